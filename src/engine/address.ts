@@ -1,0 +1,36 @@
+// A1 addresses from 0-based row and column numbers, and back.
+
+export function columnName(c: number): string {
+  let n = c + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellAddress(r: number, c: number): string {
+  return `${columnName(c)}${r + 1}`;
+}
+
+export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {
+  const a = cellAddress(r0, c0);
+  const b = cellAddress(r1, c1);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Parse `B12` (with or without `$`) to 0-based row and column. */
+export function parseCellAddress(a: string): { r: number; c: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a.trim());
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** Quote a sheet name for a reference when it needs it: 'Budgetfördelning'!D9. */
+export function qualified(sheet: string, address: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+}

@@ -1,0 +1,46 @@
+// What a number format code tells about how a figure is shown: decimals,
+// percent, and the thousands scaling of trailing commas (`#,##0,` shows tkr).
+
+export interface FormatInfo {
+  general: boolean;
+  decimals: number;
+  percent: boolean;
+  /** Trailing-comma scaling: 1000 for `#,##0,`. Display unit grows by this factor. */
+  divisor: number;
+}
+
+const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1 };
+const cache = new Map<string, FormatInfo>();
+
+/** Strip quoted literals, escapes, colours and conditions so only placeholders remain. */
+function placeholders(section: string): string {
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_./g, '')
+    .replace(/\*./g, '');
+}
+
+export function formatInfo(code: string | undefined): FormatInfo {
+  if (!code || code === 'General' || code === '@') return GENERAL;
+  const hit = cache.get(code);
+  if (hit) return hit;
+  const first = placeholders(code.split(';')[0]);
+  let info: FormatInfo;
+  if (!/[0#?]/.test(first) || /^general$/i.test(first.trim())) {
+    info = GENERAL;
+  } else {
+    const dot = first.indexOf('.');
+    let decimals = 0;
+    if (dot >= 0) {
+      const m = /^[0#?]*/.exec(first.slice(dot + 1));
+      decimals = m ? m[0].length : 0;
+    }
+    const trailing = /[0#?]([,]+)[^0#?]*$/.exec(first);
+    const divisor = trailing ? Math.pow(1000, trailing[1].length) : 1;
+    info = { general: false, decimals, percent: first.includes('%'), divisor };
+  }
+  if (cache.size < 10000) cache.set(code, info);
+  return info;
+}

@@ -1,0 +1,109 @@
+// The engine's input and output. Plain data, no Office, DOM or Node types:
+// every adapter (xlsx file, Excel, Word, browser preview) builds a WorkbookInput
+// and reads a WorkbookResult.
+
+/** A cell as an adapter read it. Rows and columns are 0-based everywhere in the engine. */
+export interface CellInput {
+  /** The value Excel shows: a number, a text, a boolean, or null when empty.
+   *  For a formula this is the cached result. For an error value it is the error text. */
+  value: number | string | boolean | null;
+  /** English A1 formula with its leading '=' (`=SUM(B4:B12)`), when the cell has one. */
+  formula?: string;
+  /** Number format code (`#,##0.0`, `0 %`, `General`). Missing means General. */
+  numFmt?: string;
+  /** True when `value` is an Excel error value (`#REF!`, `#DIV/0!` …). */
+  error?: boolean;
+}
+
+export interface MergedArea {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface SheetInput {
+  name: string;
+  /** rows[r][c]; missing rows and cells are empty. Rows may have different lengths. */
+  rows: (CellInput | undefined)[][];
+  merges?: MergedArea[];
+}
+
+export interface WorkbookInput {
+  sheets: SheetInput[];
+}
+
+export type Status = 'ok' | 'warning' | 'error';
+
+export type Rule =
+  | 'column-sum'
+  | 'subtotal-sum'
+  | 'total-of-totals'
+  | 'row-relation'
+  | 'ratio'
+  | 'formula-range'
+  | 'rollforward'
+  | 'cross-table'
+  | 'text-number'
+  | 'error-value';
+
+export type TableKind = 'budgetfordelning' | 'budgetvaxlingar' | 'atgardslista' | 'generic';
+
+export interface Check {
+  rule: Rule;
+  status: Status;
+  /** What the derived cell should hold, in the cell's own value terms. */
+  expected: number | null;
+  actual: number | null;
+  difference: number | null;
+  tolerance: number | null;
+  /** A1 ranges of the inputs, sheet-qualified when on another sheet. */
+  inputs: string[];
+  /** Swedish text for people. */
+  message: string;
+  /** `rounding` when the status is a warning because of rounding alone. */
+  detail?: 'rounding';
+}
+
+export interface CheckedCell {
+  address: string;
+  row: number;
+  col: number;
+  status: Status;
+  checks: Check[];
+}
+
+export interface TableInfo {
+  range: string;
+  kind: TableKind;
+  title: string;
+  /** 0-based bounds, for adapters that draw or select the table. */
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+  /** Rows (0-based) that are header rows and rows that are total rows. */
+  headerRows: number[];
+  totalRows: number[];
+}
+
+export interface SheetResult {
+  name: string;
+  tables: TableInfo[];
+  cells: CheckedCell[];
+  /** Notes that are no status: hard-coded totals, skipped parts. Swedish. */
+  notes: string[];
+}
+
+export interface Summary {
+  tables: number;
+  cells: number;
+  ok: number;
+  warning: number;
+  error: number;
+}
+
+export interface WorkbookResult {
+  sheets: SheetResult[];
+  summary: Summary;
+}
