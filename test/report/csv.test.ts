@@ -1,0 +1,49 @@
+import { buildReport } from '../../src/engine/report';
+import { csvNumber, neutraliseText, renderCsv } from '../../src/report/csv';
+import { sampleResult } from './sampleRun';
+
+describe('renderCsv', () => {
+  const csv = renderCsv(
+    buildReport([
+      { file: '-farlig;fil.xlsx', error: null, result: sampleResult() },
+      { file: 'trasig.xlsx', error: 'Filen är krypterad.', result: null },
+    ]),
+  );
+  const lines = csv.slice(1).split('\r\n');
+
+  it('starts with a BOM and the Swedish header', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(lines[0]).toBe('fil;blad;cell;status;regel;förväntat;faktiskt;differens;tolerans;meddelande');
+  });
+
+  it('writes one row per check with decimal commas and real negative numbers', () => {
+    expect(lines).toContain(
+      `"'-farlig;fil.xlsx";Budget;B5;Stämmer inte;Kolumnsumma;1778445,5;1778445;-0,5;0,25;Summa <img src=x onerror=alert(1)> stämmer inte`,
+    );
+  });
+
+  it('neutralises formula-like text and quotes fields with quotes', () => {
+    expect(lines).toContain(`"'-farlig;fil.xlsx";Budget;C5;Avrundningsdifferens;Kolumnsumma;1468,3;1468,2;-0,1;0,15;"'=HYPERLINK(""x"")"`);
+  });
+
+  it('keeps a row for a file that could not be read', () => {
+    expect(lines).toContain('trasig.xlsx;;;Kunde inte läsas;;;;;;Filen är krypterad.');
+  });
+
+  it('has 10 fields in every row', () => {
+    expect(lines[lines.length - 1]).toBe('');
+    expect(lines.length).toBe(1 + 3 + 1 + 1);
+  });
+});
+
+describe('csv helpers', () => {
+  it('neutralises =, +, -, @, tab and CR at the start only', () => {
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'a-b'].map(neutraliseText)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'a-b']);
+  });
+  it('writes numbers Excel reads, without float noise or exponents', () => {
+    expect(csvNumber(0.1 + 0.2)).toBe('0,3');
+    expect(csvNumber(-3.4)).toBe('-3,4');
+    expect(csvNumber(1e-7)).toBe('0,0000001');
+    expect(csvNumber(null)).toBe('');
+  });
+});
