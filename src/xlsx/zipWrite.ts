@@ -1,0 +1,105 @@
+// Writing a package back: unchanged entries are copied as their stored compressed
+// bytes (same name, method, CRC, time), replaced entries are deflated anew.
+import { deflateSync } from 'fflate';
+import { rawData, type ZipArchive, type ZipEntry } from './zip';
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface OutEntry {
+  entry: ZipEntry;
+  data: Uint8Array;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+/** A new package with the same entries in the same order; `replace` maps entry name → new uncompressed bytes. */
+export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uint8Array {
+  const out: OutEntry[] = zip.entries.map((entry) => {
+    const fresh = replace.get(entry.name);
+    if (!fresh) {
+      return {
+        entry,
+        data: rawData(zip, entry),
+        method: entry.method,
+        crc: entry.crc,
+        compressedSize: entry.compressedSize,
+        uncompressedSize: entry.uncompressedSize,
+      };
+    }
+    const data = deflateSync(fresh, { level: 6 });
+    return { entry, data, method: 8, crc: crc32(fresh), compressedSize: data.length, uncompressedSize: fresh.length };
+  });
+
+  let size = 22;
+  for (const o of out) size += 30 + o.entry.nameBytes.length + o.data.length + 46 + o.entry.nameBytes.length;
+  if (size > 0xffffffff || out.length > 0xffff) throw new Error('Paketet är för stort för att skrivas.');
+  const buf = new Uint8Array(size);
+  const view = new DataView(buf.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  for (const o of out) {
+    offsets.push(p);
+    // Bit 3 (data descriptor) is cleared: sizes are known and written in the header.
+    const flags = o.entry.flags & 0x0800;
+    view.setUint32(p, 0x04034b50, true);
+    view.setUint16(p + 4, 20, true);
+    view.setUint16(p + 6, flags, true);
+    view.setUint16(p + 8, o.method, true);
+    view.setUint16(p + 10, o.entry.time, true);
+    view.setUint16(p + 12, o.entry.date, true);
+    view.setUint32(p + 14, o.crc, true);
+    view.setUint32(p + 18, o.compressedSize, true);
+    view.setUint32(p + 22, o.uncompressedSize, true);
+    view.setUint16(p + 26, o.entry.nameBytes.length, true);
+    view.setUint16(p + 28, 0, true);
+    buf.set(o.entry.nameBytes, p + 30);
+    p += 30 + o.entry.nameBytes.length;
+    buf.set(o.data, p);
+    p += o.data.length;
+  }
+  const cdStart = p;
+  out.forEach((o, i) => {
+    const flags = o.entry.flags & 0x0800;
+    view.setUint32(p, 0x02014b50, true);
+    view.setUint16(p + 4, o.entry.versionMadeBy, true);
+    view.setUint16(p + 6, 20, true);
+    view.setUint16(p + 8, flags, true);
+    view.setUint16(p + 10, o.method, true);
+    view.setUint16(p + 12, o.entry.time, true);
+    view.setUint16(p + 14, o.entry.date, true);
+    view.setUint32(p + 16, o.crc, true);
+    view.setUint32(p + 20, o.compressedSize, true);
+    view.setUint32(p + 24, o.uncompressedSize, true);
+    view.setUint16(p + 28, o.entry.nameBytes.length, true);
+    view.setUint16(p + 30, 0, true);
+    view.setUint16(p + 32, 0, true);
+    view.setUint16(p + 34, 0, true);
+    view.setUint16(p + 36, 0, true);
+    view.setUint32(p + 38, o.entry.externalAttrs, true);
+    view.setUint32(p + 42, offsets[i], true);
+    buf.set(o.entry.nameBytes, p + 46);
+    p += 46 + o.entry.nameBytes.length;
+  });
+  view.setUint32(p, 0x06054b50, true);
+  view.setUint16(p + 8, out.length, true);
+  view.setUint16(p + 10, out.length, true);
+  view.setUint32(p + 12, p - cdStart, true);
+  view.setUint32(p + 16, cdStart, true);
+  return buf;
+}
