@@ -1,0 +1,47 @@
+// One place that knows which reader and which copy writer handle a file, by extension.
+import type { WorkbookInput, WorkbookResult } from '../engine/types';
+import { readDocx, writeShadedDocx } from '../docx/docx';
+import { readXlsx, writeColouredCopy } from '../xlsx';
+
+export type DocumentKind = 'xlsx' | 'docx' | 'xls' | 'unknown';
+
+/** Extensions a folder argument picks up. */
+export const FOLDER_EXTENSIONS = ['.xlsx', '.xlsm', '.docx'];
+
+export function documentKind(fileName: string): DocumentKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return 'xlsx';
+  if (lower.endsWith('.docx')) return 'docx';
+  if (lower.endsWith('.xls')) return 'xls';
+  return 'unknown';
+}
+
+/** An error whose message is meant for the user as is (Swedish). */
+export class UnsupportedFileError extends Error {}
+
+export function readDocument(fileName: string, bytes: Uint8Array): WorkbookInput {
+  switch (documentKind(fileName)) {
+    case 'xlsx':
+      return readXlsx(bytes);
+    case 'docx':
+      return readDocx(bytes);
+    case 'xls':
+      throw new UnsupportedFileError(
+        'Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).',
+      );
+    default:
+      throw new UnsupportedFileError('Filtypen stöds inte. Summakoll läser .xlsx, .xlsm och .docx.');
+  }
+}
+
+/** The copy with status colours (Excel) or shading (Word). */
+export function writeColouredDocument(fileName: string, bytes: Uint8Array, result: WorkbookResult): Uint8Array {
+  switch (documentKind(fileName)) {
+    case 'xlsx':
+      return writeColouredCopy(bytes, result);
+    case 'docx':
+      return writeShadedDocx(bytes, result);
+    default:
+      throw new UnsupportedFileError('Filtypen stöds inte för färgad kopia.');
+  }
+}
