@@ -1,14 +1,138 @@
-// STUB (owned by the Word/report work): tables of a .docx as a WorkbookInput, and a shaded copy.
-import type { WorkbookInput, WorkbookResult } from '../engine/types';
+// Tables of a .docx as a WorkbookInput (one sheet "Tabell N" per <w:tbl>, cell text
+// as text: the engine reads Swedish number text itself), and a copy of the document
+// with the checked cells shaded. Pure: runs in Node and in the browser.
+import type { MergedArea, SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine/types';
+import { worst } from '../engine/statusColours';
+import { STATUS_COLOURS } from '../engine';
+import { XlsxReadError } from '../xlsx/errors';
+import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from '../xlsx/zip';
+import { rewriteZip } from '../xlsx/zipWrite';
+import { scanTables, wordPrefix, type ScannedCell, type ScannedTable } from './scanTables';
+import { applyEdits, shadingEdit, type XmlEdit } from './shading';
+
+export const DOCX_MSG = {
+  empty: 'Filen är tom (0 byte) och kan inte läsas.',
+  notZip: 'Filen är inget Word-dokument (.docx): den är inget zip-paket. Öppna den i Word och spara som .docx.',
+  encrypted: 'Word-dokumentet är lösenordsskyddat (krypterat). Ta bort lösenordet i Word och spara som .docx.',
+  oldDoc: 'Filen är i det gamla Word-formatet (.doc). Öppna den i Word och spara som Word-dokument (.docx).',
+  noDocument: 'Filen saknar huvuddokumentet (word/document.xml) och är inget Word-dokument.',
+  tooLarge: 'Word-dokumentets text är för stor för att kontrolleras (över 200 MB).',
+};
+
+/** document.xml larger than this is refused (after the zip module's own bomb checks). */
+const MAX_DOCUMENT_XML = 200 * 1024 * 1024;
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export const TABLE_SHEET_PREFIX = 'Tabell ';
+
+export function tableSheetName(index: number): string {
+  return `${TABLE_SHEET_PREFIX}${index + 1}`;
+}
+
+function hasUtf16(b: Uint8Array, text: string): boolean {
+  outer: for (let i = 0; i + text.length * 2 <= b.length; i++) {
+    for (let k = 0; k < text.length; k++) {
+      if (b[i + 2 * k] !== text.charCodeAt(k) || b[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Word's own messages for what the shared zip reader refuses, then its verdict. */
+function openDocxZip(bytes: Uint8Array): ZipArchive {
+  if (bytes.length === 0) throw new Error(DOCX_MSG.empty);
+  if (bytes.length >= 8 && OLE.every((v, i) => bytes[i] === v)) {
+    throw new Error(hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage') ? DOCX_MSG.encrypted : DOCX_MSG.oldDoc);
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(DOCX_MSG.notZip);
+  return asWordError(() => openZip(bytes));
+}
+
+function asWordError<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof XlsxReadError) throw new Error(err.message.replace(/\bExcel\b/g, 'Word').replace('.xlsx', '.docx'));
+    throw err;
+  }
+}
+
+/** The main document part: word/document.xml, or wherever _rels/.rels points. */
+function mainDocumentEntry(zip: ZipArchive): ZipEntry {
+  const direct = findEntry(zip, 'word/document.xml');
+  if (direct) return direct;
+  const rels = findEntry(zip, '_rels/.rels');
+  if (rels && rels.uncompressedSize < 1024 * 1024) {
+    const xml = asWordError(() => decodeText(extract(zip, rels)));
+    const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(xml);
+    const target = m && /Target="([^"]+)"/.exec(m[0]);
+    const entry = target && findEntry(zip, target[1].replace(/^\//, ''));
+    if (entry) return entry;
+  }
+  throw new Error(DOCX_MSG.noDocument);
+}
+
+function readDocumentXml(zip: ZipArchive): { entry: ZipEntry; xml: string } {
+  const entry = mainDocumentEntry(zip);
+  if (entry.uncompressedSize > MAX_DOCUMENT_XML) throw new Error(DOCX_MSG.tooLarge);
+  asWordError(() => checkDeclaredSizes([entry]));
+  const xml = asWordError(() => decodeText(extract(zip, entry, MAX_DOCUMENT_XML)));
+  return { entry, xml };
+}
+
+function toSheet(table: ScannedTable, index: number): SheetInput {
+  const rows: SheetInput['rows'] = table.rows.map(() => []);
+  const merges: MergedArea[] = [];
+  /** Grid column → the vertical merge growing there. */
+  const growing = new Map<number, MergedArea>();
+  for (const row of table.rows) {
+    for (const cell of row) {
+      if (cell.vMerge === 'continue' && growing.has(cell.col)) {
+        growing.get(cell.col)!.r1 = cell.row;
+        continue;
+      }
+      if (cell.text !== '') rows[cell.row][cell.col] = { value: cell.text };
+      const area = { r0: cell.row, c0: cell.col, r1: cell.row, c1: cell.col + cell.span - 1 };
+      if (cell.span > 1) merges.push(area);
+      for (let c = cell.col; c < cell.col + cell.span; c++) growing.delete(c);
+      if (cell.vMerge === 'restart') {
+        if (cell.span === 1) merges.push(area);
+        growing.set(cell.col, area);
+      }
+    }
+  }
+  return { name: tableSheetName(index), rows, merges: merges.filter((m) => m.r1 > m.r0 || m.c1 > m.c0) };
+}
 
 /** Each Word table becomes one sheet named "Tabell N". Throws an Error with a Swedish message. */
 export function readDocx(bytes: Uint8Array): WorkbookInput {
-  void bytes;
-  throw new Error('Word-dokument stöds inte ännu.');
+  const zip = openDocxZip(bytes);
+  const { xml } = readDocumentXml(zip);
+  return { sheets: scanTables(xml).map(toSheet) };
 }
 
-/** A copy of the document with checked cells shaded; everything else kept. */
+/** A copy of the document with checked cells shaded; every other part copied byte for byte. */
 export function writeShadedDocx(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
-  void result;
-  return bytes;
+  const zip = openDocxZip(bytes);
+  const { entry, xml } = readDocumentXml(zip);
+  const tables = scanTables(xml);
+  const w = wordPrefix(xml);
+  // One edit per <w:tc>, with the worst status of the result cells it holds.
+  const wanted = new Map<ScannedCell, Status>();
+  for (const sheet of result.sheets) {
+    if (!sheet.name.startsWith(TABLE_SHEET_PREFIX)) continue;
+    const table = tables[Number(sheet.name.slice(TABLE_SHEET_PREFIX.length)) - 1];
+    if (!table) continue;
+    for (const checked of sheet.cells) {
+      const cell = table.rows[checked.row]?.find((c) => c.col <= checked.col && checked.col < c.col + c.span);
+      if (!cell) continue;
+      const before = wanted.get(cell);
+      wanted.set(cell, before ? worst(before, checked.status) : checked.status);
+    }
+  }
+  const edits: XmlEdit[] = [...wanted].map(([cell, status]) => shadingEdit(xml, w, cell, STATUS_COLOURS[status].fill.replace('#', '')));
+  if (edits.length === 0) return bytes.slice();
+  const shaded = applyEdits(xml, edits);
+  return asWordError(() => rewriteZip(zip, new Map([[entry.name, new TextEncoder().encode(shaded)]])));
 }
