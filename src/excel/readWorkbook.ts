@@ -1,0 +1,111 @@
+// Reads sheets into the engine's WorkbookInput in a fixed number of context.sync calls:
+// 1) which sheets, 2) each sheet's used range size and protection, 3) the cells (row
+// chunks packed into payload-bounded batches; one batch for ordinary workbooks).
+import type { MergedArea, SheetInput } from '../engine/types';
+import { parseCellAddress } from '../engine/address';
+import { placeBlock } from './cellInput';
+import { BYTES_PER_CELL, packBatches, rowChunks, type RowChunk } from './rowChunks';
+import type { ApiSupport } from './officeTypes';
+
+export type ReadScope = { kind: 'all' } | { kind: 'active' } | { kind: 'sheet'; idOrName: string };
+
+export interface ReadSheet {
+  id: string;
+  input: SheetInput;
+  protected: boolean;
+}
+
+const CELL_PROPS = 'values,formulas,numberFormat,valueTypes';
+
+async function sheetsInScope(context: Excel.RequestContext, scope: ReadScope): Promise<Excel.Worksheet[]> {
+  const worksheets = context.workbook.worksheets;
+  if (scope.kind === 'all') {
+    worksheets.load('items/name,items/id');
+    await context.sync();
+    return worksheets.items;
+  }
+  const sheet = scope.kind === 'active' ? worksheets.getActiveWorksheet() : worksheets.getItem(scope.idOrName);
+  sheet.load('name,id');
+  await context.sync();
+  return [sheet];
+}
+
+/** `Blad1!A1:B2, 'Mitt blad'!C3:D3` → merged areas (sheet prefixes dropped). */
+export function parseMergedAddress(address: string): MergedArea[] {
+  const out: MergedArea[] = [];
+  const re = /!?\$?([A-Z]{1,3}\$?\d+)(?::\$?([A-Z]{1,3}\$?\d+))?(?=,|\s|$)/g;
+  for (const part of address.split(/,(?=[^,]*!)/)) {
+    const local = part.slice(part.lastIndexOf('!') + 1).trim();
+    re.lastIndex = 0;
+    const m = re.exec(local);
+    if (!m) continue;
+    const a = parseCellAddress(m[1]);
+    const b = parseCellAddress(m[2] ?? m[1]);
+    if (a && b) out.push({ r0: a.r, c0: a.c, r1: b.r, c1: b.c });
+  }
+  return out;
+}
+
+export async function readWorkbook(context: Excel.RequestContext, supports: ApiSupport, scope: ReadScope): Promise<ReadSheet[]> {
+  const sheets = await sheetsInScope(context, scope);
+
+  const used = sheets.map((sheet) => {
+    sheet.protection.load('protected');
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    return range;
+  });
+  await context.sync();
+
+  const out: ReadSheet[] = sheets.map((sheet) => ({
+    id: sheet.id,
+    protected: Boolean(sheet.protection.protected),
+    input: { name: sheet.name, rows: [] },
+  }));
+
+  const chunks: { index: number; chunk: RowChunk }[] = [];
+  used.forEach((range, index) => {
+    if (range.isNullObject) return;
+    for (const chunk of rowChunks(sheets[index].name, range.rowIndex, range.columnIndex, range.rowCount, range.columnCount)) {
+      chunks.push({ index, chunk });
+    }
+  });
+
+  // Merged areas (ExcelApi 1.13) ride along with the first data batch.
+  const merges = supports('1.13')
+    ? used.map((range) => {
+        if (range.isNullObject) return null;
+        const areas = range.getMergedAreasOrNullObject();
+        areas.load('address');
+        return areas;
+      })
+    : [];
+
+  const batches = packBatches(chunks, (c) => c.chunk.rowCount * c.chunk.columnCount * BYTES_PER_CELL);
+  if (!batches.length && merges.length) batches.push([]);
+  for (const batch of batches) {
+    const loaded = batch.map(({ index, chunk }) => {
+      const range = sheets[index].getRangeByIndexes(chunk.rowIndex, chunk.columnIndex, chunk.rowCount, chunk.columnCount);
+      range.load(CELL_PROPS);
+      return { index, chunk, range };
+    });
+    await context.sync();
+    for (const { index, chunk, range } of loaded) {
+      placeBlock(out[index].input.rows, {
+        rowIndex: chunk.rowIndex,
+        columnIndex: chunk.columnIndex,
+        values: range.values,
+        formulas: range.formulas,
+        numberFormat: range.numberFormat,
+        valueTypes: range.valueTypes,
+      });
+    }
+  }
+
+  merges.forEach((areas, index) => {
+    if (!areas || areas.isNullObject || !areas.address) return;
+    const list = parseMergedAddress(areas.address);
+    if (list.length) out[index].input.merges = list;
+  });
+  return out;
+}
