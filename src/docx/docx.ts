@@ -3,7 +3,7 @@
 // with the checked cells shaded. Pure: runs in Node and in the browser.
 import type { MergedArea, SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine/types';
 import { worst } from '../engine/statusColours';
-import { STATUS_COLOURS } from '../engine';
+import { STATUS_COLOURS } from '../engine/statusColours';
 import { XlsxReadError } from '../xlsx/errors';
 import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from '../xlsx/zip';
 import { rewriteZip } from '../xlsx/zipWrite';

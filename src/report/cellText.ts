@@ -2,9 +2,9 @@
 // `2,6 %`). Shared by the HTML report and the "Kopiera till Word" copy so a figure
 // looks the same everywhere.
 import type { CellInput } from '../engine/types';
-import { formatSwedish, readCell } from '../engine';
+import { formatSwedish } from '../engine/swedishFormat';
+import { readCell, typedDecimals } from '../engine/numbers';
 import { formatInfo } from '../engine/numberFormat';
-import { typedDecimals } from '../engine/numbers';
 
 export interface CellText {
   text: string;

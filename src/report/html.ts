@@ -2,7 +2,8 @@
 // drawn with its status colours (and a symbol, so colour is never the only
 // signal), and the findings. Inline CSS only, no scripts, no external URLs.
 import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine/types';
-import { STATUS_COLOURS, STATUS_TEXT, formatSwedish } from '../engine';
+import { STATUS_COLOURS, STATUS_TEXT } from '../engine/statusColours';
+import { formatSwedish } from '../engine/swedishFormat';
 import { escapeHtml } from './escapeHtml';
 import { cellText } from './cellText';
 import { RULE_TEXT } from './ruleText';
