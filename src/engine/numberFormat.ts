@@ -7,9 +7,12 @@ export interface FormatInfo {
   percent: boolean;
   /** Trailing-comma scaling: 1000 for `#,##0,`. Display unit grows by this factor. */
   divisor: number;
+  /** A date or time format: the figure is a date, not an amount. */
+  date: boolean;
 }
 
-const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1 };
+const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1, date: false };
+const DATE: FormatInfo = { general: false, decimals: 0, percent: false, divisor: 1, date: true };
 const cache = new Map<string, FormatInfo>();
 
 /** Strip quoted literals, escapes, colours and conditions so only placeholders remain. */
@@ -28,7 +31,9 @@ export function formatInfo(code: string | undefined): FormatInfo {
   if (hit) return hit;
   const first = placeholders(code.split(';')[0]);
   let info: FormatInfo;
-  if (!/[0#?]/.test(first) || /^general$/i.test(first.trim())) {
+  if (/[dmyhs]/i.test(first.replace(/general/gi, '')) && !/[0#?]/.test(first.replace(/\.0+|s\.0+/g, ''))) {
+    info = DATE;
+  } else if (!/[0#?]/.test(first) || /^general$/i.test(first.trim())) {
     info = GENERAL;
   } else {
     const dot = first.indexOf('.');
@@ -39,7 +44,7 @@ export function formatInfo(code: string | undefined): FormatInfo {
     }
     const trailing = /[0#?]([,]+)[^0#?]*$/.exec(first);
     const divisor = trailing ? Math.pow(1000, trailing[1].length) : 1;
-    info = { general: false, decimals, percent: first.includes('%'), divisor };
+    info = { general: false, decimals, percent: first.includes('%'), divisor, date: false };
   }
   if (cache.size < 10000) cache.set(code, info);
   return info;

@@ -106,6 +106,7 @@ export function readCell(cell: CellInput | undefined): NumberReading {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
     const fmt = formatInfo(cell.numFmt);
+    if (fmt.date) return { kind: 'text', text: String(v) };
     const scale = fmt.percent ? 100 : 1;
     const display = v * scale;
     const decimals = fmt.general ? typedDecimals(display) : fmt.decimals;

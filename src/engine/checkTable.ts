@@ -1,0 +1,216 @@
+// Checking one table: decide its derived cells (totals, groups, relations, shares,
+// template rules) and judge each one. Pure; the collector gathers the checks.
+import type { CheckCollector } from './collector';
+import type { ColumnRelation } from './columnRelations';
+import { discoverColumnRelations } from './columnRelations';
+import type { Formula, Term } from './formula';
+import { evaluate } from './formula';
+import type { Grid } from './grid';
+import { hasValue } from './grid';
+import { makeCheck } from './makeCheck';
+import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
+import { discoverRowRatios } from './rowRatios';
+import type { Table } from './tableFinder';
+import { ownTolerance } from './tolerance';
+import { detectTotals, labelOf, type TotalRow } from './totals';
+import type { Check } from './types';
+import { cellAddress } from './address';
+
+export interface CheckTableOptions {
+  /** Word tables hold only text: numbers typed as text are then no finding. */
+  textNumbers: 'warn' | 'accept';
+}
+
+export interface CheckedTable {
+  table: Table;
+  template: TemplateInfo;
+  totals: TotalRow[];
+  relations: ColumnRelation[];
+  notes: string[];
+}
+
+/** Share rows: most figures are percentages (or the label says %). */
+function isShareRow(g: Grid, t: Table, r: number): boolean {
+  let pct = 0;
+  let all = 0;
+  for (const c of t.numCols) {
+    const x = g.at(r, c);
+    if (x.kind !== 'number') continue;
+    all++;
+    if (x.scale === 100) pct++;
+  }
+  if (all === 0) return /%/.test(labelOf(g, t, r));
+  return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
+}
+
+function relationFormula(rel: ColumnRelation, r: number): Formula {
+  const terms: Term[] = rel.terms.map((x) => ({ r, c: x.c, coef: x.coef }));
+  if (rel.kind === 'sum') return { kind: 'sum', terms };
+  return { kind: 'ratio', num: terms, den: rel.den.map((x) => ({ r, c: x.c, coef: x.coef })), factor: rel.factor };
+}
+
+function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
+  const name = (c: number) => cellAddress(0, c).replace(/\d+$/, '');
+  const part = (ts: { c: number; coef: number }[]) =>
+    ts.map((x, i) => `${x.coef < 0 ? ' − ' : i ? ' + ' : ''}${name(x.c)}`).join('');
+  void g;
+  void t;
+  if (rel.kind === 'sum') return part(rel.terms);
+  return `${rel.factor === 100 ? '100 · ' : ''}(${part(rel.terms)}) / (${part(rel.den)})`;
+}
+
+export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): CheckedTable {
+  const template = recogniseTemplate(g, t);
+  const notes: string[] = [];
+  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r));
+  const shareSet = new Set(shareRows);
+  const amountRows = t.bodyRows.filter((r) => !shareSet.has(r));
+
+  // Relations: the template's first; discovered ones for the columns it leaves open.
+  // Amount rows and share rows are searched apart: a relation that holds for amounts
+  // does not carry over to shares, except a difference (a change is a change).
+  const relations: ColumnRelation[] = [...template.relations];
+  const fixed = new Set(template.relations.map((r) => r.y));
+  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }).filter((r) => !fixed.has(r.y));
+  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }).filter((r) => !fixed.has(r.y));
+  const amountY = new Set(inAmounts.map((r) => r.y));
+  for (const rel of inAmounts) {
+    const carry = rel.subtraction ? shareRows : [];
+    relations.push({ ...rel, rows: [...rel.rows, ...carry].sort((a, b) => a - b) });
+  }
+  for (const rel of inShares) {
+    if (amountY.has(rel.y)) {
+      // Shares of a column the amounts define: only the amounts' differences apply.
+      continue;
+    }
+    const carry = rel.subtraction ? amountRows : [];
+    relations.push({ ...rel, rows: [...rel.rows, ...carry].sort((a, b) => a - b) });
+  }
+  const ratioCols = new Set(template.ratioCols);
+  for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
+  const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c));
+
+  const totals = detectTotals(g, t, footCols, template.excludedRows);
+  const closes = new Map<number, number[]>();
+  for (const tot of totals) closes.set(tot.row, tot.closes);
+
+  // Footing, groups, totals of totals, formula ranges.
+  for (const tot of totals) {
+    const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
+    for (const c of footCols) {
+      const f: Formula = { kind: 'sum', terms: tot.items.map((r) => ({ r, c, coef: 1 })) };
+      const check = makeCheck(g, tot.rule, tot.row, c, f, { what });
+      if (!check) continue;
+      out.add(tot.row, c, check);
+      const mm = tot.formulaMismatch.get(c);
+      if (mm) out.add(tot.row, c, formulaRangeCheck(check, mm, tot.row, c));
+    }
+    if (tot.hardCoded && tot.rule !== 'subtotal-sum' && g.cell(tot.row, footCols[0] ?? t.c0)?.formula === undefined && hasFormulas(g, t)) {
+      notes.push(`Raden ${tot.row + 1} (${labelOf(g, t, tot.row) || 'summa'}) är inskriven som tal, inte som formel.`);
+    }
+  }
+
+  // Cross-footing and shares between columns.
+  for (const rel of relations) {
+    const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
+    const what = describeRelation(g, t, rel);
+    for (const r of rel.rows) {
+      const closed = closes.get(r);
+      const atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
+      const check = makeCheck(g, rule, r, rel.y, relationFormula(rel, r), { what, atLeast });
+      if (check) out.add(r, rel.y, check);
+    }
+  }
+
+  // Share rows: quotients of two amount rows, in the columns that are not differences.
+  const ratioColsForRows = footCols.filter((c) => !changeCols.has(c));
+  for (const rr of discoverRowRatios(g, shareRows, amountRows, ratioColsForRows)) {
+    const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
+    for (const c of rr.cols) {
+      const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
+      const check = makeCheck(g, 'ratio', rr.y, c, f, { what });
+      if (check) out.add(rr.y, c, check);
+    }
+  }
+
+  // Budgetväxlingar: Utgående = Ingående + Σ växlingar, in every column.
+  if (template.vaxling) {
+    const v = template.vaxling;
+    for (const c of [...v.postCols, v.totalCol]) {
+      const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
+      const check = makeCheck(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' });
+      if (check) out.add(v.utgaende, c, check);
+    }
+  }
+
+  // Inputs: numbers typed as text, and error values.
+  for (const r of t.bodyRows) {
+    for (const c of t.numCols) {
+      const x = g.at(r, c);
+      if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn') {
+        out.add(r, c, {
+          rule: 'text-number',
+          status: 'warning',
+          expected: null,
+          actual: x.display / x.scale,
+          difference: null,
+          tolerance: null,
+          inputs: [],
+          message: `Talet i ${cellAddress(r, c)} är lagrat som text; det räknas som ${x.display}.`,
+          detail: undefined,
+        });
+      } else if (x.kind === 'error') {
+        out.add(r, c, {
+          rule: 'error-value',
+          status: 'error',
+          expected: null,
+          actual: null,
+          difference: null,
+          tolerance: null,
+          inputs: [],
+          message: `${cellAddress(r, c)} innehåller felvärdet ${x.text}.`,
+        });
+      }
+    }
+  }
+  return { table: t, template, totals, relations, notes };
+}
+
+function sameRelation(a: ColumnRelation, b: ColumnRelation): boolean {
+  const key = (r: ColumnRelation) => `${r.y}|${r.kind}|${r.terms.map((t) => `${t.c}:${t.coef}`).join()}|${r.den.map((t) => `${t.c}:${t.coef}`).join()}`;
+  return key(a) === key(b);
+}
+
+/** A relation on a total row may be off by the same relation's rounding on every closed row. */
+function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
+  let sum = 0;
+  for (const r of rows) {
+    const y = g.at(r, rel.y);
+    if (y.kind !== 'number' && y.kind !== 'dash') continue;
+    const ev = evaluate(g, relationFormula(rel, r));
+    sum += ownTolerance(y.kind === 'number' ? y.unit : 0, ev.inputUnits, ev.n);
+  }
+  return sum;
+}
+
+function hasFormulas(g: Grid, t: Table): boolean {
+  for (const r of t.bodyRows) for (const c of t.numCols) if (g.cell(r, c)?.formula) return true;
+  return false;
+}
+
+function formulaRangeCheck(sumCheck: Check, mm: { missing: number[]; extra: number[] }, r: number, c: number): Check {
+  const parts: string[] = [];
+  if (mm.missing.length) parts.push(`utelämnar rad ${mm.missing.map((x) => x + 1).join(', ')}`);
+  if (mm.extra.length) parts.push(`tar med rad ${mm.extra.map((x) => x + 1).join(', ')}`);
+  return {
+    rule: 'formula-range',
+    status: sumCheck.status === 'error' ? 'error' : 'warning',
+    expected: sumCheck.expected,
+    actual: sumCheck.actual,
+    difference: sumCheck.difference,
+    tolerance: sumCheck.tolerance,
+    inputs: sumCheck.inputs,
+    message: `SUMMA-formeln i ${cellAddress(r, c)} ${parts.join(' och ')}.`,
+  };
+}

@@ -1,0 +1,256 @@
+// Cross-footing and shares between columns (checks.md 4.6, 4.7): a column defined by
+// other columns in every row. Header words suggest; the rows decide, signs included.
+// A relation is searched on a sample of rows and confirmed when most rows agree.
+import type { Grid } from './grid';
+import { displayOf, hasValue, unitOf } from './grid';
+import { isDerivedHeader, isShareHeader } from './labels';
+import type { Table } from './tableFinder';
+import { judge } from './tolerance';
+
+export interface ColTerm {
+  c: number;
+  coef: number;
+}
+
+export interface ColumnRelation {
+  y: number;
+  kind: 'sum' | 'ratio';
+  terms: ColTerm[];
+  den: ColTerm[];
+  factor: number;
+  /** Rows where the relation is checked. */
+  rows: number[];
+  /** A difference (a − b): carries over between amount rows and share rows. */
+  subtraction: boolean;
+  source: 'template' | 'found';
+}
+
+const SAMPLE = 60;
+const WINDOW = 12;
+
+interface Matrix {
+  rows: number[];
+  v: Float64Array[];
+  u: Float64Array[];
+  has: Uint8Array[];
+  pct: Uint8Array[];
+}
+
+function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
+  const m: Matrix = { rows, v: [], u: [], has: [], pct: [] };
+  for (const r of rows) {
+    const v = new Float64Array(cols.length);
+    const u = new Float64Array(cols.length);
+    const h = new Uint8Array(cols.length);
+    const p = new Uint8Array(cols.length);
+    cols.forEach((c, i) => {
+      const x = g.at(r, c);
+      v[i] = displayOf(x);
+      u[i] = unitOf(x);
+      h[i] = hasValue(x) ? 1 : 0;
+      p[i] = x.kind === 'number' && x.scale === 100 ? 1 : 0;
+    });
+    m.v.push(v);
+    m.u.push(u);
+    m.has.push(h);
+    m.pct.push(p);
+  }
+  return m;
+}
+
+function sample<T>(xs: T[], n: number): T[] {
+  if (xs.length <= n) return xs;
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(xs[Math.floor((i * xs.length) / n)]);
+  return out;
+}
+
+interface Candidate {
+  kind: 'sum' | 'ratio';
+  /** indices into cols */
+  terms: ColTerm[];
+  den: ColTerm[];
+  factor: number;
+  family: 'sum' | 'ratio';
+}
+
+function sumCandidates(yi: number, left: number[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let a = 0; a < left.length; a++)
+    for (let b = a + 1; b < left.length; b++) {
+      const A = left[a];
+      const B = left[b];
+      out.push({ kind: 'sum', terms: [{ c: A, coef: 1 }, { c: B, coef: 1 }], den: [], factor: 1, family: 'sum' });
+      out.push({ kind: 'sum', terms: [{ c: A, coef: 1 }, { c: B, coef: -1 }], den: [], factor: 1, family: 'sum' });
+      out.push({ kind: 'sum', terms: [{ c: B, coef: 1 }, { c: A, coef: -1 }], den: [], factor: 1, family: 'sum' });
+    }
+  // Runs of three or more columns right before y: Totalt beside its parts.
+  for (let k = 3; k <= Math.min(8, left.length); k++) {
+    const run = left.slice(left.length - k);
+    if (run[run.length - 1] !== yi - 1) break;
+    out.push({ kind: 'sum', terms: run.map((c) => ({ c, coef: 1 })), den: [], factor: 1, family: 'sum' });
+  }
+  return out;
+}
+
+function ratioCandidates(pool: number[], factors: number[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const factor of factors)
+    for (const a of pool)
+      for (const b of pool) {
+        if (a === b) continue;
+        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }], den: [{ c: b, coef: 1 }], factor, family: 'ratio' });
+        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }, { c: b, coef: -1 }], den: [{ c: b, coef: 1 }], factor, family: 'ratio' });
+        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }], den: [{ c: b, coef: 1 }, { c: a, coef: -1 }], factor, family: 'ratio' });
+      }
+  return out;
+}
+
+interface Score {
+  holds: number;
+  nontrivial: number;
+  fails: number;
+  nonzeroInputs: Set<number>;
+}
+
+/** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
+function holdsAt(m: Matrix, i: number, pos: Map<number, number>, yi: number, cand: Candidate, nonzero: Set<number>): boolean | undefined {
+  const v = m.v[i];
+  const u = m.u[i];
+  const h = m.has[i];
+  if (!h[yi]) return undefined;
+  let num = 0;
+  let n = 0;
+  let anyNonzero = v[yi] !== 0;
+  for (const t of cand.terms) {
+    const k = pos.get(t.c)!;
+    num += t.coef * v[k];
+    n += h[k];
+    if (v[k] !== 0) anyNonzero = true;
+  }
+  let value = num;
+  const units: number[] = [];
+  if (cand.kind === 'ratio') {
+    let den = 0;
+    for (const t of cand.den) {
+      const k = pos.get(t.c)!;
+      den += t.coef * v[k];
+      n += h[k];
+    }
+    if (den === 0) return undefined;
+    value = (cand.factor * num) / den;
+    for (const t of cand.terms) units.push(Math.abs((cand.factor * t.coef) / den) * u[pos.get(t.c)!]);
+    for (const t of cand.den) units.push(Math.abs((cand.factor * num * t.coef) / (den * den)) * u[pos.get(t.c)!]);
+  } else {
+    for (const t of cand.terms) units.push(Math.abs(t.coef) * u[pos.get(t.c)!]);
+  }
+  if (!anyNonzero) return undefined;
+  const ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: units, n }).status !== 'error';
+  if (ok) for (const t of cand.terms) if (v[pos.get(t.c)!] !== 0) nonzero.add(t.c);
+  return ok;
+}
+
+function score(m: Matrix, idx: number[], pos: Map<number, number>, yi: number, cand: Candidate): Score {
+  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroInputs: new Set() };
+  for (const i of idx) {
+    const ok = holdsAt(m, i, pos, yi, cand, s.nonzeroInputs);
+    if (ok === undefined) continue;
+    s.nontrivial++;
+    if (ok) s.holds++;
+    else s.fails++;
+  }
+  return s;
+}
+
+/**
+ * Find the relations that define columns of this table, among the given rows
+ * (one class of rows: amounts, or shares). Returns them with `rows` = those rows.
+ */
+export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts: { ratios: boolean }): ColumnRelation[] {
+  if (rows.length === 0 || t.numCols.length < 2) return [];
+  const cols = t.numCols;
+  const pos = new Map(cols.map((c, i) => [c, i]));
+  const sampleRows = sample(rows, SAMPLE);
+  const m = matrix(g, sampleRows, cols);
+  const idx = sampleRows.map((_, i) => i);
+  const found: ColumnRelation[] = [];
+  for (let yiCol = 0; yiCol < cols.length; yiCol++) {
+    const y = cols[yiCol];
+    const header = t.header.get(y) ?? '';
+    const left = cols.slice(Math.max(0, yiCol - WINDOW), yiCol);
+    if (left.length === 0) continue;
+    const share = isShareHeader(header) || percentColumn(m, yiCol);
+    const cands = sumCandidates(y, left);
+    // Quotients of amounts only: a share of shares is no relation (and small
+    // denominators make any quotient look like it fits).
+    if (share && opts.ratios) {
+      const pool = left.filter((c) => !isShareHeader(t.header.get(c) ?? '') && !percentColumn(m, pos.get(c)!));
+      cands.push(...ratioCandidates(pool, [100]));
+    }
+    const accepted: { cand: Candidate; s: Score }[] = [];
+    const small: { cand: Candidate; s: Score }[] = [];
+    for (const cand of cands) {
+      const s = score(m, idx, pos, yiCol, cand);
+      if (s.nontrivial === 0 || s.holds === 0) continue;
+      const nondegenerate = cand.kind === 'ratio' || cand.terms.every((x) => s.nonzeroInputs.has(x.c));
+      if (!nondegenerate) continue;
+      if (s.holds >= 2 && s.holds / s.nontrivial >= 0.6) accepted.push({ cand, s });
+      else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });
+    }
+    if (accepted.length) {
+      // Keep the best candidate per family; a second family member only if as good (J = H + I and J = D − G).
+      for (const family of ['sum', 'ratio'] as const) {
+        const fam = accepted.filter((a) => a.cand.family === family).sort((a, b) => b.s.holds / b.s.nontrivial - a.s.holds / a.s.nontrivial || a.cand.terms.length + a.cand.den.length - (b.cand.terms.length + b.cand.den.length));
+        if (!fam.length) continue;
+        const best = fam[0].s.holds / fam[0].s.nontrivial;
+        const kept: Candidate[] = [];
+        for (const a of fam) {
+          if (a.s.holds / a.s.nontrivial < best - 1e-9 && kept.length) break;
+          if (kept.length >= 2) break;
+          if (kept.some((k) => overlaps(k, a.cand))) continue;
+          kept.push(a.cand);
+        }
+        for (const k of kept) found.push(toRelation(y, k, rows));
+      }
+    } else if (small.length) {
+      // One or two rows: only an unambiguous header decides.
+      for (const family of ['sum', 'ratio'] as const) {
+        const fam = small.filter((a) => a.cand.family === family);
+        const fits = family === 'sum' ? isDerivedHeader(header) : share;
+        if (fam.length === 1 && fits) found.push(toRelation(y, fam[0].cand, rows));
+      }
+    }
+  }
+  return found;
+}
+
+/** Two candidates built on the same columns say the same thing; keep one. */
+function overlaps(a: Candidate, b: Candidate): boolean {
+  const ca = new Set([...a.terms, ...a.den].map((t) => t.c));
+  return [...b.terms, ...b.den].some((t) => ca.has(t.c));
+}
+
+/** Most figures of the column (in these rows) are percentages. */
+function percentColumn(m: Matrix, i: number): boolean {
+  let pct = 0;
+  let all = 0;
+  for (let k = 0; k < m.rows.length; k++) {
+    if (!m.has[k][i]) continue;
+    all++;
+    if (m.pct[k][i]) pct++;
+  }
+  return all > 0 && pct * 2 > all;
+}
+
+function toRelation(y: number, c: Candidate, rows: number[]): ColumnRelation {
+  return {
+    y,
+    kind: c.kind,
+    terms: c.terms,
+    den: c.den,
+    factor: c.factor,
+    rows,
+    subtraction: c.kind === 'sum' && c.terms.length === 2 && c.terms.some((t) => t.coef < 0),
+    source: 'found',
+  };
+}

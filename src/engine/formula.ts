@@ -1,0 +1,77 @@
+// What a derived cell should hold: a signed sum of cells or a quotient of two sums,
+// evaluated in display terms, with each input's display unit carried through to the
+// derived cell's terms (checks.md section 3: |∂f/∂x| · u_x).
+import { qualified, rangeAddress } from './address';
+import type { Grid } from './grid';
+import { displayOf, hasValue, unitOf } from './grid';
+
+export interface Term {
+  r: number;
+  c: number;
+  coef: number;
+}
+
+export type Formula =
+  | { kind: 'sum'; terms: Term[] }
+  | { kind: 'ratio'; num: Term[]; den: Term[]; factor: number };
+
+export interface Evaluation {
+  value: number;
+  /** Inputs holding a value (numbers and dashes). */
+  n: number;
+  /** Each input's display unit in the derived cell's terms. */
+  inputUnits: number[];
+  /** Inputs holding an Excel error value. */
+  errors: Term[];
+  /** False for a quotient whose denominator is 0. */
+  defined: boolean;
+}
+
+function sumTerms(g: Grid, terms: Term[]): { s: number; n: number; errors: Term[] } {
+  let s = 0;
+  let n = 0;
+  const errors: Term[] = [];
+  for (const t of terms) {
+    const x = g.at(t.r, t.c);
+    if (x.kind === 'error') errors.push(t);
+    else if (hasValue(x)) n++;
+    s += t.coef * displayOf(x);
+  }
+  return { s, n, errors };
+}
+
+export function evaluate(g: Grid, f: Formula): Evaluation {
+  if (f.kind === 'sum') {
+    const { s, n, errors } = sumTerms(g, f.terms);
+    const inputUnits = f.terms.map((t) => Math.abs(t.coef) * unitOf(g.at(t.r, t.c)));
+    return { value: s, n, inputUnits, errors, defined: true };
+  }
+  const num = sumTerms(g, f.num);
+  const den = sumTerms(g, f.den);
+  const errors = [...num.errors, ...den.errors];
+  if (den.s === 0 || !Number.isFinite(den.s)) return { value: NaN, n: num.n + den.n, inputUnits: [], errors, defined: false };
+  const value = (f.factor * num.s) / den.s;
+  const inputUnits: number[] = [];
+  for (const t of f.num) inputUnits.push(Math.abs((f.factor * t.coef) / den.s) * unitOf(g.at(t.r, t.c)));
+  for (const t of f.den) inputUnits.push(Math.abs((f.factor * num.s * t.coef) / (den.s * den.s)) * unitOf(g.at(t.r, t.c)));
+  return { value, n: num.n + den.n, inputUnits, errors, defined: true };
+}
+
+export function termsOf(f: Formula): Term[] {
+  return f.kind === 'sum' ? f.terms : [...f.num, ...f.den];
+}
+
+/** A1 ranges of the inputs, runs in one column joined (`B4:B12`). */
+export function inputRanges(terms: Term[], otherSheet?: string): string[] {
+  const cells = [...new Map(terms.map((t) => [`${t.r},${t.c}`, t])).values()].sort((a, b) => a.c - b.c || a.r - b.r);
+  const out: string[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].c === cells[i].c && cells[j + 1].r === cells[j].r + 1) j++;
+    const a = rangeAddress(cells[i].r, cells[i].c, cells[j].r, cells[j].c);
+    out.push(otherSheet ? qualified(otherSheet, a) : a);
+    i = j + 1;
+  }
+  return out;
+}

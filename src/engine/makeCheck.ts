@@ -1,0 +1,103 @@
+// One check of one derived cell against a formula: the judgement, the figures in
+// the cell's own value terms, and a Swedish message for people.
+import { cellAddress } from './address';
+import type { Formula } from './formula';
+import { evaluate, inputRanges, termsOf } from './formula';
+import type { Grid } from './grid';
+import { judge } from './tolerance';
+import { formatSwedish } from './swedishFormat';
+import type { Check, Rule } from './types';
+
+export interface CheckOptions {
+  /** Human name of what the cell should be ("summan av raderna ovan"). */
+  what: string;
+  /** Larger tolerance granted by a total row's closed rows. */
+  atLeast?: number;
+  roundUnit?: number;
+}
+
+const RULE_NAME: Record<Rule, string> = {
+  'column-sum': 'Summering',
+  'subtotal-sum': 'Delsumma',
+  'total-of-totals': 'Summa av summor',
+  'row-relation': 'Radsamband',
+  ratio: 'Andel',
+  'formula-range': 'Formelns område',
+  rollforward: 'Utgående ram',
+  'cross-table': 'Mellan tabeller',
+  'text-number': 'Tal som text',
+  'error-value': 'Felvärde',
+};
+
+function decimalsOf(unit: number): number {
+  if (!(unit > 0) || unit >= 1) return 0;
+  return Math.min(6, Math.max(0, Math.round(-Math.log10(unit))));
+}
+
+export function fmt(x: number, unit = 0): string {
+  return formatSwedish(x, { decimals: unit > 0 ? decimalsOf(unit) : undefined, group: ' ' });
+}
+
+/** Judge derived cell (r, c) against formula f. Null when the cell is blank or a quotient is undefined. */
+export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions): Check | null {
+  const y = g.at(r, c);
+  const inputs = inputRanges(termsOf(f));
+  if (y.kind === 'error' || (y.kind !== 'number' && y.kind !== 'dash')) {
+    if (y.kind !== 'error') return null;
+    return {
+      rule: 'error-value',
+      status: 'error',
+      expected: null,
+      actual: null,
+      difference: null,
+      tolerance: null,
+      inputs,
+      message: `${cellAddress(r, c)} innehåller felvärdet ${y.text}.`,
+    };
+  }
+  const ev = evaluate(g, f);
+  if (ev.errors.length) {
+    const e = ev.errors[0];
+    const x = g.at(e.r, e.c);
+    return {
+      rule: 'error-value',
+      status: 'error',
+      expected: null,
+      actual: null,
+      difference: null,
+      tolerance: null,
+      inputs,
+      message: `${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${x.kind === 'error' ? x.text : 'ett felvärde'}.`,
+    };
+  }
+  if (!ev.defined) return null;
+  const actual = y.kind === 'number' ? y.display : 0;
+  const unitY = y.kind === 'number' ? y.unit : 0;
+  const scale = y.kind === 'number' ? y.scale : 1;
+  const j = judge({ actual, expected: ev.value, unitY, inputUnits: ev.inputUnits, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
+  const shownUnit = Math.max(unitY, 1e-6);
+  const pct = scale === 100 ? ' %' : '';
+  const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value, shownUnit / 10)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
+  const message =
+    j.status === 'ok'
+      ? `${head}. Stämmer.`
+      : j.status === 'warning'
+        ? `${head} (diff ${fmt(j.difference, shownUnit / 10)}, inom avrundning ${fmt(j.tolerance, shownUnit / 10)}). Avrundningsdifferens.`
+        : `${head} (diff ${fmt(j.difference, shownUnit / 10)}, mer än avrundning ${fmt(j.tolerance, shownUnit / 10)}). Stämmer inte.`;
+  return {
+    rule,
+    status: j.status,
+    expected: clean(ev.value / scale),
+    actual: clean(actual / scale),
+    difference: clean(j.difference / scale),
+    tolerance: clean(j.tolerance / scale),
+    inputs,
+    message,
+    ...(j.status === 'warning' ? { detail: 'rounding' as const } : {}),
+  };
+}
+
+/** Trim binary noise from figures in the report (0.30000000000000004 → 0.3). */
+export function clean(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}

@@ -1,0 +1,115 @@
+// The region's three workbooks (checks.md section 5): recognised from titles and
+// header words, each adds the relations its template defines on top of the generic checks.
+import type { ColumnRelation } from './columnRelations';
+import type { Grid } from './grid';
+import { labelOf } from './totals';
+import type { Table } from './tableFinder';
+import type { TableKind } from './types';
+import { unitIn, yearIn, type Unit } from './labels';
+
+export interface TemplateInfo {
+  kind: TableKind;
+  relations: ColumnRelation[];
+  /** Rows the generic total detection must leave alone (the Utgående row of växlingar). */
+  excludedRows: Set<number>;
+  /** Columns that are shares: never footed. */
+  ratioCols: Set<number>;
+  /** Budgetfördelning: columns B, C, D by letter. */
+  letters?: Map<string, number>;
+  /** Budgetväxlingar: the rows and the Totalt column. */
+  vaxling?: { ingaende: number; utgaende: number; moves: number[]; totalCol: number; postCols: number[] };
+  unit: Unit | null;
+}
+
+function allHeaderText(g: Grid, t: Table): string {
+  const parts = [t.title];
+  for (const r of t.headerRows) for (let c = t.c0; c <= Math.max(t.c1, t.c0 + 12); c++) parts.push(g.textAt(r, c));
+  return parts.join(' ');
+}
+
+function tableUnit(g: Grid, t: Table, text: string): Unit | null {
+  void g;
+  void t;
+  return unitIn(text);
+}
+
+export function recogniseTemplate(g: Grid, t: Table): TemplateInfo {
+  const text = allHeaderText(g, t);
+  const base: TemplateInfo = { kind: 'generic', relations: [], excludedRows: new Set(), ratioCols: new Set(), unit: tableUnit(g, t, text) };
+  if (/fördelning av budgetramen|budgetramens fördelningsgrund/i.test(text)) return budgetfordelning(g, t, base);
+  const labels = t.bodyRows.map((r) => labelOf(g, t, r));
+  const ing = t.bodyRows.find((r, i) => /^ingående\b/i.test(labels[i]));
+  const utg = t.bodyRows.find((r, i) => /^utgående\b/i.test(labels[i]));
+  if (/budgetväxling/i.test(text) && ing !== undefined && utg !== undefined && utg > ing) return budgetvaxlingar(g, t, base, ing, utg);
+  if (/åtgärd|handlingsplan|resultatförbättrande/i.test(text)) return atgardslista(g, t, base);
+  return base;
+}
+
+function rel(y: number, terms: [number, number][], rows: number[], den: [number, number][] = [], factor = 1): ColumnRelation {
+  return {
+    y,
+    kind: den.length ? 'ratio' : 'sum',
+    terms: terms.map(([c, coef]) => ({ c, coef })),
+    den: den.map(([c, coef]) => ({ c, coef })),
+    factor,
+    rows,
+    subtraction: !den.length && terms.length === 2 && terms.some(([, k]) => k < 0),
+    source: 'template',
+  };
+}
+
+function budgetfordelning(g: Grid, t: Table, info: TemplateInfo): TemplateInfo {
+  info.kind = 'budgetfordelning';
+  // Column letters from the "Kolumn: A B C …" row, else by position from the label column.
+  const letters = new Map<string, number>();
+  for (const r of t.headerRows) {
+    const first = g.textAt(r, t.c0);
+    if (!/^kolumn\b/i.test(first)) continue;
+    for (let c = t.c0; c <= t.c1 + 1; c++) {
+      const m = /([A-J])\s*$/.exec(g.textAt(r, c));
+      if (m) letters.set(m[1], c);
+    }
+  }
+  if (letters.size < 8) {
+    const a = Math.max(0, t.labelCol);
+    'ABCDEFGHIJ'.split('').forEach((L, i) => letters.set(L, a + i));
+  }
+  info.letters = letters;
+  const L = (x: string) => letters.get(x)!;
+  const rows = t.bodyRows;
+  info.relations.push(rel(L('D'), [[L('B'), 1], [L('C'), 1]], rows));
+  info.relations.push(rel(L('H'), [[L('D'), 1], [L('G'), -1]], rows));
+  info.relations.push(rel(L('J'), [[L('I'), 1]], rows, [[L('E'), 1], [L('I'), -1]], 100));
+  info.ratioCols.add(L('J'));
+  info.unit = info.unit ?? 'tkr';
+  return info;
+}
+
+function budgetvaxlingar(g: Grid, t: Table, info: TemplateInfo, ing: number, utg: number): TemplateInfo {
+  info.kind = 'budgetvaxlingar';
+  const totalCol = [...t.numCols].reverse().find((c) => /totalt?/i.test(t.header.get(c) ?? '')) ?? t.numCols[t.numCols.length - 1];
+  const postCols = t.numCols.filter((c) => c > t.labelCol && c < totalCol);
+  const moves = t.bodyRows.filter((r) => r > ing && r < utg);
+  info.vaxling = { ingaende: ing, utgaende: utg, moves, totalCol, postCols };
+  info.excludedRows.add(utg);
+  if (postCols.length)
+    info.relations.push(rel(totalCol, postCols.map((c) => [c, 1] as [number, number]), t.bodyRows));
+  return info;
+}
+
+function atgardslista(g: Grid, t: Table, info: TemplateInfo): TemplateInfo {
+  info.kind = 'atgardslista';
+  // Förändring = Ack utfall <år> − Ack utfall <fg år>.
+  for (const y of t.numCols) {
+    if (!/förändring/i.test(t.header.get(y) ?? '')) continue;
+    const ack = t.numCols
+      .filter((c) => c < y && /ack/i.test(t.header.get(c) ?? '') && yearIn(t.header.get(c) ?? '') !== null)
+      .map((c) => ({ c, year: yearIn(t.header.get(c) ?? '')! }));
+    if (ack.length < 2) continue;
+    ack.sort((a, b) => b.year - a.year);
+    if (ack[0].year === ack[1].year) continue;
+    info.relations.push(rel(y, [[ack[0].c, 1], [ack[1].c, -1]], t.bodyRows));
+  }
+  void g;
+  return info;
+}

@@ -1,0 +1,44 @@
+// Share rows (checks.md 4.7): a row of percentages that are quotients of two amount
+// rows in the same columns (seed 003, 6.5: "Sjukfrånvaro … %" = hours / Schemalagda timmar).
+import type { Grid } from './grid';
+import { displayOf, hasValue, unitOf } from './grid';
+import { judge } from './tolerance';
+
+export interface RowRatio {
+  y: number;
+  num: number;
+  den: number;
+  factor: number;
+  cols: number[];
+}
+
+const NEAR = 30;
+
+export function discoverRowRatios(g: Grid, shareRows: number[], amountRows: number[], cols: number[]): RowRatio[] {
+  const out: RowRatio[] = [];
+  if (cols.length < 2 || amountRows.length < 2) return out;
+  for (const y of shareRows) {
+    const pool = amountRows.filter((r) => Math.abs(r - y) <= NEAR);
+    let best: { num: number; den: number; holds: number } | null = null;
+    for (const a of pool)
+      for (const b of pool) {
+        if (a === b) continue;
+        let holds = 0;
+        let tried = 0;
+        for (const c of cols) {
+          const yv = g.at(y, c);
+          const av = g.at(a, c);
+          const bv = g.at(b, c);
+          if (!hasValue(yv) || !hasValue(av) || displayOf(bv) === 0) continue;
+          tried++;
+          const d = displayOf(bv);
+          const f = (100 * displayOf(av)) / d;
+          const units = [Math.abs(100 / d) * unitOf(av), Math.abs((100 * displayOf(av)) / (d * d)) * unitOf(bv)];
+          if (judge({ actual: displayOf(yv), expected: f, unitY: unitOf(yv), inputUnits: units, n: 2 }).status !== 'error') holds++;
+        }
+        if (holds >= 2 && holds / tried >= 0.6 && (!best || holds > best.holds)) best = { num: a, den: b, holds };
+      }
+    if (best) out.push({ y, num: best.num, den: best.den, factor: 100, cols });
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+// Finding tables in a sheet (checks.md 4.1): blocks of rows with a header, a label
+// column and numeric columns. Tables end at blank rows or at a new header; a header
+// repeated inside a table does not end it; text-only rows inside are skipped.
+import type { Grid } from './grid';
+import { hasValue } from './grid';
+import { isTotalLabel } from './labels';
+
+export interface Table {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  title: string;
+  /** Rows above the body holding header texts (title, headers, units). */
+  headerRows: number[];
+  /** Rows with figures, in order (text-only and repeated header rows left out). */
+  bodyRows: number[];
+  /** Text-only rows inside the body (section titles, comments): they bound plain readings. */
+  textRows: number[];
+  labelCol: number;
+  /** Columns holding figures, in order. */
+  numCols: number[];
+  /** Header text per column (all header rows joined). */
+  header: Map<number, string>;
+}
+
+type RowKind = 'empty' | 'text' | 'figures';
+
+interface RowInfo {
+  kind: RowKind;
+  texts: number;
+  figures: number;
+  yearsOnly: boolean;
+}
+
+function rowInfo(g: Grid, r: number): RowInfo {
+  let texts = 0;
+  let figures = 0;
+  let years = 0;
+  for (let c = 0; c < g.nCols; c++) {
+    const x = g.at(r, c);
+    if (x.kind === 'text') texts++;
+    else if (x.kind === 'number') {
+      figures++;
+      if (!x.fromText && Number.isInteger(x.display) && x.display >= 1900 && x.display <= 2100 && x.scale === 1) years++;
+    } else if (x.kind === 'dash' || x.kind === 'error') figures++;
+  }
+  const kind: RowKind = figures > 0 ? 'figures' : texts > 0 ? 'text' : 'empty';
+  return { kind, texts, figures, yearsOnly: figures >= 2 && years === figures };
+}
+
+function rowSignature(g: Grid, r: number): string {
+  const parts: string[] = [];
+  for (let c = 0; c < g.nCols; c++) {
+    const t = g.at(r, c);
+    parts.push(t.kind === 'text' ? t.text.toLowerCase().replace(/\s+/g, '') : '');
+  }
+  return parts.join('|');
+}
+
+/** Similar header rows (a page break repeated them, maybe with a typo). */
+function similarHeader(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = a.split('|');
+  const cb = b.split('|');
+  let same = 0;
+  let filled = 0;
+  for (let i = 0; i < Math.max(ca.length, cb.length); i++) {
+    const x = ca[i] ?? '';
+    const y = cb[i] ?? '';
+    if (!x && !y) continue;
+    filled++;
+    if (x === y || (x && y && (x.startsWith(y.slice(0, 5)) || y.startsWith(x.slice(0, 5))))) same++;
+  }
+  return filled > 0 && same / filled >= 0.6;
+}
+
+export function findTables(g: Grid): Table[] {
+  const info: RowInfo[] = [];
+  for (let r = 0; r < g.nRows; r++) info.push(rowInfo(g, r));
+  const tables: Table[] = [];
+  let r = 0;
+  while (r < g.nRows) {
+    if (info[r].kind === 'empty') {
+      r++;
+      continue;
+    }
+    // A block of non-empty rows.
+    const start = r;
+    while (r < g.nRows && info[r].kind !== 'empty') r++;
+    const end = r - 1;
+    splitBlock(g, info, start, end, tables);
+  }
+  return mergeContinuations(g, info, tables);
+}
+
+function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: Table[]): void {
+  let r = start;
+  while (r <= end) {
+    // Header: leading text rows (and rows of bare years), then the body.
+    const headerRows: number[] = [];
+    while (r <= end && (info[r].kind === 'text' || (info[r].yearsOnly && headerRows.length > 0))) {
+      headerRows.push(r);
+      r++;
+    }
+    if (r > end) return; // text only: no table
+    const headerSig = headerRows.length ? rowSignature(g, headerRows[headerRows.length - 1]) : '';
+    const bodyRows: number[] = [];
+    const textRows: number[] = [];
+    let stop = end + 1;
+    for (; r <= end; r++) {
+      const k = info[r];
+      if (k.kind === 'figures') {
+        bodyRows.push(r);
+        continue;
+      }
+      // A text row with several cells followed by figures is a header: repeated → skip, new → new table.
+      if (k.texts >= 2 && r + 1 <= end && info[r + 1].kind !== 'empty') {
+        const sig = rowSignature(g, r);
+        if (headerSig && similarHeader(sig, headerSig)) {
+          textRows.push(r);
+          continue;
+        }
+        if (!isTotalLabel(firstText(g, r))) {
+          stop = r;
+          break;
+        }
+      }
+      textRows.push(r);
+    }
+    if (bodyRows.length) out.push(makeTable(g, headerRows, bodyRows, textRows));
+    r = stop;
+  }
+}
+
+function firstText(g: Grid, r: number): string {
+  for (let c = 0; c < g.nCols; c++) {
+    const x = g.at(r, c);
+    if (x.kind === 'text') return x.text;
+  }
+  return '';
+}
+
+function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: number[]): Table {
+  const rows = [...headerRows, ...bodyRows, ...textRows];
+  const r0 = Math.min(...rows);
+  const r1 = Math.max(...rows);
+  // Columns: label column = leftmost column with the most texts in body rows.
+  const texts = new Array<number>(g.nCols).fill(0);
+  const figs = new Array<number>(g.nCols).fill(0);
+  for (const r of bodyRows) {
+    for (let c = 0; c < g.nCols; c++) {
+      const x = g.at(r, c);
+      if (x.kind === 'text') texts[c]++;
+      else if (hasValue(x) || x.kind === 'error') figs[c]++;
+    }
+  }
+  let labelCol = -1;
+  for (let c = 0; c < g.nCols; c++) {
+    if (texts[c] > 0 && texts[c] >= figs[c]) {
+      labelCol = c;
+      break;
+    }
+  }
+  const numCols: number[] = [];
+  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c]) numCols.push(c);
+  let c0 = labelCol >= 0 ? labelCol : numCols[0] ?? 0;
+  let c1 = numCols.length ? numCols[numCols.length - 1] : c0;
+  for (let c = 0; c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
+  const header = new Map<number, string>();
+  for (let c = c0; c <= c1; c++) {
+    const parts: string[] = [];
+    for (const r of headerRows) {
+      const t = g.textAt(r, c);
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    header.set(c, parts.join(' '));
+  }
+  return {
+    r0,
+    r1,
+    c0,
+    c1,
+    title: titleOf(g, headerRows, c0, c1),
+    headerRows,
+    bodyRows,
+    textRows: textRows.sort((a, b) => a - b),
+    labelCol,
+    numCols,
+    header,
+  };
+}
+
+function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string {
+  for (const r of headerRows) {
+    let only = '';
+    let n = 0;
+    for (let c = 0; c < g.nCols; c++) {
+      const x = g.at(r, c);
+      if (x.kind === 'text') {
+        n++;
+        only = x.text;
+      }
+    }
+    if (n === 1 && only.length > 3) return only.trim();
+  }
+  const r = headerRows[0];
+  if (r === undefined) return '';
+  const parts: string[] = [];
+  for (let c = c0; c <= c1; c++) {
+    const t = g.textAt(r, c);
+    if (t && !parts.includes(t)) parts.push(t);
+  }
+  return parts.join(' ').slice(0, 120);
+}
+
+/** A block of figures with no header of its own right after a table continues it (a blank row before Summa). */
+function mergeContinuations(g: Grid, info: RowInfo[], tables: Table[]): Table[] {
+  const out: Table[] = [];
+  for (const t of tables) {
+    const prev = out[out.length - 1];
+    if (prev && t.headerRows.length === 0 && t.r0 - prev.r1 <= 2 && sameColumns(prev, t)) {
+      prev.bodyRows.push(...t.bodyRows);
+      prev.textRows.push(...t.textRows);
+      prev.r1 = t.r1;
+      prev.c1 = Math.max(prev.c1, t.c1);
+      continue;
+    }
+    out.push(t);
+  }
+  void g;
+  void info;
+  return out;
+}
+
+function sameColumns(a: Table, b: Table): boolean {
+  const set = new Set(a.numCols);
+  return b.numCols.length > 0 && b.numCols.every((c) => set.has(c));
+}
