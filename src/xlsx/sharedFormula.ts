@@ -14,25 +14,29 @@ function columnNumber(letters: string): number {
 const REF =
   /(^|[^A-Za-z0-9_.$'"\]])(?:(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![A-Za-z0-9_(])|(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})(?![A-Za-z0-9_(])|(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})(?![A-Za-z0-9_(]))/g;
 
+const REF_ERROR = '#REF!';
+
 function shiftCol(dollar: string, letters: string, dc: number): string {
   if (dollar) return dollar + letters;
   const c = columnNumber(letters) + dc;
-  return c < 0 ? '#REF!' : columnName(c);
+  return c < 0 ? REF_ERROR : columnName(c);
 }
 
 function shiftRow(dollar: string, digits: string, dr: number): string {
   if (dollar) return dollar + digits;
   const r = Number(digits) + dr;
-  return r < 1 ? '#REF!' : String(r);
+  return r < 1 ? REF_ERROR : String(r);
 }
 
 function shiftPlain(text: string, dr: number, dc: number): string {
   return text.replace(
     REF,
     (m, lead: string, cd: string, cl: string, rd: string, rn: string, c1d: string, c1: string, c2d: string, c2: string, r1d: string, r1: string, r2d: string, r2: string) => {
-      if (cl !== undefined) return lead + shiftCol(cd, cl, dc) + shiftRow(rd, rn, dr);
-      if (c1 !== undefined) return `${lead}${shiftCol(c1d, c1, dc)}:${shiftCol(c2d, c2, dc)}`;
-      if (r1 !== undefined) return `${lead}${shiftRow(r1d, r1, dr)}:${shiftRow(r2d, r2, dr)}`;
+      // A reference moved off the sheet is `#REF!` as a whole, as Excel writes it.
+      const whole = (a: string, b: string, sep: string) => (a === REF_ERROR || b === REF_ERROR ? REF_ERROR : a + sep + b);
+      if (cl !== undefined) return lead + whole(shiftCol(cd, cl, dc), shiftRow(rd, rn, dr), '');
+      if (c1 !== undefined) return lead + whole(shiftCol(c1d, c1, dc), shiftCol(c2d, c2, dc), ':');
+      if (r1 !== undefined) return lead + whole(shiftRow(r1d, r1, dr), shiftRow(r2d, r2, dr), ':');
       return m;
     },
   );

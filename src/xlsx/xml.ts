@@ -23,6 +23,9 @@ export function decodeExcelEscapes(s: string): string {
 
 /** Text content of an element: CDATA sections kept verbatim, entities and Excel escapes decoded. */
 export function textContent(raw: string): string {
+  // XML end-of-line handling: a literal CR LF or CR in the file reads as LF (`&#13;` and
+  // `_x000D_` are how a real CR is written).
+  if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
   if (raw.indexOf('<![CDATA[') < 0) return decodeExcelEscapes(decodeEntities(raw));
   let out = '';
   let p = 0;
