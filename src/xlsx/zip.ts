@@ -174,13 +174,17 @@ export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
 export function checkDeclaredSizes(entries: ZipEntry[]): void {
   let total = 0;
   for (const e of entries) {
+    checkEntrySize(e);
     total += e.uncompressedSize;
-    if (e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > MAX_RATIO * Math.max(1, e.compressedSize)) {
-      throw new XlsxReadError(MSG.zipBomb);
-    }
-    if (e.uncompressedSize > MAX_PART_UNCOMPRESSED) throw new XlsxReadError(MSG.tooLarge(`delen ${e.name} är över 500 MB`));
   }
   if (total > MAX_TOTAL_UNCOMPRESSED) throw new XlsxReadError(MSG.zipBomb);
+}
+
+function checkEntrySize(e: ZipEntry): void {
+  if (e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > MAX_RATIO * Math.max(1, e.compressedSize)) {
+    throw new XlsxReadError(MSG.zipBomb);
+  }
+  if (e.uncompressedSize > MAX_PART_UNCOMPRESSED) throw new XlsxReadError(MSG.tooLarge(`delen ${e.name} är över 500 MB`));
 }
 
 class LimitExceeded extends Error {}
@@ -193,6 +197,7 @@ const CHUNK = 64 * 1024;
  */
 export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRESSED): Uint8Array {
   if (e.flags & 1) throw new XlsxReadError(MSG.encryptedEntry);
+  checkEntrySize(e);
   const data = rawData(zip, e);
   const limit = Math.min(e.uncompressedSize, budget, MAX_PART_UNCOMPRESSED);
   if (e.method === 0) {
