@@ -1,0 +1,44 @@
+// Every text the task pane shows, in Swedish, in one place.
+import type { Status } from '../engine/types';
+
+export const T = {
+  title: 'Summakoll',
+  checkWorkbook: 'Kontrollera arbetsboken',
+  checkSheet: 'Kontrollera bladet',
+  clearColours: 'Rensa statusfärger',
+  watch: 'Kontrollera medan jag skriver',
+  working: 'Kontrollerar …',
+  filterLabel: 'Visa',
+  filterAll: 'Alla',
+  noResultYet: 'Ingen kontroll gjord ännu. Välj Kontrollera arbetsboken för att börja.',
+  noCells: 'Inga summor, differenser eller andelar hittades att kontrollera.',
+  noMatches: 'Inga celler med den statusen.',
+  cleared: 'Statusfärgerna är borttagna och cellerna ser ut som före kontrollen.',
+  expected: 'Förväntat',
+  actual: 'Faktiskt',
+  difference: 'Differens',
+  copyToWord: 'Kopiera till Word',
+  copied: 'Tabellen är kopierad. Klistra in den i Word.',
+  skippedHeading: 'Hoppades över',
+  errorPrefix: 'Något gick fel: ',
+  previewIntro: 'Förhandsvisning i webbläsaren. Öppna en .xlsx-fil; den kontrolleras här och lämnar aldrig datorn.',
+  openFile: 'Öppna .xlsx-fil',
+  download: 'Ladda ned färgad kopia',
+  noFile: 'Öppna först en .xlsx-fil.',
+  gridHeading: 'Blad',
+  gridTruncated: (rows: number, cols: number) => `Visar de första ${rows} raderna och ${cols} kolumnerna.`,
+  summary: (ok: number, warning: number, error: number) => `${ok} stämmer, ${warning} avrundning, ${error} stämmer inte`,
+} as const;
+
+export const STATUS_LABEL: Record<Status, string> = {
+  ok: 'Stämmer',
+  warning: 'Avrundning',
+  error: 'Stämmer inte',
+};
+
+/** A symbol next to the colour, so colour is never the only signal. */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  ok: '✓',
+  warning: '≈',
+  error: '✗',
+};
