@@ -77,13 +77,13 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const j = judge({ actual, expected: ev.value, unitY, inputUnits: ev.inputUnits, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
   const shownUnit = Math.max(unitY, 1e-6);
   const pct = scale === 100 ? ' %' : '';
-  const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value, shownUnit / 10)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
+  const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
   const message =
     j.status === 'ok'
       ? `${head}. Stämmer.`
       : j.status === 'warning'
-        ? `${head} (diff ${fmt(j.difference, shownUnit / 10)}, inom avrundning ${fmt(j.tolerance, shownUnit / 10)}). Avrundningsdifferens.`
-        : `${head} (diff ${fmt(j.difference, shownUnit / 10)}, mer än avrundning ${fmt(j.tolerance, shownUnit / 10)}). Stämmer inte.`;
+        ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
+        : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
   return {
     rule,
     status: j.status,

@@ -93,15 +93,23 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       // Unlabelled: arithmetic alone decides, strictly.
       for (let k = Math.min(blockAll.length, MAX_RUN); k >= 2; k--) readings.push({ items: blockAll.slice(blockAll.length - k), kind: 'suffix', strict: true });
     }
-    let best: { items: Item[]; score: number; kind: string } | null = null;
+    // The first reading (formula, block, all, suffixes) that reconciles every cell wins;
+    // else the one reconciling the most cells.
+    let best: { items: Item[]; score: number } | null = null;
+    let clean: Item[] | null = null;
     for (const rd of readings) {
       const s = scoreReading(g, r, rd.items.map((x) => x.row), footCols, rd.strict);
-      if (s < 0) continue;
-      if (!best || s > best.score) best = { items: rd.items, score: s, kind: rd.kind };
+      if (s.good < 0) continue;
+      if (s.bad === 0 && s.good > 0) {
+        clean = rd.items;
+        break;
+      }
+      if (!best || s.good > best.score) best = { items: rd.items, score: s.good };
     }
     let chosen: Item[] | null = null;
     let below: number[] | null = null;
-    if (best && best.score > 0) chosen = best.items;
+    if (clean) chosen = clean;
+    else if (best && best.score > 0) chosen = best.items;
     else if (labelled || formulaRows) {
       // SCB style: the total stands above its parts.
       below = partsBelow(g, t, body, bi, footCols, isText);
@@ -168,10 +176,10 @@ function maxBelow(rows: number[], r: number): number {
  * How many footing cells of row r reconcile with the sum of `rows`; -1 when the reading
  * must be rejected (strict: every cell must be ok and at least two non-zero).
  */
-function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): number {
+function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number } {
   let good = 0;
-  let nonzero = 0;
-  let seen = 0;
+  let bad = 0;
+  let okNonzero = 0;
   for (const c of cols) {
     const y = g.at(r, c);
     if (!hasValue(y)) continue;
@@ -188,16 +196,14 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
       if (u > umax) umax = u;
     }
     if (err) continue;
-    seen++;
     const st = judge({ actual: displayOf(y), expected: s, unitY: unitOf(y), inputUnits: [umax], n }).status;
-    if (strict) {
-      if (st !== 'ok' || n < 2) return -1;
-      if (displayOf(y) !== 0) nonzero++;
-    }
+    if (st === 'ok' && n >= 1 && displayOf(y) !== 0) okNonzero++;
     if (st !== 'error') good++;
+    else bad++;
+    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero };
   }
-  if (strict && (nonzero < 2 || good !== seen)) return -1;
-  return good;
+  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero };
+  return { good, bad, okCount: okNonzero };
 }
 
 /** Rows right below a total (until the next total or text row) that sum to it. */
@@ -209,18 +215,14 @@ function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[
     if (isTotalLabel(labelOf(g, t, r))) break;
     parts.push(r);
   }
+  let best: { rows: number[]; good: number } | null = null;
   for (let k = parts.length; k >= 2; k--) {
     const rows = parts.slice(0, k);
     const s = scoreReading(g, body[bi], rows, cols, false);
-    if (s > 0 && s === countValues(g, body[bi], cols)) return rows;
+    if (s.good > 0 && s.bad === 0) return rows;
+    if (s.okCount >= 1 && (!best || s.good > best.good)) best = { rows, good: s.good };
   }
-  return null;
-}
-
-function countValues(g: Grid, r: number, cols: number[]): number {
-  let n = 0;
-  for (const c of cols) if (hasValue(g.at(r, c)) && g.at(r, c).kind !== 'error') n++;
-  return n;
+  return best ? best.rows : null;
 }
 
 /** A labelled row with figures directly followed by rows that sum to it (checks.md 4.4). */
@@ -246,7 +248,9 @@ function detectGroups(g: Grid, t: Table, body: number[], cols: number[]): TotalR
       run += displayOf(g.at(r, c0));
       if (k >= 2 && roundTo(run, unit) === roundTo(target, unit)) {
         const rows = body.slice(i + 1, i + k + 1);
-        if (scoreReading(g, head, rows, cols, true) > 0) {
+        // Most cells must reconcile exactly (at least two); the rest are findings.
+        const s = scoreReading(g, head, rows, cols, false);
+        if (s.okCount >= 2 && s.okCount * 2 >= s.good + s.bad) {
           out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: new Map(), hardCoded: false });
           for (const x of rows) taken.add(x);
           i += k;

@@ -1,0 +1,379 @@
+// Every rule of checks.md sections 3–4, with the seeds' own figures where they have them.
+import { check, ruleStatus, sheet, statusOf, cellOf } from './helpers';
+
+const F1 = '#,##0.0';
+
+describe('tolerance (checks.md 3)', () => {
+  // Seed 003, 6.4 (typed, one decimal).
+  const arsarbetare = sheet(
+    'Årsarbetare',
+    [
+      ['Yrkesgrupp', 'Tillsvidare', 'Viss-tid', 'Totalt'],
+      ['Kock', 59.1, 17.3, 76.5],
+      ['Chef', 77.2, 0, 77.2],
+      ['Biträdespersonal', 0.7, -17.8, -17.2],
+      ['Handläggare', 191.7, 0, 191.7],
+      ['Summa', 328.7, -0.5, 328.2],
+    ],
+    F1,
+  );
+  const r = check(arsarbetare);
+
+  it('Kock 59,1 + 17,3 = 76,4 against Totalt 76,5 is a rounding warning', () => {
+    expect(ruleStatus(r, 'D2', 'row-relation')).toBe('warning');
+    const k = cellOf(r, 'D2')!.checks.find((c) => c.rule === 'row-relation')!;
+    expect(k.expected).toBeCloseTo(76.4, 9);
+    expect(k.actual).toBe(76.5);
+    expect(k.tolerance).toBeCloseTo(0.15, 9);
+    expect(k.detail).toBe('rounding');
+  });
+  it('Biträdespersonal 0,7 + −17,8 = −17,1 against −17,2 is a warning', () => {
+    expect(ruleStatus(r, 'D4', 'row-relation')).toBe('warning');
+  });
+  it('Chef 77,2 + 0,0 = 77,2 is ok', () => {
+    expect(ruleStatus(r, 'D3', 'row-relation')).toBe('ok');
+  });
+
+  it('a relation on a total row gets the rounding of all the rows it closes', () => {
+    // Seed 003, 6.4 Summa 2023: 955,5 + 208,8 = 1 164,3 against 1 164,5.
+    const rows: (string | number)[][] = [['Yrkesgrupp', 'Tillsvidare', 'Viss-tid', 'Totalt']];
+    const data = [
+      [125.0, 19.1, 144.1],
+      [76.0, 43.3, 119.4],
+      [80.2, 0.0, 80.2],
+      [193.0, 1.0, 194.0],
+      [172.5, 10.4, 182.9],
+      [59.1, 17.3, 76.5],
+      [186.2, 88.4, 274.6],
+      [17.3, 14.3, 31.6],
+      [46.2, 15.0, 61.2],
+    ];
+    data.forEach((d, i) => rows.push([`Grupp ${i + 1}`, ...d]));
+    rows.push(['Summa', 955.5, 208.8, 1164.5]);
+    const res = check(sheet('S', rows, F1));
+    expect(ruleStatus(res, 'D11', 'row-relation')).toBe('warning');
+    expect(ruleStatus(res, 'D11', 'column-sum')).toBe('ok');
+    expect(cellOf(res, 'D11')!.checks.find((c) => c.rule === 'row-relation')!.tolerance).toBeCloseTo(1.35, 9);
+  });
+});
+
+describe('footing (column-sum) and total labels', () => {
+  it('seed 000, 7.7: Summa 1 778 945 against the only row above, 1 180 309, is an error', () => {
+    const res = check(
+      sheet(
+        'S',
+        [
+          ['Post', 'Fördelning', 'Utfall'],
+          ['Rad 1', 1180309, 1109801],
+          ['Rad 2', null, 0],
+          ['Summa', 1778945, 1109801],
+        ],
+        '#,##0',
+      ),
+    );
+    expect(ruleStatus(res, 'B4', 'column-sum')).toBe('error');
+    expect(ruleStatus(res, 'C4', 'column-sum')).toBe('ok');
+    const k = cellOf(res, 'B4')!.checks[0];
+    expect(k.expected).toBe(1180309);
+    expect(k.difference).toBe(598636);
+  });
+
+  it.each(['Summa', 'Summa kostnader', 'Totalt', 'Total', 'Totalsumma', 'Delsumma', 'Sum', 'Subtotal', 'All', 'TOTALT'])(
+    'finds a total row labelled %p',
+    (label) => {
+      const res = check(
+        sheet('S', [
+          ['Post', 'A', 'B'],
+          ['x', 1, 2],
+          ['y', 3, 4],
+          [label, 4, 9],
+        ]),
+      );
+      expect(ruleStatus(res, 'B4', 'column-sum')).toBe('ok');
+      expect(ruleStatus(res, 'C4', 'column-sum')).toBe('error');
+    },
+  );
+
+  it('finds an unlabelled subtotal by arithmetic', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 10, 20],
+        ['y', 30, 40],
+        ['', 40, 60],
+        ['z', 5, 6],
+        ['w', 7, 8],
+        ['', 12, 14],
+      ]),
+    );
+    expect(ruleStatus(res, 'B4', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'C7', 'column-sum')).toBe('ok');
+    expect(statusOf(res, 'B2')).toBeUndefined();
+  });
+
+  it('finds a total standing above its parts (SCB style)', () => {
+    const res = check(
+      sheet('S', [
+        ['Region', 'Kvinnor', 'Män'],
+        ['Totalt', 300, 260],
+        ['  Värmland', 100, 50],
+        ['  Örebro', 200, 201],
+      ]),
+    );
+    expect(ruleStatus(res, 'B2', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'C2', 'column-sum')).toBe('error');
+  });
+
+  it('leaves count rows out of money totals and sums the section the total closes', () => {
+    // Seed 003, 5.4.
+    const res = check(
+      sheet('Åtgärder', [
+        ['Uppföljning av beslutad handlingsplan'],
+        [null, 'Handlingsplan', 'Utfall ack jul'],
+        ['Antal åtgärder', 81, 40],
+        ['Synliga effekter i ekonomin (mnkr)'],
+        ['Intäkter', { value: 3.9, numFmt: F1 }, { value: 1.8, numFmt: F1 }],
+        ['Personalkostnader', { value: 26, numFmt: F1 }, { value: 12.9, numFmt: F1 }],
+        ['Övriga kostnader', { value: 54.9, numFmt: F1 }, { value: 12, numFmt: F1 }],
+        ['Summa', { value: 84.8, numFmt: F1 }, { value: 26.7, numFmt: F1 }],
+      ]),
+    );
+    expect(ruleStatus(res, 'B8', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'C8', 'column-sum')).toBe('ok');
+    expect(cellOf(res, 'B8')!.checks[0].inputs).toEqual(['B5:B7']);
+  });
+});
+
+describe('groups and totals of totals', () => {
+  it('a row followed by rows that sum to it is a group; Summa then sums the groups (subtotal-sum)', () => {
+    const res = check(
+      sheet('Inv', [
+        ['Investeringar', 'Budget', 'Prognos', 'Utfall'],
+        ['Regionstab', 30, 28, 12],
+        ['  IT', 10, 9, 5],
+        ['  Inventarier', 20, 19, 7],
+        ['Fastighet', 100, 95, 66],
+        ['  Ombyggnad', 70, 65, 40],
+        ['  Nybyggnad', 30, 30, 21],
+        ['Summa', 130, 123, 78],
+      ]),
+    );
+    expect(ruleStatus(res, 'B2', 'subtotal-sum')).toBe('ok');
+    expect(ruleStatus(res, 'D5', 'subtotal-sum')).toBe('error');
+    expect(ruleStatus(res, 'B8', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'C8', 'column-sum')).toBe('ok');
+    // Summa sums the group rows, not every row.
+    expect(cellOf(res, 'B8')!.checks[0].inputs).toEqual(['B2', 'B5']);
+  });
+
+  it('seed 003, 5.1: Verksamhetens nettokostnad and Resultat are totals of totals', () => {
+    const rows = [
+      ['Belopp i mnkr', 'Utfall ack', 'Budget ack'],
+      ['Intäkter', 1468.2, 1533.6],
+      ['Summa Intäkter', 1468.2, 1533.6],
+      ['Personalkostnader', -383.2, -410.0],
+      ['Övriga kostnader', -734.9, -770.5],
+      ['Avskrivningar', -193.8, -190.3],
+      ['Summa Kostnader', -1311.9, -1370.8],
+      ['Verksamhetens nettokostnad', 156.3, 162.8],
+      ['Finansnetto', -152.7, -153.1],
+      ['Resultat', 3.6, 9.8],
+    ];
+    const res = check(sheet('R', rows, F1));
+    expect(ruleStatus(res, 'B8', 'total-of-totals')).toBe('ok');
+    expect(ruleStatus(res, 'B10', 'total-of-totals')).toBe('ok');
+    // 162,8 − 153,1 = 9,7 against 9,8: rounding.
+    expect(ruleStatus(res, 'C10', 'total-of-totals')).toBe('warning');
+    expect(ruleStatus(res, 'B7', 'column-sum')).toBe('ok');
+  });
+});
+
+describe('cross-footing: the rows decide the signs (row-relation)', () => {
+  it('Bud-Utf Diff holding outcome minus budget is checked as such', () => {
+    const res = check(
+      sheet('S', [
+        ['Enhet', 'Budget', 'Utfall', 'Bud-Utf Diff'],
+        ['A', 460, 564, 104],
+        ['B', 200, 210, 10],
+        ['C', 300, 280, -20],
+        ['D', 100, 150, 60],
+      ]),
+    );
+    expect(ruleStatus(res, 'D2', 'row-relation')).toBe('ok');
+    expect(ruleStatus(res, 'D5', 'row-relation')).toBe('error');
+  });
+
+  it('Utfall jämfört med budget holding budget minus outcome is checked as such', () => {
+    const res = check(
+      sheet('S', [
+        ['Enhet', 'Budget', 'Utfall', 'Utfall jämfört med budget'],
+        ['A', 136355, 135092, 1263],
+        ['B', 5000, 4000, 1000],
+        ['C', 700, 800, -100],
+      ]),
+    );
+    expect(ruleStatus(res, 'D2', 'row-relation')).toBe('ok');
+    expect(ruleStatus(res, 'D4', 'row-relation')).toBe('ok');
+  });
+
+  it('a change between two percentages printed without % is in percentage points (seed 003, 5.6)', () => {
+    const pct = (v: number) => ({ value: v, numFmt: '0%' });
+    const res = check(
+      sheet('N', [
+        ['Nyckeltal', 'Utfall 2024', 'Utfall 2023', 'Förändring'],
+        ['Andel A', pct(0.91), pct(0.88), 3],
+        ['Andel B', pct(0.8), pct(0.84), -4],
+        ['Andel C', pct(0.43), pct(0.45), -2],
+        ['Andel D', pct(0.55), pct(0.53), -2],
+      ]),
+    );
+    expect(ruleStatus(res, 'D2', 'row-relation')).toBe('ok');
+    expect(ruleStatus(res, 'D5', 'row-relation')).toBe('error');
+  });
+
+  it('a relation that holds for amounts is not applied to share rows (seed 003, 6.5)', () => {
+    const p = (v: number) => ({ value: v, numFmt: '0.0 %' });
+    const res = check(
+      sheet('Sjuk', [
+        ['Kategori', 'Kvinnor', 'Män', 'Totalt'],
+        ['Schemalagda timmar', 592009, 456103, 1048112],
+        ['Korttid (tim)', 15296, 9062, 24358],
+        ['Långtid (tim)', 25308, 10871, 36179],
+        ['Korttid %', p(0.026), p(0.02), p(0.023)],
+        ['Långtid %', p(0.043), p(0.024), p(0.035)],
+      ]),
+    );
+    expect(ruleStatus(res, 'D2', 'row-relation')).toBe('ok');
+    expect(ruleStatus(res, 'D5', 'row-relation')).toBeUndefined();
+    // The share rows are shares of Schemalagda timmar.
+    expect(ruleStatus(res, 'B5', 'ratio')).toBe('ok');
+    expect(ruleStatus(res, 'D6', 'ratio')).toBe('ok');
+  });
+});
+
+describe('shares (ratio)', () => {
+  it('Förändring % = Förändring / fg år, with the tolerance carried through the quotient (seed 003, 6.2)', () => {
+    const res = check(
+      sheet(
+        'K',
+        [
+          ['Kategori', 'Utfall ack', 'Utfall ack fg år', 'Förändring', 'Förändring %'],
+          ['Månadslöner', -196.6, -195.3, -1.3, 0.7],
+          ['Timanställda', -4.3, -6.2, 1.9, -30.2],
+          ['Obekväm', -4.5, -5.1, 0.6, -11.3],
+          ['Övertid', -4.0, -5.6, 1.6, -28.6],
+          ['Sjuklön', -3.7, -4.1, 0.4, -25.0],
+        ],
+        F1,
+      ),
+    );
+    expect(ruleStatus(res, 'E2', 'ratio')).toBe('ok');
+    expect(ruleStatus(res, 'E3', 'ratio')).toBe('warning');
+    expect(cellOf(res, 'E3')!.checks.find((c) => c.rule === 'ratio')!.tolerance).toBeCloseTo(2.419355, 5);
+    expect(ruleStatus(res, 'E6', 'ratio')).toBe('error');
+  });
+
+  it('a share whose denominator is 0 is not scored', () => {
+    const res = check(
+      sheet(
+        'K',
+        [
+          ['Område', 'Avvikelse', 'Omsättning', 'Relation (%)'],
+          ['A', 21.3, 740.9, 2.9],
+          ['B', -24.7, 210.3, -11.7],
+          ['C', 0.3, 9.5, 3.2],
+          ['D', 0, 0, 0],
+        ],
+        F1,
+      ),
+    );
+    expect(ruleStatus(res, 'D2', 'ratio')).toBe('ok');
+    expect(statusOf(res, 'D5')).toBeUndefined();
+  });
+});
+
+describe('formulas (formula-range)', () => {
+  it('a SUM that leaves out a row is a warning even when the value reconciles, an error when it does not', () => {
+    const f = (formula: string, value: number) => ({ value, formula });
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 10, 5],
+        ['y', 0, 6],
+        ['z', 30, 7],
+        ['Summa', f('=SUM(B2:B4)', 40), f('=SUM(C3:C4)', 13)],
+      ]),
+    );
+    expect(ruleStatus(res, 'B5', 'formula-range')).toBeUndefined();
+    expect(statusOf(res, 'B5')).toBe('ok');
+    expect(ruleStatus(res, 'C5', 'column-sum')).toBe('error');
+    expect(ruleStatus(res, 'C5', 'formula-range')).toBe('error');
+    const res2 = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 10, null],
+        ['y', 5, 6],
+        ['z', 30, 7],
+        ['Summa', f('=SUM(B2:B4)', 45), f('=SUM(C3:C4)', 13)],
+      ]),
+    );
+    expect(ruleStatus(res2, 'C5', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res2, 'C5', 'formula-range')).toBeUndefined();
+  });
+
+  it('a SUM covering a row it should not is flagged', () => {
+    const f = (formula: string, value: number) => ({ value, formula });
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 10, 1],
+        ['y', 20, 2],
+        ['Delsumma', 30, 3],
+        ['z', 5, 4],
+        ['Summa', f('=SUM(B2:B5)', 65), 7],
+      ]),
+    );
+    expect(ruleStatus(res, 'B6', 'formula-range')).toBeDefined();
+  });
+});
+
+describe('inputs: numbers as text and error values', () => {
+  it('a number stored as text counts, with a text-number warning on that cell', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A'],
+        ['x', '1 777 590'],
+        ['y', 10],
+        ['Summa', 1777600],
+      ]),
+    );
+    expect(ruleStatus(res, 'B4', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'B2', 'text-number')).toBe('warning');
+  });
+
+  it('an error value in an input makes the check that uses it an error-value error', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', { value: '#REF!', error: true }, 1],
+        ['y', 10, 2],
+        ['Summa', 10, 3],
+      ]),
+    );
+    expect(statusOf(res, 'B2')).toBe('error');
+    expect(ruleStatus(res, 'B4', 'error-value')).toBe('error');
+    expect(ruleStatus(res, 'C4', 'column-sum')).toBe('ok');
+  });
+
+  it('a blank derived cell is not scored', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 1, 2],
+        ['y', 3, 4],
+        ['Summa', 4, null],
+      ]),
+    );
+    expect(statusOf(res, 'C4')).toBeUndefined();
+  });
+});
