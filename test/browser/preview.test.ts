@@ -1,0 +1,136 @@
+// The browser preview in real headless Chromium: open a fixture workbook, check it, see
+// the summary and the red cells, click a finding, download the coloured copy and read it
+// back with exceljs. No request may leave the page's own origin except office.js.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { execSync } from 'child_process';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser } from 'playwright-core';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/000_budgetfordelning_budgetvaxlingar.xlsx');
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const RESULTS = path.join(ROOT, 'test-results');
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = path.join(dir, url === '/' ? 'taskpane.html' : url);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let server: http.Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium`);
+  }
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
+    execSync('npx webpack --mode production', { cwd: ROOT, stdio: 'inherit' });
+  }
+  server = await serve(DIST);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+test('preview: check a workbook, see red cells, select a finding, download the coloured copy', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    if (url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dataset.host)).toBe('preview');
+
+  await page.setInputFiles('#sk-file', FIXTURE);
+  await page.getByTestId('file-name').waitFor();
+  await page.getByRole('button', { name: 'Kontrollera arbetsboken' }).click();
+
+  const summary = page.getByTestId('summary');
+  await summary.waitFor();
+  const summaryText = (await summary.getByRole('status').textContent()) ?? '';
+  const m = /^(\d+) stämmer, (\d+) avrundning, (\d+) stämmer inte$/.exec(summaryText.trim());
+  expect(m).not.toBeNull();
+  // Budgetfördelning D6, H6, D9 and Budgetväxlingar F4, F11 are wrong in this fixture.
+  expect(Number(m![3])).toBeGreaterThanOrEqual(5);
+
+  const grid = page.locator('[data-testid="grid"][data-sheet="Budgetfördelning"]');
+  for (const a of ['D6', 'H6', 'D9']) {
+    const cell = grid.locator(`td[data-address="${a}"]`);
+    await expect(cell.getAttribute('data-status')).resolves.toBe('error');
+    await expect(cell.getAttribute('aria-label')).resolves.toContain('Stämmer inte');
+  }
+
+  // Clicking the finding for Budgetväxlingar F11 shows that sheet and highlights the cell.
+  await page.locator('button.sk-finding[data-sheet="Budgetväxlingar"][data-address="F11"]').click();
+  const f11 = page.locator('[data-testid="grid"][data-sheet="Budgetväxlingar"] td[data-address="F11"]');
+  await expect(f11.getAttribute('data-selected')).resolves.toBe('true');
+  await expect(f11.getAttribute('data-status')).resolves.toBe('error');
+  expect(await f11.evaluate((el) => el === document.activeElement)).toBe(true);
+
+  // Keyboard: the findings are reachable and activated with Enter.
+  await page.locator('button.sk-finding[data-sheet="Budgetfördelning"][data-address="D6"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('td[data-address="D6"]').getAttribute('data-selected')).resolves.toBe('true');
+
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'preview.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned färgad kopia' }).click()]);
+  expect(download.suggestedFilename()).toBe('000_budgetfordelning_budgetvaxlingar-summakoll.xlsx');
+  const saved = path.join(RESULTS, download.suggestedFilename());
+  await download.saveAs(saved);
+
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(FIXTURE);
+  const coloured = new ExcelJS.Workbook();
+  await coloured.xlsx.readFile(saved);
+  const d6 = coloured.getWorksheet('Budgetfördelning')!.getCell('D6');
+  expect(d6.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+  expect(String((d6.fill as ExcelJS.FillPattern).fgColor?.argb).toUpperCase()).toMatch(/^(FF)?FFC7CE$/);
+  // Every value and formula is unchanged.
+  original.eachSheet((ws) => {
+    const copy = coloured.getWorksheet(ws.name)!;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        expect(copy.getCell(cell.address).value).toEqual(cell.value);
+      }),
+    );
+  });
+
+  expect(pageErrors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 120_000);
