@@ -25,6 +25,9 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 export const TABLE_SHEET_PREFIX = 'Tabell ';
 
+/** Word tables hold nothing but text, so a figure typed as text is normal there, not a finding. */
+export const WORD_CHECK_OPTIONS = { textNumbers: 'accept' } as const;
+
 export function tableSheetName(index: number): string {
   return `${TABLE_SHEET_PREFIX}${index + 1}`;
 }

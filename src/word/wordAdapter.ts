@@ -4,6 +4,7 @@
 // A fixed number of syncs per action, whatever the size of the tables.
 import type { HostAdapter, CheckRun } from '../host/hostAdapter';
 import { checkWorkbook } from '../engine/checkWorkbook';
+import { WORD_CHECK_OPTIONS } from '../docx/docx';
 import { STATUS_COLOURS } from '../engine/statusColours';
 import { parseCellAddress } from '../engine/address';
 import type { WorkbookResult } from '../engine/types';
@@ -61,7 +62,7 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
       // Sync 1: every table's text.
       const { tables, values } = await readValues(context);
       const workbook = tablesToWorkbook(values);
-      const result = checkWorkbook(workbook);
+      const result = checkWorkbook(workbook, WORD_CHECK_OPTIONS);
       const targets = targetsOf(result);
       const stored = getStore().read();
 

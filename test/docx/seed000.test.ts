@@ -5,7 +5,7 @@
 // comparison of a cell's overall status.
 import { readFileSync } from 'fs';
 import { checkWorkbook } from '../../src/engine';
-import { readDocx } from '../../src/docx/docx';
+import { WORD_CHECK_OPTIONS, readDocx } from '../../src/docx/docx';
 import type { CheckedCell, Status } from '../../src/engine/types';
 import { worst } from '../../src/engine/statusColours';
 import { buildDocx } from './buildDocx';
@@ -22,7 +22,7 @@ const expectFile = JSON.parse(
   readFileSync('/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.expect.json', 'utf8'),
 ) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
 
-const result = checkWorkbook(readDocx(buildDocx([BUDGETFORDELNING, BUDGETVAXLINGAR])));
+const result = checkWorkbook(readDocx(buildDocx([BUDGETFORDELNING, BUDGETVAXLINGAR])), WORD_CHECK_OPTIONS);
 
 function cellOf(sheet: string, address: string): CheckedCell | undefined {
   return result.sheets.find((s) => s.name === SHEET_FOR_FIXTURE[sheet])?.cells.find((c) => c.address === address);
@@ -55,6 +55,10 @@ describe('seed 000 as Word tables', () => {
       const sums = (cell?.checks ?? []).filter((k) => k.rule !== 'text-number').map((k) => k.status);
       expect([key, sums.length > 0 ? sums.reduce(worst) : 'none']).toEqual([key, status]);
     }
+  });
+
+  it('raises no text-number warnings: in Word every figure is text', () => {
+    expect(result.sheets.flatMap((s) => s.cells).filter((c) => c.checks.some((k) => k.rule === 'text-number'))).toEqual([]);
   });
 
   it('scores no unscored cell', () => {

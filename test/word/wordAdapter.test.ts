@@ -6,7 +6,8 @@ import type { ShadingRecords, ShadingStore } from '../../src/word/shadingStore';
 
 // Stand-in engine: in every table, a cell whose text is "1 000" is ok, "999" is an error, "1 000,4" a warning.
 jest.mock('../../src/engine/checkWorkbook', () => ({
-  checkWorkbook: (wb: WorkbookInput): WorkbookResult => {
+  checkWorkbook: (wb: WorkbookInput, options?: unknown): WorkbookResult => {
+    (globalThis as { lastCheckOptions?: unknown }).lastCheckOptions = options;
     const status = { '1 000': 'ok', '999': 'error', '1 000,4': 'warning' } as Record<string, 'ok' | 'error' | 'warning'>;
     const sheets = wb.sheets.map((s) => ({
       name: s.name,
@@ -58,6 +59,8 @@ describe('Word adapter', () => {
     expect(run.workbook.sheets[1].rows[0]).toEqual([{ value: '<img src=x onerror=alert(1)>' }, { value: '999' }]);
     expect(run.workbook.sheets[0].rows[1][1]).toEqual({ value: '0' });
     expect(run.result.summary.error).toBe(1);
+    // Word cells are all text: figures typed as text are no finding there.
+    expect((globalThis as { lastCheckOptions?: unknown }).lastCheckOptions).toEqual({ textNumbers: 'accept' });
   });
 
   it('shades checked cells with the status fills and never writes a value', async () => {
