@@ -1,0 +1,89 @@
+'use strict';
+// Office.js adapter figures for the benchmark: context.sync and getRanges call counts and
+// time for 10 … 1,000,000 cells. Reuses the adapter tests' fake Excel
+// (test/excel/fakeExcel.ts, on office-addin-mock) and the real adapter in src/excel:
+// both are TypeScript outside lib/, so they are transpiled here into .cache/.
+const fs = require('fs');
+const path = require('path');
+const Module = require('module');
+
+const REPO = path.resolve(__dirname, '..');
+const OUT = path.join(REPO, '.cache', 'bench-excel');
+
+function transpileTree() {
+  const ts = require('typescript');
+  const dirs = ['src/engine', 'src/excel', 'src/host'];
+  const files = dirs.flatMap((d) =>
+    fs.existsSync(path.join(REPO, d)) ? fs.readdirSync(path.join(REPO, d)).filter((n) => n.endsWith('.ts')).map((n) => path.join(d, n)) : [],
+  );
+  files.push('test/excel/fakeExcel.ts');
+  for (const rel of files) {
+    const src = fs.readFileSync(path.join(REPO, rel), 'utf8');
+    const js = ts.transpileModule(src, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      fileName: rel,
+    }).outputText;
+    const out = path.join(OUT, rel.replace(/\.ts$/, '.js'));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, js);
+  }
+}
+
+/** fakeExcel.ts calls jest.mock for one module; outside jest, put the factory in the require cache. */
+function installJestMockShim() {
+  global.jest = {
+    mock(name, factory) {
+      const resolved = require.resolve(name, { paths: [REPO] });
+      const m = new Module(resolved);
+      m.filename = resolved;
+      m.loaded = true;
+      m.exports = factory();
+      require.cache[resolved] = m;
+    },
+  };
+}
+
+/** A sheet of `cells` numbers in 10 columns (fewer for tiny sizes) with a Summa row of SUM formulas. */
+function grid(cells, sheetFn) {
+  const cols = Math.min(10, cells);
+  const rows = Math.max(1, Math.round(cells / cols));
+  const g = [['Enhet', ...Array.from({ length: cols }, (_, c) => `Kolumn ${c + 1}`)]];
+  const sums = new Array(cols).fill(0);
+  for (let r = 0; r < rows; r++) {
+    const row = [`Rad ${r + 1}`];
+    for (let c = 0; c < cols; c++) {
+      const v = ((r * 7 + c * 13) % 1000) + 1;
+      sums[c] += v;
+      row.push(v);
+    }
+    g.push(row);
+  }
+  const letter = (c) => String.fromCharCode(66 + c);
+  g.push(['Summa', ...sums.map((v, c) => ({ value: v, formula: `=SUM(${letter(c)}2:${letter(c)}${rows + 1})`, numFmt: '#,##0' }))]);
+  return sheetFn('Data', g);
+}
+
+async function measureExcel(sizes) {
+  transpileTree();
+  installJestMockShim();
+  const { FakeExcel, sheet } = require(path.join(OUT, 'test/excel/fakeExcel.js'));
+  const { createExcelAdapter } = require(path.join(OUT, 'src/excel/excelAdapter.js'));
+  const rows = [];
+  for (const cells of sizes) {
+    const excel = new FakeExcel([grid(cells, sheet)]);
+    const adapter = createExcelAdapter({ run: excel.run, supports: () => true });
+    const t0 = process.hrtime.bigint();
+    const run = await adapter.checkWorkbook();
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const fills = excel.ops.filter((o) => o.kind === 'fill').length;
+    rows.push({ cells, syncs: excel.syncCount, getRanges: excel.getRangesCalls, fillCalls: fills, checked: run.result.summary.cells, ms });
+    const syncsBefore = excel.syncCount;
+    const t1 = process.hrtime.bigint();
+    await adapter.clearStatusColours();
+    rows[rows.length - 1].clearSyncs = excel.syncCount - syncsBefore;
+    rows[rows.length - 1].clearMs = Number(process.hrtime.bigint() - t1) / 1e6;
+  }
+  return rows;
+}
+
+module.exports = { measureExcel };
