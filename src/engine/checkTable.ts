@@ -144,11 +144,11 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
   }
 
-  // Inputs: numbers typed as text, and error values.
+  // Inputs: numbers typed as text (a derived cell's status is its checks alone), and error values.
   for (const r of t.bodyRows) {
     for (const c of t.numCols) {
       const x = g.at(r, c);
-      if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn') {
+      if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn' && !out.has(r, c)) {
         out.add(r, c, {
           rule: 'text-number',
           status: 'warning',
