@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { buildGrid } from '../../src/engine/grid';
+import { findTables } from '../../src/engine/tableFinder';
+import { checkWorkbook } from '../../src/engine';
+import type { CellInput, SheetInput } from '../../src/engine';
+import { sheet } from './helpers';
+
+const tablesOf = (s: SheetInput) => findTables(buildGrid(s));
+
+describe('table detection (checks.md 4.1)', () => {
+  it('takes a merged title, a multi-row header and a units row as the header', () => {
+    const s = sheet(
+      'S',
+      [
+        ['Årsarbetare'],
+        ['Yrkesgrupp', 'Antal 2024', null, 'Antal 2023', null],
+        [null, 'Kvinnor', 'Män', 'Kvinnor', 'Män'],
+        [null, '(st)', '(st)', '(st)', '(st)'],
+        ['Chef', 40, 38, 42, 39],
+        ['Kock', 45, 10, 47, 11],
+      ],
+      undefined,
+      [{ r0: 0, c0: 0, r1: 0, c1: 4 }, { r0: 1, c0: 1, r1: 1, c1: 2 }, { r0: 1, c0: 3, r1: 1, c1: 4 }],
+    );
+    const [t] = tablesOf(s);
+    expect(t.title).toBe('Årsarbetare');
+    expect(t.headerRows).toEqual([0, 1, 2, 3]);
+    expect(t.bodyRows).toEqual([4, 5]);
+    expect(t.labelCol).toBe(0);
+    expect(t.numCols).toEqual([1, 2, 3, 4]);
+    // The merged header text reaches the covered column.
+    expect(t.header.get(2)).toContain('Antal 2024');
+    expect(t.header.get(2)).toContain('Män');
+  });
+
+  it('ends tables at blank rows and at a new header, not at a repeated one', () => {
+    const s = sheet('S', [
+      ['Enhet', 'Budget', 'Utfall'],
+      ['A', 1, 2],
+      ['Enhet', 'Budget', 'Utfall'],
+      ['B', 3, 4],
+      [],
+      ['Område', 'Intäkter', 'Kostnader'],
+      ['C', 5, 6],
+      ['Kategori', 'Antal', 'Andel'],
+      ['D', 7, 8],
+    ]);
+    const ts = tablesOf(s);
+    expect(ts.map((t) => t.bodyRows)).toEqual([[1, 3], [6], [8]]);
+  });
+
+  it('skips text-only rows inside a table (comments, section titles)', () => {
+    const s = sheet('S', [
+      ['Post', 'A', 'B'],
+      ['Intäkter'],
+      ['x', 1, 2],
+      ['Kommentar: siffrorna är preliminära'],
+      ['y', 3, 4],
+      ['Summa', 4, 6],
+    ]);
+    const [t] = tablesOf(s);
+    expect(t.bodyRows).toEqual([2, 4, 5]);
+    expect(t.textRows).toContain(3);
+  });
+
+  it('a row-number column left of the label column is not a figure column', () => {
+    const s = sheet('S', [
+      ['Rad', 'Rubrik', 'Belopp'],
+      [1, 'Ingående', 100],
+      [2, 'Växling', 5],
+      [null, 'Utgående', 105],
+    ]);
+    const [t] = tablesOf(s);
+    expect(t.labelCol).toBe(1);
+    expect(t.numCols).toEqual([2]);
+  });
+
+  it('a Summa row after a blank row still belongs to its table', () => {
+    const s = sheet('S', [['Post', 'A', 'B'], ['x', 1, 2], ['y', 3, 4], [], ['Summa', 4, 6]]);
+    const ts = tablesOf(s);
+    expect(ts).toHaveLength(1);
+    expect(ts[0].bodyRows).toEqual([1, 2, 4]);
+  });
+});
+
+const cellArb: fc.Arbitrary<CellInput | undefined> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  { weight: 4, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => ({ value: v })) },
+  { weight: 2, arbitrary: fc.integer({ min: -1000, max: 1000 }).map((v) => ({ value: v, numFmt: '#,##0' })) },
+  { weight: 2, arbitrary: fc.constantFrom('Summa', 'Totalt', 'Förändring', 'Andel %', '-', '–', '1 234,5', '(12)', '#REF!', 'Över 10', 'Kvinnor', 'Rad').map((v) => ({ value: v })) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map((v) => ({ value: v })) },
+  { weight: 1, arbitrary: fc.constantFrom({ value: '#DIV/0!', error: true }, { value: 0.5, numFmt: '0 %' }, { value: 3, formula: '=SUM(B1:B2)' }, { value: true }) },
+);
+
+const gridArb = fc.array(fc.array(cellArb, { maxLength: 9 }), { maxLength: 24 });
+
+describe('property: the table finder and the engine never throw', () => {
+  it(`on random grids (${process.env.CI ? 10000 : 2000} cases)`, () => {
+    fc.assert(
+      fc.property(gridArb, fc.array(fc.record({ r0: fc.nat(25), c0: fc.nat(9), r1: fc.nat(25), c1: fc.nat(9) }), { maxLength: 3 }), (rows, merges) => {
+        const s: SheetInput = { name: 'S', rows, merges };
+        const tables = tablesOf(s);
+        for (const t of tables) {
+          expect(t.r0).toBeLessThanOrEqual(t.r1);
+          for (const r of t.bodyRows) expect(r).toBeGreaterThanOrEqual(t.r0);
+        }
+        const res = checkWorkbook({ sheets: [s] });
+        for (const c of res.sheets[0].cells) expect(['ok', 'warning', 'error']).toContain(c.status);
+      }),
+      { numRuns: process.env.CI ? 10000 : 2000 },
+    );
+  });
+
+  it('a generated table is found whole, wherever it stands', () => {
+    fc.assert(
+      fc.property(fc.nat(5), fc.nat(4), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), (top, left, nRows, nCols) => {
+        const rows: (CellInput | undefined)[][] = [];
+        for (let i = 0; i < top; i++) rows.push([]);
+        const pad = () => new Array<CellInput | undefined>(left).fill(undefined);
+        rows.push([...pad(), { value: 'Post' }, ...Array.from({ length: nCols }, (_, j) => ({ value: `Kolumn ${j + 1}` }))]);
+        for (let i = 0; i < nRows; i++) rows.push([...pad(), { value: `Rad ${i + 1}` }, ...Array.from({ length: nCols }, (_, j) => ({ value: i * 10 + j + 1 }))]);
+        const ts = tablesOf({ name: 'S', rows });
+        expect(ts).toHaveLength(1);
+        expect(ts[0].bodyRows).toEqual(Array.from({ length: nRows }, (_, i) => top + 1 + i));
+        expect(ts[0].labelCol).toBe(left);
+        expect(ts[0].numCols).toEqual(Array.from({ length: nCols }, (_, j) => left + 1 + j));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the result does not depend on the order sheets are read in', () => {
+    fc.assert(
+      fc.property(fc.array(gridArb, { minLength: 2, maxLength: 4 }), (grids) => {
+        const sheets: SheetInput[] = grids.map((rows, i) => ({ name: `S${i}`, rows }));
+        const key = (res: ReturnType<typeof checkWorkbook>) =>
+          res.sheets
+            .map((s) => `${s.name}:${s.cells.map((c) => `${c.address}=${c.status}`).join(',')}`)
+            .sort()
+            .join('|');
+        expect(key(checkWorkbook({ sheets: [...sheets].reverse() }))).toBe(key(checkWorkbook({ sheets })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
