@@ -34,8 +34,11 @@ export class StatusStyles {
   private readonly xfs: ListPart;
   private readonly made = new Map<string, number>();
 
-  constructor(private readonly xml: string) {
+  private readonly xml: string;
+
+  constructor(xml: string) {
     this.p = rootPrefix(xml, 'styleSheet');
+    this.xml = withRequiredLists(xml, this.p);
     this.fonts = this.list('fonts', 'font');
     this.fills = this.list('fills', 'fill');
     this.xfs = this.list('cellXfs', 'xf');
@@ -97,6 +100,44 @@ export class StatusStyles {
     }
     return xml;
   }
+}
+
+// CT_Stylesheet's children in schema order, with the defaults Excel itself writes.
+const LIST_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'];
+const LIST_DEFAULTS: Record<string, (p: string) => string> = {
+  fonts: (p) => `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts>`,
+  fills: (p) =>
+    `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>`,
+  borders: (p) => `<${p}borders count="1"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border></${p}borders>`,
+  cellStyleXfs: (p) => `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>`,
+  cellXfs: (p) => `<${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs>`,
+};
+
+export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
+
+/** Some writers leave out lists (or write an empty styleSheet); add what the new styles need. */
+function withRequiredLists(xml: string, p: string): string {
+  const root = new RegExp(`<${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}styleSheet(?=[\\s>/])[^>]*?(/?)>`).exec(xml);
+  if (!root) throw new XlsxReadError('Arbetsbokens formatmallar (styles.xml) går inte att läsa.');
+  if (root[1]) {
+    const open = root[0].slice(0, -2) + '>';
+    xml = xml.slice(0, root.index) + open + `</${p}styleSheet>` + xml.slice(root.index + root[0].length);
+  }
+  const rootEnd = root.index + (root[1] ? root[0].length - 1 : root[0].length);
+  for (let i = 1; i < LIST_ORDER.length; i++) {
+    const name = LIST_ORDER[i];
+    if (firstElement(xml, `${p}${name}`)) continue;
+    let at = rootEnd;
+    for (let k = i - 1; k >= 0; k--) {
+      const prev = firstElement(xml, `${p}${LIST_ORDER[k]}`);
+      if (prev) {
+        at = prev.end;
+        break;
+      }
+    }
+    xml = xml.slice(0, at) + LIST_DEFAULTS[name](p) + xml.slice(at);
+  }
+  return xml;
 }
 
 /** A copy of a `<font>` element with its colour replaced. */

@@ -3,11 +3,11 @@
 // attribute of the checked <c> elements: values, formulas and everything else stay.
 import type { Status, WorkbookResult } from '../engine/types';
 import { MSG, XlsxReadError } from './errors';
-import { readLayout, readPartText } from './package';
+import { readLayout, readPartText, resolveTarget } from './package';
 import { scanCells, sheetLayout } from './sheetScan';
-import { setAttr, StatusStyles } from './statusStyles';
+import { MINIMAL_STYLES, setAttr, StatusStyles } from './statusStyles';
 import { getAttr } from './xml';
-import { checkDeclaredSizes, findEntry, openZip, type ZipEntry } from './zip';
+import { checkDeclaredSizes, findEntry, openZip, type ZipArchive, type ZipEntry } from './zip';
 import { rewriteZip } from './zipWrite';
 
 const encoder = new TextEncoder();
@@ -30,7 +30,6 @@ function write(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
   const zip = openZip(bytes);
   const layout = readLayout(zip);
   const stylesEntry = layout.stylesPath ? findEntry(zip, layout.stylesPath) : undefined;
-  if (!stylesEntry) throw new XlsxReadError('Arbetsboken saknar formatmallar (styles.xml) och kan inte färgas.');
 
   const jobs: { entry: ZipEntry; targets: Map<string, Status> }[] = [];
   for (const sr of result.sheets) {
@@ -44,9 +43,9 @@ function write(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
     for (const c of sr.cells) targets.set(`${c.row},${c.col}`, c.status);
     jobs.push({ entry, targets });
   }
-  checkDeclaredSizes([stylesEntry, ...jobs.map((j) => j.entry)]);
+  checkDeclaredSizes([...(stylesEntry ? [stylesEntry] : []), ...jobs.map((j) => j.entry)]);
 
-  const styles = new StatusStyles(readPartText(zip, stylesEntry.name) ?? '');
+  const styles = new StatusStyles(stylesEntry ? (readPartText(zip, stylesEntry.name) ?? '') : MINIMAL_STYLES);
   const replace = new Map<string, Uint8Array>();
   for (const { entry, targets } of jobs) {
     const xml = readPartText(zip, entry.name) ?? '';
@@ -65,6 +64,30 @@ function write(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
     pieces.push(xml.slice(last));
     replace.set(entry.name, encodeXml(pieces.join('')));
   }
-  if (styles.changed) replace.set(stylesEntry.name, encodeXml(styles.toXml()));
-  return rewriteZip(zip, replace);
+  if (!styles.changed) return rewriteZip(zip, replace);
+  if (stylesEntry) {
+    replace.set(stylesEntry.name, encodeXml(styles.toXml()));
+    return rewriteZip(zip, replace);
+  }
+  // No styles part at all (some generators omit it): add one, with its relationship and content type.
+  const stylesPath = resolveTarget(layout.workbookPath, 'styles.xml');
+  addStylesReferences(zip, layout.workbookPath, stylesPath, replace);
+  return rewriteZip(zip, replace, new Map([[stylesPath, encodeXml(styles.toXml())]]));
+}
+
+function addStylesReferences(zip: ZipArchive, workbookPath: string, stylesPath: string, replace: Map<string, Uint8Array>): void {
+  const slash = workbookPath.lastIndexOf('/');
+  const relsPath = `${workbookPath.slice(0, slash + 1)}_rels/${workbookPath.slice(slash + 1)}.rels`;
+  const relsEntry = findEntry(zip, relsPath);
+  const rel = `<Relationship Id="rIdSummakollStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`;
+  if (relsEntry) {
+    const xml = readPartText(zip, relsEntry.name) ?? '';
+    replace.set(relsEntry.name, encodeXml(xml.replace(/<\/([A-Za-z_][\w.-]*:)?Relationships>\s*$/, (m) => rel + m)));
+  }
+  const ctEntry = findEntry(zip, '[Content_Types].xml');
+  if (ctEntry) {
+    const xml = readPartText(zip, ctEntry.name) ?? '';
+    const override = `<Override PartName="/${stylesPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`;
+    replace.set(ctEntry.name, encodeXml(xml.replace(/<\/([A-Za-z_][\w.-]*:)?Types>\s*$/, (m) => override + m)));
+  }
 }

@@ -29,8 +29,15 @@ interface OutEntry {
 }
 
 /** A new package with the same entries in the same order; `replace` maps entry name → new uncompressed bytes. */
-export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>): Uint8Array {
-  const out: OutEntry[] = zip.entries.map((entry) => {
+export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, add = new Map<string, Uint8Array>()): Uint8Array {
+  const added: ZipEntry[] = [...add.keys()].map((name) => {
+    const nameBytes = new TextEncoder().encode(name);
+    // 1980-01-01 00:00, the DOS epoch: a fixed time keeps copies reproducible.
+    return { name, nameBytes, flags: 0x0800, method: 8, time: 0, date: 0x21, crc: 0, compressedSize: 0, uncompressedSize: 0, externalAttrs: 0, versionMadeBy: 20, localOffset: 0 };
+  });
+  const all = [...zip.entries, ...added];
+  replace = new Map([...replace, ...add]);
+  const out: OutEntry[] = all.map((entry) => {
     const fresh = replace.get(entry.name);
     if (!fresh) {
       return {

@@ -154,3 +154,27 @@ test('a cell without a style, a self-closing font and a shared new style for the
   expect(styles).toContain('<xf numFmtId="3" fontId="3" fillId="2" applyFont="1" applyFill="1"><alignment horizontal="right"/></xf>');
   expect(styles).toMatch(/<fills count="3">.*<fgColor rgb="FFC6EFCE"\/>.*<fgColor rgb="FFFFC7CE"\/>/);
 });
+
+test('a workbook without styles.xml gets one, with its relationship and content type', async () => {
+  const bytes = minimalWorkbook([{ name: 'A', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row></sheetData>' }]);
+  const copy = writeColouredCopy(bytes, resultFor({ A: { B1: 'warning' } }));
+  const p = parts(copy);
+  expect(strFromU8(p['xl/_rels/workbook.xml.rels'])).toContain('Target="styles.xml"');
+  expect(strFromU8(p['[Content_Types].xml'])).toContain('PartName="/xl/styles.xml"');
+  expect(readXlsx(copy)).toEqual(readXlsx(bytes));
+  const x = await loadExcelJs(copy);
+  const b1 = x.getWorksheet('A')!.getCell('B1');
+  expect(b1.fill).toMatchObject({ pattern: 'solid', fgColor: { argb: RGB.warning.fill } });
+  expect(b1.font?.color).toEqual({ argb: RGB.warning.font });
+  expect(x.getWorksheet('A')!.getCell('A1').fill).toBeUndefined();
+});
+
+test('an empty self-closing styleSheet gets the lists it needs', async () => {
+  const bytes = minimalWorkbook([{ name: 'A', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' }], {
+    styles: `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
+  });
+  const copy = writeColouredCopy(bytes, resultFor({ A: { A1: 'error' } }));
+  const x = await loadExcelJs(copy);
+  expect(x.getWorksheet('A')!.getCell('A1').fill).toMatchObject({ fgColor: { argb: RGB.error.fill } });
+  expect(readXlsx(copy)).toEqual(readXlsx(bytes));
+});
