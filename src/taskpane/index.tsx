@@ -1,4 +1,4 @@
-// Entry point: inside Excel the Office.js adapter, anywhere else (a plain browser, or
+// Entry point: inside Excel or Word the Office.js adapter, anywhere else (a plain browser, or
 // when office.js could not load) the .xlsx preview. Same UI either way.
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
@@ -6,12 +6,13 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { createExcelAdapter } from '../excel/excelAdapter';
 import { createPreviewAdapter } from '../preview/previewAdapter';
+import { createWordAdapter } from '../word/wordAdapter';
 import type { HostAdapter } from '../host/hostAdapter';
 import type { PreviewAdapter } from '../preview/previewAdapter';
 
 interface OfficeGlobal {
   onReady?: () => Promise<{ host: unknown }>;
-  HostType?: { Excel: unknown };
+  HostType?: { Excel: unknown; Word?: unknown };
 }
 
 /** Resolves the host Office reports, or null outside Office (office.js missing or slow). */
@@ -33,6 +34,8 @@ async function start(): Promise<void> {
   let preview: PreviewAdapter | undefined;
   if (host !== null && host === office?.HostType?.Excel) {
     adapter = createExcelAdapter();
+  } else if (host !== null && host === office?.HostType?.Word) {
+    adapter = createWordAdapter();
   } else {
     preview = createPreviewAdapter();
     adapter = preview;
