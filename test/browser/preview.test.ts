@@ -62,6 +62,10 @@ test('preview: check a workbook, see red cells, select a finding, download the c
   const foreign: string[] = [];
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  // A CSP violation is reported on the console; none may happen.
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text());
+  });
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
