@@ -96,6 +96,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const tot of totals) closes.set(tot.row, tot.closes);
 
   // Footing, groups, totals of totals, formula ranges.
+  let tableHasFormulas: boolean | undefined;
   for (const tot of totals) {
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     for (const c of footCols) {
@@ -106,7 +107,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const mm = tot.formulaMismatch.get(c);
       if (mm) out.add(tot.row, c, formulaRangeCheck(check, mm, tot.row, c));
     }
-    if (tot.hardCoded && tot.rule !== 'subtotal-sum' && g.cell(tot.row, footCols[0] ?? t.c0)?.formula === undefined && hasFormulas(g, t)) {
+    if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
       notes.push(`Raden ${tot.row + 1} (${labelOf(g, t, tot.row) || 'summa'}) är inskriven som tal, inte som formel.`);
     }
   }

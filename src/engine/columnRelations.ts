@@ -110,11 +110,12 @@ interface Score {
   holds: number;
   nontrivial: number;
   fails: number;
-  nonzeroInputs: Set<number>;
+  /** Bit j set when term j was non-zero in a row where the candidate held. */
+  nonzeroMask: number;
 }
 
 /** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
-function holdsAt(m: Matrix, i: number, pos: Map<number, number>, yi: number, cand: Candidate, nonzero: Set<number>): boolean | undefined {
+function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Array, di: Int32Array, s: Score): boolean | undefined {
   const v = m.v[i];
   const u = m.u[i];
   const h = m.has[i];
@@ -122,42 +123,52 @@ function holdsAt(m: Matrix, i: number, pos: Map<number, number>, yi: number, can
   let num = 0;
   let n = 0;
   let anyNonzero = v[yi] !== 0;
-  for (const t of cand.terms) {
-    const k = pos.get(t.c)!;
-    num += t.coef * v[k];
+  for (let j = 0; j < ti.length; j++) {
+    const k = ti[j];
+    num += cand.terms[j].coef * v[k];
     n += h[k];
     if (v[k] !== 0) anyNonzero = true;
   }
+  if (!anyNonzero) return undefined;
   let value = num;
-  const units: number[] = [];
+  let umax = u[yi];
   if (cand.kind === 'ratio') {
     let den = 0;
-    for (const t of cand.den) {
-      const k = pos.get(t.c)!;
-      den += t.coef * v[k];
-      n += h[k];
+    for (let j = 0; j < di.length; j++) {
+      den += cand.den[j].coef * v[di[j]];
+      n += h[di[j]];
     }
     if (den === 0) return undefined;
     value = (cand.factor * num) / den;
-    for (const t of cand.terms) units.push(Math.abs((cand.factor * t.coef) / den) * u[pos.get(t.c)!]);
-    for (const t of cand.den) units.push(Math.abs((cand.factor * num * t.coef) / (den * den)) * u[pos.get(t.c)!]);
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((cand.factor * cand.terms[j].coef) / den) * u[ti[j]]);
+    for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((cand.factor * num * cand.den[j].coef) / (den * den)) * u[di[j]]);
   } else {
-    for (const t of cand.terms) units.push(Math.abs(t.coef) * u[pos.get(t.c)!]);
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, u[ti[j]]);
   }
-  if (!anyNonzero) return undefined;
-  const ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: units, n }).status !== 'error';
-  if (ok) for (const t of cand.terms) if (v[pos.get(t.c)!] !== 0) nonzero.add(t.c);
+  // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
+  const diff = Math.abs(v[yi] - value);
+  let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
+  if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: [], n }).status !== 'error';
+  if (ok) for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
   return ok;
 }
 
 function score(m: Matrix, idx: number[], pos: Map<number, number>, yi: number, cand: Candidate): Score {
-  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroInputs: new Set() };
-  for (const i of idx) {
-    const ok = holdsAt(m, i, pos, yi, cand, s.nonzeroInputs);
+  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0 };
+  const ti = Int32Array.from(cand.terms, (t) => pos.get(t.c)!);
+  const di = Int32Array.from(cand.den, (t) => pos.get(t.c)!);
+  for (let q = 0; q < idx.length; q++) {
+    const ok = holdsAt(m, idx[q], yi, cand, ti, di, s);
     if (ok === undefined) continue;
     s.nontrivial++;
     if (ok) s.holds++;
     else s.fails++;
+    // Give up once even the remaining rows cannot make a majority.
+    const rest = idx.length - q - 1;
+    if (s.fails > 0 && (s.holds + rest) / (s.nontrivial + rest) < 0.6) {
+      s.holds = 0;
+      return s;
+    }
   }
   return s;
 }
@@ -192,7 +203,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     for (const cand of cands) {
       const s = score(m, idx, pos, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
-      const nondegenerate = cand.kind === 'ratio' || cand.terms.every((x) => s.nonzeroInputs.has(x.c));
+      const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1;
       if (!nondegenerate) continue;
       if (s.holds >= 2 && s.holds / s.nontrivial >= 0.6) accepted.push({ cand, s });
       else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });

@@ -63,6 +63,12 @@ export function termsOf(f: Formula): Term[] {
 
 /** A1 ranges of the inputs, runs in one column joined (`B4:B12`). */
 export function inputRanges(terms: Term[], otherSheet?: string): string[] {
+  // Fast path: one column, rows ascending without gaps (a column sum).
+  if (terms.length > 0 && !otherSheet) {
+    let run = true;
+    for (let i = 1; i < terms.length && run; i++) run = terms[i].c === terms[0].c && terms[i].r === terms[i - 1].r + 1;
+    if (run) return [rangeAddress(terms[0].r, terms[0].c, terms[terms.length - 1].r, terms[0].c)];
+  }
   const cells = [...new Map(terms.map((t) => [`${t.r},${t.c}`, t])).values()].sort((a, b) => a.c - b.c || a.r - b.r);
   const out: string[] = [];
   let i = 0;

@@ -75,16 +75,17 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const unitY = y.kind === 'number' ? y.unit : 0;
   const scale = y.kind === 'number' ? y.scale : 1;
   const j = judge({ actual, expected: ev.value, unitY, inputUnits: ev.inputUnits, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
-  const shownUnit = Math.max(unitY, 1e-6);
-  const pct = scale === 100 ? ' %' : '';
-  const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
-  const message =
-    j.status === 'ok'
+  const describe = (): string => {
+    const shownUnit = Math.max(unitY, 1e-6);
+    const pct = scale === 100 ? ' %' : '';
+    const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
+    return j.status === 'ok'
       ? `${head}. Stämmer.`
       : j.status === 'warning'
         ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
         : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
-  return {
+  };
+  const check: Check = {
     rule,
     status: j.status,
     expected: clean(ev.value / scale),
@@ -92,12 +93,15 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     difference: clean(j.difference / scale),
     tolerance: clean(j.tolerance / scale),
     inputs,
-    message,
+    message: describe(),
     ...(j.status === 'warning' ? { detail: 'rounding' as const } : {}),
   };
+  return check;
 }
 
 /** Trim binary noise from figures in the report (0.30000000000000004 → 0.3). */
 export function clean(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  if (Number.isInteger(x) || !Number.isFinite(x) || Math.abs(x) > 1e6) return x;
+  const r = Math.round(x * 1e9) / 1e9;
+  return Math.abs(r - x) < 1e-10 * Math.max(1, Math.abs(x)) ? r : x;
 }

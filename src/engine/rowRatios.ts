@@ -12,13 +12,13 @@ export interface RowRatio {
   cols: number[];
 }
 
-const NEAR = 30;
+const NEAR = 12;
 
 export function discoverRowRatios(g: Grid, shareRows: number[], amountRows: number[], cols: number[]): RowRatio[] {
   const out: RowRatio[] = [];
   if (cols.length < 2 || amountRows.length < 2) return out;
   for (const y of shareRows) {
-    const pool = amountRows.filter((r) => Math.abs(r - y) <= NEAR);
+    const pool = amountRows.filter((r) => Math.abs(r - y) <= NEAR).slice(-10);
     let best: { num: number; den: number; holds: number } | null = null;
     for (const a of pool)
       for (const b of pool) {

@@ -23,7 +23,13 @@ export function formatSwedish(x: number, options: SwedishFormatOptions = {}): st
   }
   const fixed = Math.abs(x).toFixed(decimals);
   const [intPart, frac] = fixed.split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  let grouped = intPart;
+  if (intPart.length > 3) {
+    grouped = '';
+    const head = intPart.length % 3 || 3;
+    grouped = intPart.slice(0, head);
+    for (let i = head; i < intPart.length; i += 3) grouped += group + intPart.slice(i, i + 3);
+  }
   const negative = x < 0 && Number(fixed) !== 0;
   return `${negative ? MINUS_SIGN : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }

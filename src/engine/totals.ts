@@ -41,18 +41,20 @@ export function labelOf(g: Grid, t: Table, r: number): string {
   return '';
 }
 
-/** SUM(X4:X12) in a cell of row r over its own column: the rows it covers. */
-function sumFormulaRows(g: Grid, r: number, c: number): number[] | null {
+const SUM_FORMULA = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
+
+/** SUM(X4:X12) in a cell of row r over its own column: the first and last row it covers. */
+function sumFormulaRange(g: Grid, r: number, c: number): [number, number] | null {
   const f = g.cell(r, c)?.formula;
-  if (!f) return null;
-  const m = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(f);
+  if (!f || f.length < 8) return null;
+  const s = f.charCodeAt(1) | 32;
+  if (s !== 115 /* s */ && f.charCodeAt(1) !== 32) return null;
+  const m = SUM_FORMULA.exec(f);
   if (!m) return null;
   const a = parseCellAddress(`${m[1]}${m[2]}`);
   const b = parseCellAddress(`${m[3]}${m[4]}`);
   if (!a || !b || a.c !== c || b.c !== c) return null;
-  const rows: number[] = [];
-  for (let k = Math.min(a.r, b.r); k <= Math.max(a.r, b.r); k++) rows.push(k);
-  return rows;
+  return [Math.min(a.r, b.r), Math.max(a.r, b.r)];
 }
 
 export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows: Set<number>): TotalRow[] {
@@ -61,64 +63,73 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   const consumed = new Set<number>();
   const isText = new Set(t.textRows);
   const body = t.bodyRows.filter((r) => !excludedRows.has(r));
-  const groups = detectGroups(g, t, body, footCols);
+  const labels = new Map<number, string>();
+  const labelAt = (row: number): string => {
+    let s = labels.get(row);
+    if (s === undefined) labels.set(row, (s = labelOf(g, t, row)));
+    return s;
+  };
+  const groups = detectGroups(g, t, body, footCols, labelAt);
   for (const gr of groups) totals.push(gr);
   const childOf = new Set<number>();
   for (const gr of groups) for (const c of gr.items) childOf.add(c);
+  const textRows = [...t.textRows].sort((a, b) => a - b);
+  let textPtr = 0;
+  let lastTextRow = -1;
+  let lastTotal = -1; // index in items of the last total
+  let totalsInItems = 0;
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
+    while (textPtr < textRows.length && textRows[textPtr] < r) lastTextRow = textRows[textPtr++];
     if (consumed.has(r) || childOf.has(r)) continue;
-    const label = labelOf(g, t, r);
+    const label = labelAt(r);
     const labelled = isTotalLabel(label);
     const formulaRows = firstSumFormula(g, r, footCols);
-    const lastTotal = lastIndexWhere(items, (x) => x.total);
-    // The block: data items since the last total and the last text row.
-    const lastTextRow = maxBelow(t.textRows, r);
-    const countRow = isCountLabel(label);
-    const block = items.slice(lastTotal + 1).filter((x) => x.row > lastTextRow && isCountLabel(labelOf(g, t, x.row)) === countRow);
-    const blockAll = items.slice(lastTotal + 1);
-    const readings: { items: Item[]; kind: 'block' | 'all' | 'suffix' | 'formula' | 'below'; strict: boolean }[] = [];
-    if (formulaRows) {
-      const set = new Set(formulaRows);
-      const fr = items.filter((x) => set.has(x.row));
-      if (fr.length) readings.push({ items: fr, kind: 'formula', strict: false });
-    }
-    if (labelled || formulaRows) {
-      if (block.length) readings.push({ items: block, kind: 'block', strict: false });
-      if (blockAll.length && blockAll.length !== block.length) readings.push({ items: blockAll, kind: 'block', strict: false });
-      if (items.some((x) => x.total)) readings.push({ items: items.slice(), kind: 'all', strict: false });
-      for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1; k--) readings.push({ items: blockAll.slice(blockAll.length - k), kind: 'suffix', strict: false });
-    } else {
-      // Unlabelled: arithmetic alone decides, strictly.
-      for (let k = Math.min(blockAll.length, MAX_RUN); k >= 2; k--) readings.push({ items: blockAll.slice(blockAll.length - k), kind: 'suffix', strict: true });
-    }
-    // The first reading (formula, block, all, suffixes) that reconciles every cell wins;
-    // else the one reconciling the most cells.
-    let best: { items: Item[]; score: number } | null = null;
-    let clean: Item[] | null = null;
-    for (const rd of readings) {
-      const s = scoreReading(g, r, rd.items.map((x) => x.row), footCols, rd.strict);
-      if (s.good < 0) continue;
-      if (s.bad === 0 && s.good > 0) {
-        clean = rd.items;
-        break;
-      }
-      if (!best || s.good > best.score) best = { items: rd.items, score: s.good };
-    }
     let chosen: Item[] | null = null;
     let below: number[] | null = null;
-    if (clean) chosen = clean;
-    else if (best && best.score > 0) chosen = best.items;
-    else if (labelled || formulaRows) {
-      // SCB style: the total stands above its parts.
-      below = partsBelow(g, t, body, bi, footCols, isText);
-      if (!below) chosen = block.length ? block : blockAll.length ? blockAll : items.some((x) => x.total) ? items.slice() : null;
+    if (labelled || formulaRows) {
+      // The block: data items since the last total (and the last text row).
+      const blockAll = items.slice(lastTotal + 1);
+      const countRow = isCountLabel(label);
+      const block = blockAll.filter((x) => x.row > lastTextRow && isCountLabel(labelAt(x.row)) === countRow);
+      const readings: Item[][] = [];
+      if (formulaRows) {
+        const set = new Set(formulaRows);
+        const fr = items.filter((x) => set.has(x.row));
+        if (fr.length) readings.push(fr);
+      }
+      if (block.length) readings.push(block);
+      if (blockAll.length && blockAll.length !== block.length) readings.push(blockAll);
+      // Totals of totals: earlier totals plus the rows after them.
+      if (totalsInItems > 0 && items.length <= 500) readings.push(items.slice());
+      for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1; k--) readings.push(blockAll.slice(blockAll.length - k));
+      // The first reading that reconciles every cell wins; else the one reconciling the most.
+      let best: { items: Item[]; score: number } | null = null;
+      for (const rd of readings) {
+        const s = scoreReading(g, r, rd.map((x) => x.row), footCols, false);
+        if (s.bad === 0 && s.good > 0) {
+          chosen = rd;
+          break;
+        }
+        if (!best || s.good > best.score) best = { items: rd, score: s.good };
+      }
+      if (!chosen && best && best.score > 0) chosen = best.items;
+      if (!chosen) {
+        // SCB style: the total stands above its parts.
+        below = partsBelow(g, t, body, bi, footCols, isText, labelAt);
+        // Nothing reconciles: report against the plain reading.
+        if (!below) chosen = block.length ? block : blockAll.length ? blockAll : totalsInItems > 0 ? items.slice() : null;
+      }
+    } else {
+      chosen = arithmeticTotal(g, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), footCols);
     }
     if (below) {
       for (const b of below) consumed.add(b);
-      totals.push(makeTotal(g, r, below, [], 'column-sum', footCols, below));
+      totals.push(makeTotal(g, r, below, 'column-sum', footCols, below));
       items.push({ row: r, total: true, closes: below });
+      lastTotal = items.length - 1;
+      totalsInItems++;
       continue;
     }
     if (!chosen || chosen.length === 0) {
@@ -127,50 +138,72 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     }
     const hasTotal = chosen.some((x) => x.total);
     const closes = chosen.flatMap((x) => x.closes);
-    totals.push(makeTotal(g, r, chosen.map((x) => x.row), formulaRows ?? [], hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
+    totals.push(makeTotal(g, r, chosen.map((x) => x.row), hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
+    // Replace the closed items by the total (they are usually the tail of the list).
+    const from = items.lastIndexOf(chosen[0]);
     const chosenSet = new Set(chosen);
-    const rest = items.filter((x) => !chosenSet.has(x));
-    items.length = 0;
-    items.push(...rest, { row: r, total: true, closes });
+    const kept = items.slice(from).filter((x) => !chosenSet.has(x));
+    items.length = from;
+    items.push(...kept, { row: r, total: true, closes });
+    lastTotal = items.length - 1;
+    totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
   }
   return totals;
 }
 
-function makeTotal(g: Grid, r: number, itemRows: number[], formulaRows: number[], rule: Rule, footCols: number[], closes: number[]): TotalRow {
+/** An unlabelled row that is the exact sum of the rows right above it (at least two). */
+function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: number[]): Item[] | null {
+  const c0 = cols.find((c) => {
+    const x = g.at(r, c);
+    return x.kind === 'number' && x.display !== 0;
+  });
+  if (c0 === undefined || items.length - from < 2) return null;
+  const target = displayOf(g.at(r, c0));
+  let unit = unitOf(g.at(r, c0));
+  let run = 0;
+  for (let j = items.length - 1; j >= from; j--) {
+    const x = g.at(items[j].row, c0);
+    run += displayOf(x);
+    if (unitOf(x) > unit) unit = unitOf(x);
+    if (items.length - j < 2 || roundTo(run, unit) !== roundTo(target, unit)) continue;
+    const rows = items.slice(j);
+    const s = scoreReading(g, r, rows.map((x) => x.row), cols, true);
+    if (s.good >= 0 && s.bad === 0) return rows;
+  }
+  return null;
+}
+
+function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, footCols: number[], closes: number[]): TotalRow {
   const mismatch = new Map<number, { missing: number[]; extra: number[] }>();
   let formulas = 0;
   for (const c of footCols) {
-    const fr = sumFormulaRows(g, r, c);
     if (g.cell(r, c)?.formula) formulas++;
+    const fr = sumFormulaRange(g, r, c);
     if (!fr) continue;
-    const want = new Set(itemRows);
-    const have = new Set(fr.filter((k) => hasValue(g.at(k, c)) || want.has(k)));
-    const missing = itemRows.filter((k) => !fr.includes(k) && hasValue(g.at(k, c)));
-    const extra = [...have].filter((k) => !want.has(k) && hasValue(g.at(k, c)));
+    const [from, to] = fr;
+    const missing = itemRows.filter((k) => (k < from || k > to) && hasValue(g.at(k, c)));
+    const extra: number[] = [];
+    if (to - from + 1 !== itemRows.length - missing.length) {
+      const want = new Set(itemRows);
+      for (let k = from; k <= to && extra.length < 100; k++) if (!want.has(k) && k !== r && hasValue(g.at(k, c))) extra.push(k);
+    }
     if (missing.length || extra.length) mismatch.set(c, { missing, extra });
   }
-  void formulaRows;
   return { row: r, items: itemRows, rule, closes, formulaMismatch: mismatch, hardCoded: formulas === 0 };
 }
 
 function firstSumFormula(g: Grid, r: number, cols: number[]): number[] | null {
   for (const c of cols) {
-    const rows = sumFormulaRows(g, r, c);
-    if (rows) return rows;
+    const range = sumFormulaRange(g, r, c);
+    if (!range) continue;
+    const rows: number[] = [];
+    for (let k = range[0]; k <= range[1] && k < r; k++) rows.push(k);
+    return rows;
   }
   return null;
 }
 
-function lastIndexWhere<T>(xs: T[], p: (x: T) => boolean): number {
-  for (let i = xs.length - 1; i >= 0; i--) if (p(xs[i])) return i;
-  return -1;
-}
 
-function maxBelow(rows: number[], r: number): number {
-  let m = -1;
-  for (const x of rows) if (x < r && x > m) m = x;
-  return m;
-}
 
 /**
  * How many footing cells of row r reconcile with the sum of `rows`; -1 when the reading
@@ -207,12 +240,12 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
 }
 
 /** Rows right below a total (until the next total or text row) that sum to it. */
-function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[], isText: Set<number>): number[] | null {
+function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[], isText: Set<number>, labelAt: (r: number) => string): number[] | null {
   const parts: number[] = [];
   for (let j = bi + 1; j < body.length && parts.length < 200; j++) {
     const r = body[j];
     if (isText.has(r - 1) && parts.length && r - 1 > body[j - 1]) break;
-    if (isTotalLabel(labelOf(g, t, r))) break;
+    if (isTotalLabel(labelAt(r))) break;
     parts.push(r);
   }
   let best: { rows: number[]; good: number } | null = null;
@@ -226,14 +259,14 @@ function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[
 }
 
 /** A labelled row with figures directly followed by rows that sum to it (checks.md 4.4). */
-function detectGroups(g: Grid, t: Table, body: number[], cols: number[]): TotalRow[] {
+function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt: (r: number) => string): TotalRow[] {
   const out: TotalRow[] = [];
   if (cols.length === 0) return out;
   const taken = new Set<number>();
   for (let i = 0; i < body.length - 2; i++) {
     const head = body[i];
     if (taken.has(head)) continue;
-    const label = labelOf(g, t, head);
+    const label = labelAt(head);
     if (!label || isTotalLabel(label)) continue;
     // Quick filter on the first column with a non-zero figure in the head row.
     const c0 = cols.find((c) => g.at(head, c).kind === 'number' && displayOf(g.at(head, c)) !== 0);
@@ -243,8 +276,8 @@ function detectGroups(g: Grid, t: Table, body: number[], cols: number[]): TotalR
     let run = 0;
     for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
       const r = body[i + k];
-      if (r !== body[i + k - 1] + 1 && t.textRows.some((x) => x > body[i + k - 1] && x < r)) break;
-      if (isTotalLabel(labelOf(g, t, r))) break;
+      if (r !== body[i + k - 1] + 1) break;
+      if (isTotalLabel(labelAt(r))) break;
       run += displayOf(g.at(r, c0));
       if (k >= 2 && roundTo(run, unit) === roundTo(target, unit)) {
         const rows = body.slice(i + 1, i + k + 1);
