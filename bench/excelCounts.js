@@ -43,13 +43,26 @@ function installJestMockShim() {
   };
 }
 
-/** A sheet of `cells` numbers in 10 columns (fewer for tiny sizes) with a Summa row of SUM formulas. */
+/**
+ * A sheet of about `cells` numbers in 10 columns (2 below 100 cells): groups of nine
+ * rows, each closed by a `Summa` row of SUM formulas, so about a tenth of the cells are
+ * totals the adapter must colour.
+ */
 function grid(cells, sheetFn) {
-  const cols = Math.min(10, cells);
+  const cols = cells < 100 ? 2 : 10;
   const rows = Math.max(1, Math.round(cells / cols));
+  const letter = (c) => String.fromCharCode(66 + c);
   const g = [['Enhet', ...Array.from({ length: cols }, (_, c) => `Kolumn ${c + 1}`)]];
-  const sums = new Array(cols).fill(0);
+  let sums = new Array(cols).fill(0);
+  let first = 2;
   for (let r = 0; r < rows; r++) {
+    const line = g.length + 1;
+    if (r % 10 === 9 || r === rows - 1) {
+      g.push(['Summa', ...sums.map((v, c) => ({ value: v, formula: `=SUM(${letter(c)}${first}:${letter(c)}${line - 1})`, numFmt: '#,##0' }))]);
+      sums = new Array(cols).fill(0);
+      first = line + 1;
+      continue;
+    }
     const row = [`Rad ${r + 1}`];
     for (let c = 0; c < cols; c++) {
       const v = ((r * 7 + c * 13) % 1000) + 1;
@@ -58,8 +71,6 @@ function grid(cells, sheetFn) {
     }
     g.push(row);
   }
-  const letter = (c) => String.fromCharCode(66 + c);
-  g.push(['Summa', ...sums.map((v, c) => ({ value: v, formula: `=SUM(${letter(c)}2:${letter(c)}${rows + 1})`, numFmt: '#,##0' }))]);
   return sheetFn('Data', g);
 }
 
@@ -87,3 +98,16 @@ async function measureExcel(sizes) {
 }
 
 module.exports = { measureExcel };
+
+// Run on its own (bench/run.js does so in a child process, away from the engine bench's heap):
+//   node bench/excelCounts.js 10,1000,1000000   → JSON on stdout
+if (require.main === module) {
+  const sizes = (process.argv[2] || '10,100,1000,10000,100000,1000000').split(',').map(Number);
+  measureExcel(sizes).then(
+    (rows) => process.stdout.write(JSON.stringify(rows)),
+    (e) => {
+      console.error(String((e && e.stack) || e));
+      process.exit(1);
+    },
+  );
+}
