@@ -164,6 +164,16 @@ describeIfCorpus('real-world corpus', () => {
     }
   });
 
+  test('a file from the folder that is no workbook, named on the command line, is refused clearly', async () => {
+    for (const n of others.slice(0, 3)) {
+      const run = await runCli(['check', path.join(CORPUS, n), '--json', '-', '--quiet'], { timeoutMs: 30000 });
+      expect({ n, code: run.code, timedOut: run.timedOut }).toEqual({ n, code: 2, timedOut: false });
+      const files = parseReport(run).files;
+      expect(files).toHaveLength(1);
+      expect(unclearMessage(files[0].error)).toBeNull();
+    }
+  });
+
   test('no file crashes the reader or the engine, and none takes 20 s or more', () => {
     const bad = timings
       .filter((t) => !t || t.status === 'crash' || t.status === 'hang' || t.ms >= PER_FILE_LIMIT_MS)
