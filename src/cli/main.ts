@@ -72,8 +72,9 @@ async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
     try {
       if (f.problem) throw new UnsupportedFileError(f.problem);
       const bytes = new Uint8Array(fs.readFileSync(f.path));
-      workbook = readDocument(f.path, bytes);
-      const result = checkWorkbook(workbook);
+      const read = readDocument(f.path, bytes);
+      workbook = read.workbook;
+      const result = checkWorkbook(workbook, read.options);
       outcome = { file: f.display, error: null, result };
       if (opts.out) {
         try {

@@ -1,6 +1,7 @@
 // One place that knows which reader and which copy writer handle a file, by extension.
+import type { CheckWorkbookOptions } from '../engine/checkWorkbook';
 import type { WorkbookInput, WorkbookResult } from '../engine/types';
-import { readDocx, writeShadedDocx } from '../docx/docx';
+import { readDocx, WORD_CHECK_OPTIONS, writeShadedDocx } from '../docx/docx';
 import { readXlsx, writeColouredCopy } from '../xlsx';
 
 export type DocumentKind = 'xlsx' | 'docx' | 'xls' | 'unknown';
@@ -19,12 +20,18 @@ export function documentKind(fileName: string): DocumentKind {
 /** An error whose message is meant for the user as is (Swedish). */
 export class UnsupportedFileError extends Error {}
 
-export function readDocument(fileName: string, bytes: Uint8Array): WorkbookInput {
+/** What was read, and the check options that fit the format (Word figures are always text). */
+export interface ReadDocument {
+  workbook: WorkbookInput;
+  options: CheckWorkbookOptions;
+}
+
+export function readDocument(fileName: string, bytes: Uint8Array): ReadDocument {
   switch (documentKind(fileName)) {
     case 'xlsx':
-      return readXlsx(bytes);
+      return { workbook: readXlsx(bytes), options: {} };
     case 'docx':
-      return readDocx(bytes);
+      return { workbook: readDocx(bytes), options: WORD_CHECK_OPTIONS };
     case 'xls':
       throw new UnsupportedFileError(
         'Filen är i det gamla Excel-formatet (.xls). Öppna den i Excel och spara som Excel-arbetsbok (.xlsx).',
