@@ -60,6 +60,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.word.xml', to: 'manifest.word.xml' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
         ],

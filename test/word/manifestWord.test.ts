@@ -38,3 +38,13 @@ test('every resid resolves and the XML is balanced', () => {
   }
   expect(stack).toEqual([]);
 });
+
+test('the build copies the Word manifest into dist/ next to the Excel one', () => {
+  const config = fs.readFileSync(path.join(ROOT, 'webpack.config.js'), 'utf8');
+  expect(config).toMatch(/\{\s*from: 'manifest\.word\.xml',\s*to: 'manifest\.word\.xml'\s*\}/);
+  // When a build exists, the copy is the file itself.
+  const built = path.join(ROOT, 'dist', 'manifest.word.xml');
+  if (fs.existsSync(path.join(ROOT, 'dist', 'taskpane.html')) && fs.existsSync(built)) {
+    expect(fs.readFileSync(built, 'utf8')).toBe(word);
+  }
+});
