@@ -6,7 +6,7 @@ import { discoverColumnRelations } from './columnRelations';
 import type { Formula, Term } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
-import { hasValue } from './grid';
+import { K_ERROR, K_NUMBER } from './grid';
 import { makeCheck } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
@@ -34,10 +34,9 @@ function isShareRow(g: Grid, t: Table, r: number): boolean {
   let pct = 0;
   let all = 0;
   for (const c of t.numCols) {
-    const x = g.at(r, c);
-    if (x.kind !== 'number') continue;
+    if (g.kind(r, c) !== K_NUMBER) continue;
     all++;
-    if (x.scale === 100) pct++;
+    if (g.pct(r, c)) pct++;
   }
   if (all === 0) return /%/.test(labelOf(g, t, r));
   return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
@@ -148,6 +147,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // Inputs: numbers typed as text (a derived cell's status is its checks alone), and error values.
   for (const r of t.bodyRows) {
     for (const c of t.numCols) {
+      const k = g.kind(r, c);
+      if (k !== K_ERROR && !(k === K_NUMBER && g.fromText(r, c))) continue;
       const x = g.at(r, c);
       if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn' && !out.has(r, c)) {
         out.add(r, c, {

@@ -2,7 +2,7 @@
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from './grid';
-import { displayOf, hasValue, unitOf } from './grid';
+import { K_NUMBER } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import type { Table } from './tableFinder';
 import { judge } from './tolerance';
@@ -44,11 +44,10 @@ function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
     const h = new Uint8Array(cols.length);
     const p = new Uint8Array(cols.length);
     cols.forEach((c, i) => {
-      const x = g.at(r, c);
-      v[i] = displayOf(x);
-      u[i] = unitOf(x);
-      h[i] = hasValue(x) ? 1 : 0;
-      p[i] = x.kind === 'number' && x.scale === 100 ? 1 : 0;
+      v[i] = g.num(r, c);
+      u[i] = g.unit(r, c);
+      h[i] = g.has(r, c) ? 1 : 0;
+      p[i] = g.kind(r, c) === K_NUMBER && g.pct(r, c) ? 1 : 0;
     });
     m.v.push(v);
     m.u.push(u);

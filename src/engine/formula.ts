@@ -3,7 +3,7 @@
 // derived cell's terms (checks.md section 3: |∂f/∂x| · u_x).
 import { qualified, rangeAddress } from './address';
 import type { Grid } from './grid';
-import { displayOf, hasValue, unitOf } from './grid';
+import { K_ERROR } from './grid';
 
 export interface Term {
   r: number;
@@ -32,10 +32,9 @@ function sumTerms(g: Grid, terms: Term[]): { s: number; n: number; errors: Term[
   let n = 0;
   const errors: Term[] = [];
   for (const t of terms) {
-    const x = g.at(t.r, t.c);
-    if (x.kind === 'error') errors.push(t);
-    else if (hasValue(x)) n++;
-    s += t.coef * displayOf(x);
+    if (g.kind(t.r, t.c) === K_ERROR) errors.push(t);
+    else if (g.has(t.r, t.c)) n++;
+    s += t.coef * g.num(t.r, t.c);
   }
   return { s, n, errors };
 }
@@ -43,7 +42,7 @@ function sumTerms(g: Grid, terms: Term[]): { s: number; n: number; errors: Term[
 export function evaluate(g: Grid, f: Formula): Evaluation {
   if (f.kind === 'sum') {
     const { s, n, errors } = sumTerms(g, f.terms);
-    const inputUnits = f.terms.map((t) => Math.abs(t.coef) * unitOf(g.at(t.r, t.c)));
+    const inputUnits = f.terms.map((t) => Math.abs(t.coef) * g.unit(t.r, t.c));
     return { value: s, n, inputUnits, errors, defined: true };
   }
   const num = sumTerms(g, f.num);
@@ -52,8 +51,8 @@ export function evaluate(g: Grid, f: Formula): Evaluation {
   if (den.s === 0 || !Number.isFinite(den.s)) return { value: NaN, n: num.n + den.n, inputUnits: [], errors, defined: false };
   const value = (f.factor * num.s) / den.s;
   const inputUnits: number[] = [];
-  for (const t of f.num) inputUnits.push(Math.abs((f.factor * t.coef) / den.s) * unitOf(g.at(t.r, t.c)));
-  for (const t of f.den) inputUnits.push(Math.abs((f.factor * num.s * t.coef) / (den.s * den.s)) * unitOf(g.at(t.r, t.c)));
+  for (const t of f.num) inputUnits.push(Math.abs((f.factor * t.coef) / den.s) * g.unit(t.r, t.c));
+  for (const t of f.den) inputUnits.push(Math.abs((f.factor * num.s * t.coef) / (den.s * den.s)) * g.unit(t.r, t.c));
   return { value, n: num.n + den.n, inputUnits, errors, defined: true };
 }
 

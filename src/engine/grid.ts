@@ -1,38 +1,110 @@
 // A sheet prepared for checking: every cell read once as a figure (or text),
 // and merged header texts spread over the columns they cover.
-import { readCell, type NumberReading } from './numbers';
+import { readCell, typedDecimals, type NumberReading } from './numbers';
+import { formatInfo } from './numberFormat';
 import type { CellInput, SheetInput } from './types';
 
 export interface Grid {
   name: string;
   nRows: number;
   nCols: number;
-  /** reading(r, c): the cell as a figure, dash, text, error or empty. */
+  /** reading(r, c): the cell as a figure, dash, text, error or empty (allocates; not for hot loops). */
   at(r: number, c: number): NumberReading;
   cell(r: number, c: number): CellInput | undefined;
   /** Text of a cell, or of the merged area's top-left cell when the cell lies inside one. */
   textAt(r: number, c: number): string;
-  /** Number of non-empty cells in row r. */
-  rowLength(r: number): number;
+  /** Fast accessors for hot loops: kind (K_*), figure in display terms (0 unless a number), display unit. */
+  kind(r: number, c: number): number;
+  num(r: number, c: number): number;
+  unit(r: number, c: number): number;
+  /** True when the cell holds a value that counts as an input (a number or a dash). */
+  has(r: number, c: number): boolean;
+  /** A percentage (display = value · 100). */
+  pct(r: number, c: number): boolean;
+  /** A number typed as text. */
+  fromText(r: number, c: number): boolean;
 }
 
+export const K_EMPTY = 0;
+export const K_NUMBER = 1;
+export const K_DASH = 2;
+export const K_TEXT = 3;
+export const K_ERROR = 4;
+
 const EMPTY: NumberReading = { kind: 'empty' };
+const DASH: NumberReading = { kind: 'dash' };
+const F_PCT = 1;
+const F_TEXT = 2;
 
 export function buildGrid(sheet: SheetInput): Grid {
   const rows = sheet.rows ?? [];
-  const readings: NumberReading[][] = new Array(rows.length);
+  const nRows = rows.length;
+  // One flat store for the whole sheet: a reading object per cell would be garbage.
+  const start = new Int32Array(nRows + 1);
+  let total = 0;
   let nCols = 0;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) {
-      readings[r] = [];
-      continue;
-    }
-    const out: NumberReading[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) out[c] = readCell(row[c]);
-    readings[r] = out;
-    if (row.length > nCols) nCols = row.length;
+  for (let r = 0; r < nRows; r++) {
+    start[r] = total;
+    const len = rows[r]?.length ?? 0;
+    total += len;
+    if (len > nCols) nCols = len;
   }
+  start[nRows] = total;
+  const kinds = new Uint8Array(total);
+  const nums = new Float64Array(total);
+  const units = new Float64Array(total);
+  const flags = new Uint8Array(total);
+  const texts = new Map<number, string>();
+  for (let r = 0; r < nRows; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const base = start[r];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      const i = base + c;
+      if (!cell || cell.value === null || cell.value === undefined) continue;
+      // Fast path for the common case, a stored number: no reading object.
+      if (typeof cell.value === 'number' && !cell.error && Number.isFinite(cell.value)) {
+        const fmt = formatInfo(cell.numFmt);
+        if (!fmt.date) {
+          const scale = fmt.percent ? 100 : 1;
+          const display = cell.value * scale;
+          kinds[i] = K_NUMBER;
+          nums[i] = display;
+          units[i] = (fmt.general ? Math.pow(10, -typedDecimals(display)) : fmt.unit) * fmt.divisor;
+          flags[i] = fmt.percent ? F_PCT : 0;
+          continue;
+        }
+      }
+      const x = readCell(cell);
+      switch (x.kind) {
+        case 'number':
+          kinds[i] = K_NUMBER;
+          nums[i] = x.display;
+          units[i] = x.unit;
+          flags[i] = (x.scale === 100 ? F_PCT : 0) | (x.fromText ? F_TEXT : 0);
+          break;
+        case 'dash':
+          kinds[i] = K_DASH;
+          break;
+        case 'text':
+          kinds[i] = K_TEXT;
+          texts.set(i, x.text);
+          break;
+        case 'error':
+          kinds[i] = K_ERROR;
+          texts.set(i, x.text);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  const idx = (r: number, c: number): number => {
+    if (r < 0 || r >= nRows || c < 0) return -1;
+    const i = start[r] + c;
+    return i < start[r + 1] ? i : -1;
+  };
   // Merged areas: remember the anchor of every covered cell (headers only need text).
   const anchor = new Map<number, number>();
   const key = (r: number, c: number) => r * 20000 + c;
@@ -49,9 +121,24 @@ export function buildGrid(sheet: SheetInput): Grid {
   };
   return {
     name: sheet.name,
-    nRows: rows.length,
+    nRows,
     nCols,
-    at: (r, c) => readings[r]?.[c] ?? EMPTY,
+    at(r, c) {
+      const i = idx(r, c);
+      if (i < 0) return EMPTY;
+      switch (kinds[i]) {
+        case K_NUMBER:
+          return { kind: 'number', display: nums[i], unit: units[i], scale: flags[i] & F_PCT ? 100 : 1, fromText: (flags[i] & F_TEXT) !== 0 };
+        case K_DASH:
+          return DASH;
+        case K_TEXT:
+          return { kind: 'text', text: texts.get(i)! };
+        case K_ERROR:
+          return { kind: 'error', text: texts.get(i)! };
+        default:
+          return EMPTY;
+      }
+    },
     cell: (r, c) => rows[r]?.[c],
     textAt(r, c) {
       const own = textOf(r, c);
@@ -59,12 +146,29 @@ export function buildGrid(sheet: SheetInput): Grid {
       const a = anchor.get(key(r, c));
       return a === undefined ? '' : textOf(Math.floor(a / 20000), a % 20000);
     },
-    rowLength(r) {
-      const row = readings[r];
-      if (!row) return 0;
-      let n = 0;
-      for (let c = 0; c < row.length; c++) if (row[c].kind !== 'empty') n++;
-      return n;
+    kind(r, c) {
+      const i = idx(r, c);
+      return i < 0 ? K_EMPTY : kinds[i];
+    },
+    num(r, c) {
+      const i = idx(r, c);
+      return i < 0 ? 0 : nums[i];
+    },
+    unit(r, c) {
+      const i = idx(r, c);
+      return i < 0 ? 0 : units[i];
+    },
+    has(r, c) {
+      const i = idx(r, c);
+      return i >= 0 && (kinds[i] === K_NUMBER || kinds[i] === K_DASH);
+    },
+    pct(r, c) {
+      const i = idx(r, c);
+      return i >= 0 && (flags[i] & F_PCT) !== 0;
+    },
+    fromText(r, c) {
+      const i = idx(r, c);
+      return i >= 0 && (flags[i] & F_TEXT) !== 0;
     },
   };
 }

@@ -9,10 +9,12 @@ export interface FormatInfo {
   divisor: number;
   /** A date or time format: the figure is a date, not an amount. */
   date: boolean;
+  /** 10^-decimals. */
+  unit: number;
 }
 
-const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1, date: false };
-const DATE: FormatInfo = { general: false, decimals: 0, percent: false, divisor: 1, date: true };
+const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1, date: false, unit: 1 };
+const DATE: FormatInfo = { general: false, decimals: 0, percent: false, divisor: 1, date: true, unit: 1 };
 const cache = new Map<string, FormatInfo>();
 
 /** Strip quoted literals, escapes, colours and conditions so only placeholders remain. */
@@ -44,7 +46,7 @@ export function formatInfo(code: string | undefined): FormatInfo {
     }
     const trailing = /[0#?]([,]+)[^0#?]*$/.exec(first);
     const divisor = trailing ? Math.pow(1000, trailing[1].length) : 1;
-    info = { general: false, decimals, percent: first.includes('%'), divisor, date: false };
+    info = { general: false, decimals, percent: first.includes('%'), divisor, date: false, unit: Math.pow(10, -decimals) };
   }
   if (cache.size < 10000) cache.set(code, info);
   return info;

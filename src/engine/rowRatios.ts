@@ -1,7 +1,7 @@
 // Share rows (checks.md 4.7): a row of percentages that are quotients of two amount
 // rows in the same columns (seed 003, 6.5: "Sjukfrånvaro … %" = hours / Schemalagda timmar).
 import type { Grid } from './grid';
-import { displayOf, hasValue, unitOf } from './grid';
+
 import { judge } from './tolerance';
 
 export interface RowRatio {
@@ -26,15 +26,13 @@ export function discoverRowRatios(g: Grid, shareRows: number[], amountRows: numb
         let holds = 0;
         let tried = 0;
         for (const c of cols) {
-          const yv = g.at(y, c);
-          const av = g.at(a, c);
-          const bv = g.at(b, c);
-          if (!hasValue(yv) || !hasValue(av) || displayOf(bv) === 0) continue;
+          const d = g.num(b, c);
+          if (!g.has(y, c) || !g.has(a, c) || d === 0) continue;
           tried++;
-          const d = displayOf(bv);
-          const f = (100 * displayOf(av)) / d;
-          const units = [Math.abs(100 / d) * unitOf(av), Math.abs((100 * displayOf(av)) / (d * d)) * unitOf(bv)];
-          if (judge({ actual: displayOf(yv), expected: f, unitY: unitOf(yv), inputUnits: units, n: 2 }).status !== 'error') holds++;
+          const av = g.num(a, c);
+          const f = (100 * av) / d;
+          const units = [Math.abs(100 / d) * g.unit(a, c), Math.abs((100 * av) / (d * d)) * g.unit(b, c)];
+          if (judge({ actual: g.num(y, c), expected: f, unitY: g.unit(y, c), inputUnits: units, n: 2 }).status !== 'error') holds++;
         }
         if (holds >= 2 && holds / tried >= 0.6 && (!best || holds > best.holds)) best = { num: a, den: b, holds };
       }

@@ -2,7 +2,7 @@
 // column and numeric columns. Tables end at blank rows or at a new header; a header
 // repeated inside a table does not end it; text-only rows inside are skipped.
 import type { Grid } from './grid';
-import { hasValue } from './grid';
+import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from './grid';
 import { isTotalLabel } from './labels';
 
 export interface Table {
@@ -38,12 +38,13 @@ function rowInfo(g: Grid, r: number): RowInfo {
   let figures = 0;
   let years = 0;
   for (let c = 0; c < g.nCols; c++) {
-    const x = g.at(r, c);
-    if (x.kind === 'text') texts++;
-    else if (x.kind === 'number') {
+    const k = g.kind(r, c);
+    if (k === K_TEXT) texts++;
+    else if (k === K_NUMBER) {
       figures++;
-      if (!x.fromText && Number.isInteger(x.display) && x.display >= 1900 && x.display <= 2100 && x.scale === 1) years++;
-    } else if (x.kind === 'dash' || x.kind === 'error') figures++;
+      const v = g.num(r, c);
+      if (Number.isInteger(v) && v >= 1900 && v <= 2100 && !g.fromText(r, c) && !g.pct(r, c)) years++;
+    } else if (k === K_DASH || k === K_ERROR) figures++;
   }
   const kind: RowKind = figures > 0 ? 'figures' : texts > 0 ? 'text' : 'empty';
   return { kind, texts, figures, yearsOnly: figures >= 2 && years === figures };
@@ -150,9 +151,9 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
   const figs = new Array<number>(g.nCols).fill(0);
   for (const r of bodyRows) {
     for (let c = 0; c < g.nCols; c++) {
-      const x = g.at(r, c);
-      if (x.kind === 'text') texts[c]++;
-      else if (hasValue(x) || x.kind === 'error') figs[c]++;
+      const k = g.kind(r, c);
+      if (k === K_TEXT) texts[c]++;
+      else if (k === K_NUMBER || k === K_DASH || k === K_ERROR) figs[c]++;
     }
   }
   let labelCol = -1;

@@ -3,7 +3,7 @@
 // items it closes, so a later total can sum earlier totals plus the rows after them.
 import { parseCellAddress } from './address';
 import type { Grid } from './grid';
-import { displayOf, hasValue, unitOf } from './grid';
+import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { isCountLabel, isTotalLabel } from './labels';
 import type { Table } from './tableFinder';
 import { judge, roundTo } from './tolerance';
@@ -153,18 +153,15 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
 
 /** An unlabelled row that is the exact sum of the rows right above it (at least two). */
 function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: number[]): Item[] | null {
-  const c0 = cols.find((c) => {
-    const x = g.at(r, c);
-    return x.kind === 'number' && x.display !== 0;
-  });
+  const c0 = cols.find((c) => g.kind(r, c) === K_NUMBER && g.num(r, c) !== 0);
   if (c0 === undefined || items.length - from < 2) return null;
-  const target = displayOf(g.at(r, c0));
-  let unit = unitOf(g.at(r, c0));
+  const target = g.num(r, c0);
+  let unit = g.unit(r, c0);
   let run = 0;
   for (let j = items.length - 1; j >= from; j--) {
-    const x = g.at(items[j].row, c0);
-    run += displayOf(x);
-    if (unitOf(x) > unit) unit = unitOf(x);
+    const row = items[j].row;
+    run += g.num(row, c0);
+    if (g.unit(row, c0) > unit) unit = g.unit(row, c0);
     if (items.length - j < 2 || roundTo(run, unit) !== roundTo(target, unit)) continue;
     const rows = items.slice(j);
     const s = scoreReading(g, r, rows.map((x) => x.row), cols, true);
@@ -181,11 +178,11 @@ function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, footCols:
     const fr = sumFormulaRange(g, r, c);
     if (!fr) continue;
     const [from, to] = fr;
-    const missing = itemRows.filter((k) => (k < from || k > to) && hasValue(g.at(k, c)));
+    const missing = itemRows.filter((k) => (k < from || k > to) && g.has(k, c));
     const extra: number[] = [];
     if (to - from + 1 !== itemRows.length - missing.length) {
       const want = new Set(itemRows);
-      for (let k = from; k <= to && extra.length < 100; k++) if (!want.has(k) && k !== r && hasValue(g.at(k, c))) extra.push(k);
+      for (let k = from; k <= to && extra.length < 100; k++) if (!want.has(k) && k !== r && g.has(k, c)) extra.push(k);
     }
     if (missing.length || extra.length) mismatch.set(c, { missing, extra });
   }
@@ -214,23 +211,23 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
   let bad = 0;
   let okNonzero = 0;
   for (const c of cols) {
-    const y = g.at(r, c);
-    if (!hasValue(y)) continue;
+    if (!g.has(r, c)) continue;
     let s = 0;
     let n = 0;
     let umax = 0;
     let err = false;
     for (const k of rows) {
-      const x = g.at(k, c);
-      if (x.kind === 'error') err = true;
-      if (hasValue(x)) n++;
-      s += displayOf(x);
-      const u = unitOf(x);
+      const kind = g.kind(k, c);
+      if (kind === K_ERROR) err = true;
+      else if (kind === K_NUMBER || kind === K_DASH) n++;
+      s += g.num(k, c);
+      const u = g.unit(k, c);
       if (u > umax) umax = u;
     }
     if (err) continue;
-    const st = judge({ actual: displayOf(y), expected: s, unitY: unitOf(y), inputUnits: [umax], n }).status;
-    if (st === 'ok' && n >= 1 && displayOf(y) !== 0) okNonzero++;
+    const y = g.num(r, c);
+    const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnits: [umax], n }).status;
+    if (st === 'ok' && n >= 1 && y !== 0) okNonzero++;
     if (st !== 'error') good++;
     else bad++;
     if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero };
@@ -269,16 +266,16 @@ function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt
     const label = labelAt(head);
     if (!label || isTotalLabel(label)) continue;
     // Quick filter on the first column with a non-zero figure in the head row.
-    const c0 = cols.find((c) => g.at(head, c).kind === 'number' && displayOf(g.at(head, c)) !== 0);
+    const c0 = cols.find((c) => g.kind(head, c) === K_NUMBER && g.num(head, c) !== 0);
     if (c0 === undefined) continue;
-    const target = displayOf(g.at(head, c0));
-    const unit = unitOf(g.at(head, c0));
+    const target = g.num(head, c0);
+    const unit = g.unit(head, c0);
     let run = 0;
     for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
       const r = body[i + k];
       if (r !== body[i + k - 1] + 1) break;
       if (isTotalLabel(labelAt(r))) break;
-      run += displayOf(g.at(r, c0));
+      run += g.num(r, c0);
       if (k >= 2 && roundTo(run, unit) === roundTo(target, unit)) {
         const rows = body.slice(i + 1, i + k + 1);
         // Most cells must reconcile exactly (at least two); the rest are findings.
