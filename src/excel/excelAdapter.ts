@@ -6,6 +6,9 @@ import { applyStatusColours, restoreOriginalColours } from './colourWriter';
 import { readWorkbook, type ReadScope, type ReadSheet } from './readWorkbook';
 import { officeApiSupport, officeExcelRun, type ApiSupport, type ExcelRun } from './officeTypes';
 import { watchWorkbookChanges } from './changeWatcher';
+import { tableForCopy } from '../clipboard/tableForCopy';
+import { copyFormatsOf } from './copyFormats';
+import { loadOriginalsSetting, readOriginalsSetting } from './originalFormats';
 
 import { PROTECTED_CLEAR_REASON, PROTECTED_REASON } from './messages';
 
@@ -41,6 +44,10 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
   // Set while the adapter itself writes, so the change watcher ignores its own edits.
   const busy = { writing: false };
 
+  // The last check's input and result: "Kopiera till Word" copies what was checked.
+  let lastRun: CheckRun | undefined;
+  const remember = (r: CheckRun): CheckRun => (lastRun = r);
+
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
     busy.writing = true;
     try {
@@ -53,8 +60,8 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
   const adapter: ExcelAdapter = {
     host: 'excel',
     lastClearSkipped: [],
-    checkWorkbook: () => guarded(() => run((context) => checkAndColour(context, supports, { kind: 'all' }))),
-    checkActiveSheet: () => guarded(() => run((context) => checkAndColour(context, supports, { kind: 'active' }))),
+    checkWorkbook: () => guarded(() => run((context) => checkAndColour(context, supports, { kind: 'all' }))).then(remember),
+    checkActiveSheet: () => guarded(() => run((context) => checkAndColour(context, supports, { kind: 'active' }))).then(remember),
     clearStatusColours: () =>
       guarded(async () => {
         const { protectedSheets } = await run((context) => restoreOriginalColours(context));
@@ -63,6 +70,17 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
           throw new Error(`Statusfärgerna togs bort utom på skyddade blad: ${protectedSheets.join(', ')}. Ta bort skyddet och försök igen.`);
         }
       }),
+    tableForCopy: async (sheet, table) => {
+      if (!lastRun) throw new Error('Kontrollera arbetsboken först.');
+      const { workbook, result } = lastRun;
+      // The fills and font colours the cells had before Summakoll, never the status colours.
+      const saved = await run(async (context) => {
+        const setting = loadOriginalsSetting(context);
+        await context.sync();
+        return readOriginalsSetting(setting);
+      });
+      return tableForCopy(workbook, result, sheet, table, copyFormatsOf(saved, sheet));
+    },
     select: (sheet, address) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -74,7 +92,7 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
 
   if (supports('1.9')) {
     adapter.watchChanges = (onResult) =>
-      watchWorkbookChanges({ run, supports, busy, debounceMs: options.debounceMs ?? 800, onResult });
+      watchWorkbookChanges({ run, supports, busy, debounceMs: options.debounceMs ?? 800, onResult: (r) => onResult(remember(r)) });
   }
   return adapter;
 }

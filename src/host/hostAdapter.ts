@@ -27,6 +27,7 @@ export interface HostAdapter {
   select(sheet: string, address: string): Promise<void>;
   /** Optional: re-check while the user types (Excel only). Returns a stop function. */
   watchChanges?(onResult: (run: CheckRun) => void): Promise<() => Promise<void>>;
-  /** Optional: the table's HTML and text for "Kopiera till Word". */
-  tableForCopy?(sheet: string, table: TableInfo): Promise<{ html: string; text: string }>;
+  /** Optional: the table's HTML and text for "Kopiera till Word", and how many of its
+   *  cells are red (the task pane asks before copying those). From the last check. */
+  tableForCopy?(sheet: string, table: TableInfo): Promise<{ html: string; text: string; errorCells?: number }>;
 }

@@ -5,6 +5,7 @@ import { checkWorkbook } from '../engine/checkWorkbook';
 import type { WorkbookInput, WorkbookResult } from '../engine/types';
 import type { CheckRun, HostAdapter } from '../host/hostAdapter';
 import { readXlsx, writeColouredCopy } from '../xlsx/index';
+import { tableForCopy } from '../clipboard/tableForCopy';
 
 export interface PreviewState {
   fileName?: string;
@@ -59,6 +60,11 @@ export function createPreviewAdapter(): PreviewAdapter {
     },
     async select(sheet, address) {
       set({ activeSheet: sheet, selected: { sheet, address } });
+    },
+    async tableForCopy(sheet, table) {
+      // The workbook as read (no status colours in it), checked as last shown.
+      if (!state.workbook || !state.result) throw new Error('Kontrollera arbetsboken först.');
+      return tableForCopy(state.workbook, state.result, sheet, table);
     },
     showSheet(sheet) {
       set({ activeSheet: sheet });

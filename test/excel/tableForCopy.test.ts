@@ -1,0 +1,46 @@
+// "Kopiera till Word" from Excel: the adapter copies the table it last checked, with the
+// fills the cells had before Summakoll (from the saved originals) and never a status colour.
+import { FakeExcel, sheet } from './fakeExcel';
+import { createExcelAdapter } from '../../src/excel/excelAdapter';
+import { STATUS_COLOURS } from '../../src/engine/statusColours';
+
+const all = () => true;
+
+function workbook(): FakeExcel {
+  return new FakeExcel([
+    sheet('Kostnader', [
+      ['Kostnader per enhet (tkr)', null],
+      ['Enhet', 'Utfall 2025'],
+      ['Norr', { value: 1200, numFmt: '#,##0' }],
+      ['Söder', { value: -3400, numFmt: '#,##0' }],
+      ['Väster', { value: 1000, numFmt: '#,##0' }],
+      // Wrong on purpose (should be −1 200); a blue fill the author chose.
+      ['Summa', { value: 1300, numFmt: '#,##0', fill: '#DDEBF7' }],
+    ]),
+  ]);
+}
+
+test('there is no copy before a check', async () => {
+  const adapter = createExcelAdapter({ run: workbook().run, supports: all });
+  await expect(adapter.tableForCopy!('Kostnader', { r0: 0, c0: 0, r1: 5, c1: 1 } as never)).rejects.toThrow('Kontrollera arbetsboken först.');
+});
+
+test('the checked table is copied with its original fill, the red cell counted, no status colour', async () => {
+  const excel = workbook();
+  const adapter = createExcelAdapter({ run: excel.run, supports: all });
+  const run = await adapter.checkWorkbook();
+  const s = run.result.sheets.find((x) => x.name === 'Kostnader')!;
+  expect(s.cells.find((c) => c.address === 'B6')?.status).toBe('error');
+  // The status colour really is in the workbook now.
+  expect(excel.sheets[0].cells.get('5,1')?.fill?.toUpperCase()).toBe(STATUS_COLOURS.error.fill.toUpperCase());
+
+  const copy = await adapter.tableForCopy!('Kostnader', s.tables[0]);
+  expect(copy.errorCells).toBe(1);
+  for (const c of Object.values(STATUS_COLOURS)) expect(copy.html.toUpperCase()).not.toContain(c.fill.toUpperCase());
+  // The author's own fill of the total cell is kept.
+  expect(copy.html.toUpperCase()).toContain('BACKGROUND:#DDEBF7');
+  // Swedish figures: grouping with a no-break space, true minus sign.
+  expect(copy.html).toContain('1\u00a0200');
+  expect(copy.html).toContain('\u22123\u00a0400');
+  expect(copy.text).toContain('Summa\t1\u00a0300');
+});
