@@ -28,7 +28,7 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
     for (const t of findTables(grid)) {
       const ct = checkTable(grid, t, collector, opts);
       tables.push(ct);
-      notes.push(...ct.notes);
+      for (const n of ct.notes) notes.push(n);
     }
     work.push({ grid, collector, tables, notes });
   }

@@ -143,9 +143,14 @@ function firstText(g: Grid, r: number): string {
 }
 
 function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: number[]): Table {
-  const rows = [...headerRows, ...bodyRows, ...textRows];
-  const r0 = Math.min(...rows);
-  const r1 = Math.max(...rows);
+  // No spread into Math.min: a table may have a million rows.
+  let r0 = Infinity;
+  let r1 = -Infinity;
+  for (const list of [headerRows, bodyRows, textRows])
+    for (const r of list) {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+    }
   // Columns: label column = leftmost column with the most texts in body rows.
   const texts = new Array<number>(g.nCols).fill(0);
   const figs = new Array<number>(g.nCols).fill(0);
@@ -221,8 +226,8 @@ function mergeContinuations(g: Grid, info: RowInfo[], tables: Table[]): Table[] 
   for (const t of tables) {
     const prev = out[out.length - 1];
     if (prev && t.headerRows.length === 0 && t.r0 - prev.r1 <= 2 && sameColumns(prev, t)) {
-      prev.bodyRows.push(...t.bodyRows);
-      prev.textRows.push(...t.textRows);
+      for (const r of t.bodyRows) prev.bodyRows.push(r);
+      for (const r of t.textRows) prev.textRows.push(r);
       prev.r1 = t.r1;
       prev.c1 = Math.max(prev.c1, t.c1);
       continue;

@@ -144,7 +144,8 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     const chosenSet = new Set(chosen);
     const kept = items.slice(from).filter((x) => !chosenSet.has(x));
     items.length = from;
-    items.push(...kept, { row: r, total: true, closes });
+    for (const x of kept) items.push(x);
+    items.push({ row: r, total: true, closes });
     lastTotal = items.length - 1;
     totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
   }
