@@ -49,10 +49,10 @@ export function TableActions(props: {
         <div role="alertdialog" aria-label={T.copyToWord} className="confirm-copy">
           <p>{confirmCopyText(pending.errorCells ?? 0)}</p>
           <Button size="small" appearance="primary" onClick={() => void put(pending)}>
-            Kopiera ändå
+            {T.copyAnyway}
           </Button>{' '}
           <Button size="small" onClick={() => setPending(null)}>
-            Avbryt
+            {T.cancel}
           </Button>
         </div>
       )}

@@ -19,6 +19,8 @@ export const T = {
   difference: 'Differens',
   copyToWord: 'Kopiera till Word',
   copied: 'Tabellen är kopierad. Klistra in den i Word.',
+  copyAnyway: 'Kopiera ändå',
+  cancel: 'Avbryt',
   skippedHeading: 'Hoppades över',
   errorPrefix: 'Något gick fel: ',
   previewIntro: 'Förhandsvisning i webbläsaren. Öppna en .xlsx-fil; den kontrolleras här och lämnar aldrig datorn.',
