@@ -192,6 +192,8 @@ test('a sheet of 1,000,000 rows is checked (or refused clearly) in reasonable ti
   if (e.error === null) {
     // Every number adds up, so nothing may be red.
     expect(cellsOf(e).filter((c) => c.status === 'error')).toEqual([]);
+    // The Summa row at the bottom is a column sum over 999,998 rows (checks.md section 4).
+    expect(cellsOf(e).find((c) => c.address === 'B1000000')?.status).toBe('ok');
     expect(run.code).toBe(0);
   }
   expectUnchanged(dir);
