@@ -191,6 +191,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     if (left.length === 0) continue;
     const share = isShareHeader(header) || percentColumn(m, yiCol);
     const cands = sumCandidates(y, left);
+    const derived = isDerivedHeader(header);
     // Quotients of amounts only: a share of shares is no relation (and small
     // denominators make any quotient look like it fits).
     if (share && opts.ratios) {
@@ -200,11 +201,14 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const accepted: { cand: Candidate; s: Score }[] = [];
     const small: { cand: Candidate; s: Score }[] = [];
     for (const cand of cands) {
+      const family = cand.family;
       const s = score(m, idx, pos, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
       const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1;
       if (!nondegenerate) continue;
-      if (s.holds >= 2 && s.holds / s.nontrivial >= 0.6) accepted.push({ cand, s });
+      // Most rows confirm it; without header words that suggest it, nearly all must.
+      const needed = family === 'sum' && !derived ? 0.8 : 0.6;
+      if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push({ cand, s });
       else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });
     }
     if (accepted.length) {

@@ -18,7 +18,7 @@ export function isCountLabel(label: string): boolean {
 
 /** Header words of a column derived from others (a difference, a total). */
 export function isDerivedHeader(header: string): boolean {
-  return /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto)\b/i.test(
+  return /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i.test(
     header,
   );
 }

@@ -43,7 +43,7 @@ function rowInfo(g: Grid, r: number): RowInfo {
     else if (k === K_NUMBER) {
       figures++;
       const v = g.num(r, c);
-      if (Number.isInteger(v) && v >= 1900 && v <= 2100 && !g.fromText(r, c) && !g.pct(r, c)) years++;
+      if (Number.isInteger(v) && v >= 1990 && v <= 2100 && !g.pct(r, c)) years++;
     } else if (k === K_DASH || k === K_ERROR) figures++;
   }
   const kind: RowKind = figures > 0 ? 'figures' : texts > 0 ? 'text' : 'empty';
@@ -100,7 +100,8 @@ function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: T
   while (r <= end) {
     // Header: leading text rows (and rows of bare years), then the body.
     const headerRows: number[] = [];
-    while (r <= end && (info[r].kind === 'text' || (info[r].yearsOnly && headerRows.length > 0))) {
+    // A row of bare years (`Mnkr | 2024 | 2023`) heading figures is a header too.
+    while (r <= end && (info[r].kind === 'text' || (info[r].yearsOnly && r + 1 <= end && info[r + 1].kind === 'figures' && !info[r + 1].yearsOnly))) {
       headerRows.push(r);
       r++;
     }
@@ -169,7 +170,7 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
     }
   }
   const numCols: number[] = [];
-  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c]) numCols.push(c);
+  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c] && !isKeyColumn(g, headerRows, c)) numCols.push(c);
   let c0 = labelCol >= 0 ? labelCol : numCols[0] ?? 0;
   let c1 = numCols.length ? numCols[numCols.length - 1] : c0;
   for (let c = 0; c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
@@ -195,6 +196,12 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
     numCols,
     header,
   };
+}
+
+/** Note, row number and account columns hold numbers that are no amounts. */
+function isKeyColumn(g: Grid, headerRows: number[], c: number): boolean {
+  for (const r of headerRows) if (/^(?:not|noter|nr|rad|radnr|kod|konto|ref|note|no\.?)$/i.test(g.textAt(r, c))) return true;
+  return false;
 }
 
 function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string {

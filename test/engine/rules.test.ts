@@ -251,6 +251,23 @@ describe('cross-footing: the rows decide the signs (row-relation)', () => {
   });
 });
 
+describe('cross-footing needs the rows to agree', () => {
+  it('an unrelated column that happens to equal a sum in a few rows is not made a derived column', () => {
+    const res = check(
+      sheet('S', [
+        ['Enhet', 'Antal A', 'Antal B', 'Antal C'],
+        ['a', 1, 2, 3],
+        ['b', 2, 2, 4],
+        ['c', 1, 1, 5],
+        ['d', 3, 1, 1],
+        ['e', 0, 4, 4],
+      ]),
+    );
+    // D = B + C in three of five rows only, and no header word says so: no relation, no red.
+    expect(res.sheets[0].cells.filter((c) => c.status === 'error')).toEqual([]);
+  });
+});
+
 describe('shares (ratio)', () => {
   it('Förändring % = Förändring / fg år, with the tolerance carried through the quotient (seed 003, 6.2)', () => {
     const res = check(

@@ -75,6 +75,30 @@ describe('table detection (checks.md 4.1)', () => {
     expect(t.numCols).toEqual([2]);
   });
 
+  it('a header row of bare years is a header, not figures', () => {
+    const s = sheet('S', [
+      ['Mnkr', 2024, 2023],
+      ['Intäkter', 120, 110],
+      ['Kostnader', -100, -95],
+      ['Summa', 20, 15],
+    ]);
+    const [t] = tablesOf(s);
+    expect(t.headerRows).toEqual([0]);
+    expect(t.bodyRows).toEqual([1, 2, 3]);
+    expect(t.header.get(1)).toBe('2024');
+  });
+
+  it('a note column (Not) is no figure column', () => {
+    const s = sheet('S', [
+      ['Mnkr', 'Not', 'Utfall'],
+      ['Intäkter', 1, 120],
+      ['Kostnader', 2, -100],
+      ['Summa', null, 20],
+    ]);
+    const [t] = tablesOf(s);
+    expect(t.numCols).toEqual([2]);
+  });
+
   it('a Summa row after a blank row still belongs to its table', () => {
     const s = sheet('S', [['Post', 'A', 'B'], ['x', 1, 2], ['y', 3, 4], [], ['Summa', 4, 6]]);
     const ts = tablesOf(s);
