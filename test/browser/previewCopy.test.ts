@@ -1,0 +1,215 @@
+// "Kopiera till Word" in the browser preview, in real headless Chromium: the copied HTML
+// of seed 000's Budgetfördelning table has the report's look and none of Summakoll's
+// status fills; and cell text that looks like HTML stays text in the grid and task pane.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { execSync } from 'child_process';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist');
+const FIXTURE = '/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.xlsx';
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const RESULTS = path.join(ROOT, 'test-results');
+const XSS = '<img src=x onerror=alert(1)>';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const file = path.join(dir, url === '/' ? 'taskpane.html' : url);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Records what the page puts on the clipboard, through the Clipboard API or the copy-event fallback.
+const RECORD_CLIPBOARD = `
+  window.__copied = [];
+  const record = (html, text) => window.__copied.push({ html, text });
+  if (navigator.clipboard) {
+    navigator.clipboard.write = async (items) => {
+      for (const item of items) {
+        const html = item.types.includes('text/html') ? await (await item.getType('text/html')).text() : '';
+        const text = item.types.includes('text/plain') ? await (await item.getType('text/plain')).text() : '';
+        record(html, text);
+      }
+    };
+  }
+  document.addEventListener('copy', (e) => {
+    const d = e.clipboardData;
+    if (d && d.getData('text/html')) record(d.getData('text/html'), d.getData('text/plain'));
+  });
+`;
+
+let server: http.Server;
+let browser: Browser;
+let origin: string;
+let tmp: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium`);
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) execSync('npx webpack --mode production', { cwd: ROOT, stdio: 'inherit' });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-copy-'));
+  server = await serve(DIST);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function openChecked(page: Page, file: string, problems: string[]): Promise<void> {
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+    if (url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    problems.push(`request: ${url}`);
+    return route.abort();
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor();
+  await page.setInputFiles('#sk-file', file);
+  await page.getByTestId('file-name').waitFor();
+  await page.getByRole('button', { name: 'Kontrollera arbetsboken' }).click();
+  await page.getByTestId('summary').waitFor();
+}
+
+test('Kopiera till Word: the Budgetfördelning table, after confirming its red cells', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  await context.addInitScript(RECORD_CLIPBOARD);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await openChecked(page, FIXTURE, problems);
+
+  const section = page.locator('section[aria-label="Blad Budgetfördelning"]');
+  await section.getByRole('button', { name: /^Kopiera till Word/ }).first().click();
+  // D6, H6 and D9 are red: the task pane asks first and copies nothing yet.
+  const question = page.getByRole('alertdialog');
+  await expect(question.textContent()).resolves.toMatch(/Tabellen har \d+ celler som inte stämmer/);
+  expect(await page.evaluate(() => (window as unknown as { __copied: unknown[] }).__copied.length)).toBe(0);
+  await question.getByRole('button', { name: 'Kopiera ändå' }).click();
+  await page.waitForFunction(() => (window as unknown as { __copied: unknown[] }).__copied.length > 0);
+  const [copied] = await page.evaluate(() => (window as unknown as { __copied: { html: string; text: string }[] }).__copied);
+
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'preview-copy.png'), fullPage: true });
+
+  // Look at the copied HTML the way Word will: render it in a page of its own.
+  const view = await context.newPage();
+  await view.setContent(copied.html);
+  const cells = await view.$$eval('td', (tds) =>
+    tds.map((td) => {
+      const s = getComputedStyle(td);
+      return {
+        text: td.textContent ?? '',
+        align: s.textAlign,
+        weight: Number(s.fontWeight),
+        background: s.backgroundColor,
+        border: `${s.borderTopStyle} ${s.borderTopWidth}`,
+        row: (td.parentElement as HTMLTableRowElement).rowIndex,
+      };
+    }),
+  );
+  await view.screenshot({ path: path.join(RESULTS, 'preview-copy-word.png'), fullPage: true });
+
+  // No status colour anywhere: not in the markup, not in what the browser paints.
+  for (const fill of ['#C6EFCE', '#FFEB9C', '#FFC7CE', 'C6EFCE', 'FFEB9C', 'FFC7CE']) expect(copied.html.toUpperCase()).not.toContain(fill);
+  expect(cells.every((c) => c.background === 'rgba(0, 0, 0, 0)')).toBe(true);
+  // Header rows kept, title first.
+  expect(cells[0].text).toBe('Uppföljning av nämndens beslutade fördelning av budgetramen 2024');
+  // Swedish figures: no-break space grouping, decimal comma; right-aligned.
+  const figure = (t: string) => cells.find((c) => c.text === t);
+  for (const t of ['1\u00a0777\u00a0590', '1\u00a0778\u00a0945', '1\u00a0355', '3,3']) {
+    expect(figure(t)).toBeDefined();
+    expect(figure(t)!.align).toBe('right');
+  }
+  expect(copied.html).not.toMatch(/\d \d{3}/); // never a plain space inside a figure
+  // A minus in a figure would be U+2212, never a hyphen (this table has no negative figure).
+  expect(cells.filter((c) => /^-\d/.test(c.text))).toEqual([]);
+  // The Summa row is bold, the body rows are not.
+  const summaRow = cells.find((c) => c.text === 'Summa')!.row;
+  expect(cells.filter((c) => c.row === summaRow).every((c) => c.weight >= 600)).toBe(true);
+  expect(cells.find((c) => c.text === 'Reception & vaktmästeri LG2')!.weight).toBeLessThan(600);
+  // Thin solid borders on every cell.
+  for (const c of cells) expect(c.border).toMatch(/^solid (0\.5|0\.6\d*|1)px$/);
+  // The plain text, tab-separated, for pasting elsewhere.
+  expect(copied.text.split(/\r?\n/).find((l) => l.startsWith('Summa'))).toBe(
+    'Summa\t1\u00a0777\u00a0590\t1\u00a0355\t1\u00a0778\u00a0945\t1\u00a0109\u00a0801\t70\u00a0508\t1\u00a0713\u00a0053\t65\u00a0892\t35\u00a0041\t',
+  );
+  await expect(page.getByText('Tabellen är kopierad. Klistra in den i Word.')).toBeVisible();
+
+  expect(problems).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test('cell text that looks like HTML is shown as text in the grid and the task pane', async () => {
+  const file = path.join(tmp, 'html-text.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Kostnader');
+  ws.addRow([`Kostnader ${XSS} (tkr)`, null]);
+  ws.addRow(['Enhet', 'Utfall 2025']);
+  ws.addRow([XSS, 1200]);
+  ws.addRow(['Söder', 3400]);
+  ws.addRow(['Summa', 4700]); // wrong on purpose: the table gets a finding and a section in the task pane
+  await wb.xlsx.writeFile(file);
+
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await openChecked(page, file, problems);
+
+  const grid = page.locator('[data-testid="grid"][data-sheet="Kostnader"]');
+  await expect(grid.locator('td[data-address="A3"]').textContent()).resolves.toBe(XSS);
+  await expect(grid.locator('td[data-address="A1"]').textContent()).resolves.toBe(`Kostnader ${XSS} (tkr)`);
+  await expect(grid.locator('td[data-address="B5"]').getAttribute('data-status')).resolves.toBe('error');
+  // The task pane shows the table title (which holds the text) as text too.
+  await expect(page.getByTestId('findings').getByText(XSS).first()).toBeVisible();
+  expect(await page.locator('img').count()).toBe(0);
+  await page.waitForTimeout(200); // an onerror handler would have fired by now
+  expect(problems).toEqual([]);
+  await page.screenshot({ path: path.join(RESULTS, 'preview-html-text.png'), fullPage: true });
+  await context.close();
+}, 120_000);
+
+// jest's expect has no toBeVisible for locators: a small stand-in.
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toBeVisible(): Promise<R>;
+    }
+  }
+}
+expect.extend({
+  async toBeVisible(locator: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: 5000 });
+      return { pass: true, message: () => 'visible' };
+    } catch {
+      return { pass: false, message: () => 'not visible within 5 s' };
+    }
+  },
+});
