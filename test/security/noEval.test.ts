@@ -38,7 +38,7 @@ describe('Content-Security-Policy of the task pane', () => {
     const built = path.join(ROOT, 'dist/taskpane.html');
     if (!fs.existsSync(built)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     const html = fs.readFileSync(built, 'utf8');
-    const m = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+    const m = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html);
     expect(m).not.toBeNull();
     const csp = m![1];
     const script = /script-src ([^;]+)/.exec(csp)![1].trim().split(/\s+/);
