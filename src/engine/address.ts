@@ -1,6 +1,13 @@
 // A1 addresses from 0-based row and column numbers, and back.
 
+const NAMES: string[] = [];
+
 export function columnName(c: number): string {
+  if (c < 1024) return (NAMES[c] ??= spell(c));
+  return spell(c);
+}
+
+function spell(c: number): string {
   let n = c + 1;
   let s = '';
   while (n > 0) {

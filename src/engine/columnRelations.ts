@@ -156,6 +156,20 @@ function score(m: Matrix, idx: number[], pos: Map<number, number>, yi: number, c
   const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0 };
   const ti = Int32Array.from(cand.terms, (t) => pos.get(t.c)!);
   const di = Int32Array.from(cand.den, (t) => pos.get(t.c)!);
+  // Long tables: a quick look at a few rows first; a relation that holds in most rows
+  // cannot fail in nearly all of them.
+  if (idx.length > 20) {
+    let h = 0;
+    let seen = 0;
+    for (let q = 0; q < idx.length && seen < 10; q += 4) {
+      const ok = holdsAt(m, idx[q], yi, cand, ti, di, s);
+      if (ok === undefined) continue;
+      seen++;
+      if (ok) h++;
+    }
+    s.nonzeroMask = 0;
+    if (seen >= 8 && h < 3) return s;
+  }
   for (let q = 0; q < idx.length; q++) {
     const ok = holdsAt(m, idx[q], yi, cand, ti, di, s);
     if (ok === undefined) continue;
