@@ -79,7 +79,7 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     const shownUnit = Math.max(unitY, 1e-6);
     const pct = scale === 100 ? ' %' : '';
     if (j.status === 'ok') return `${RULE_NAME[rule]}: ${o.what}. Stämmer.`;
-    const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${fmt(actual, shownUnit)}${pct}`;
+    const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${y.kind === 'dash' ? '–' : `${fmt(actual, shownUnit)}${pct}`}`;
     return j.status === 'warning'
         ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
         : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;

@@ -59,7 +59,7 @@ export function SheetGrid(props: { sheet: SheetInput; result?: SheetResult; sele
                     data-status={checked?.status}
                     data-selected={isSelected ? 'true' : undefined}
                     aria-label={checked ? `${address} ${text}: ${STATUS_LABEL[checked.status]}` : undefined}
-                    className={isSelected ? 'sk-selected' : undefined}
+                    className={[isSelected ? 'sk-selected' : '', typeof sheet.rows[r]?.[c]?.value === 'string' ? 'sk-text' : ''].join(' ').trim() || undefined}
                     style={style}
                   >
                     {checked && <span aria-hidden="true" className="sk-cell-mark">{STATUS_SYMBOL[checked.status]}</span>}
