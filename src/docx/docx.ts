@@ -9,6 +9,7 @@ import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipAr
 import { rewriteZip } from '../xlsx/zipWrite';
 import { scanTables, wordPrefix, type ScannedCell, type ScannedTable } from './scanTables';
 import { applyEdits, shadingEdit, type XmlEdit } from './shading';
+import { titleOffset, titleRowText, withTitleRow } from './tableTitle';
 
 export const DOCX_MSG = {
   empty: 'Filen är tom (0 byte) och kan inte läsas.',
@@ -108,11 +109,19 @@ function toSheet(table: ScannedTable, index: number): SheetInput {
   return { name: tableSheetName(index), rows, merges: merges.filter((m) => m.r1 > m.r0 || m.c1 > m.c0) };
 }
 
-/** Each Word table becomes one sheet named "Tabell N". Throws an Error with a Swedish message. */
+/** The title paragraph above a table that becomes its sheet's first row, or null. */
+function titleOf(table: ScannedTable): string | null {
+  return titleRowText(table.before, (table.rows[0] ?? []).map((c) => c.text));
+}
+
+/**
+ * Each Word table becomes one sheet named "Tabell N", with the title paragraph above it
+ * (if any, see tableTitle.ts) as an extra first row. Throws an Error with a Swedish message.
+ */
 export function readDocx(bytes: Uint8Array): WorkbookInput {
   const zip = openDocxZip(bytes);
   const { xml } = readDocumentXml(zip);
-  return { sheets: scanTables(xml).map(toSheet) };
+  return { sheets: scanTables(xml).map((t, i) => withTitleRow(toSheet(t, i), titleOf(t))) };
 }
 
 /** A copy of the document with checked cells shaded; every other part copied byte for byte. */
@@ -127,8 +136,10 @@ export function writeShadedDocx(bytes: Uint8Array, result: WorkbookResult): Uint
     if (!sheet.name.startsWith(TABLE_SHEET_PREFIX)) continue;
     const table = tables[Number(sheet.name.slice(TABLE_SHEET_PREFIX.length)) - 1];
     if (!table) continue;
+    // Result rows count the title row readDocx put above the table; Word rows do not.
+    const offset = titleOffset(titleOf(table));
     for (const checked of sheet.cells) {
-      const cell = table.rows[checked.row]?.find((c) => c.col <= checked.col && checked.col < c.col + c.span);
+      const cell = table.rows[checked.row - offset]?.find((c) => c.col <= checked.col && checked.col < c.col + c.span);
       if (!cell) continue;
       const before = wanted.get(cell);
       wanted.set(cell, before ? worst(before, checked.status) : checked.status);

@@ -20,6 +20,9 @@ export interface ScannedCell {
 
 export interface ScannedTable {
   rows: ScannedCell[][];
+  /** Texts of the body paragraphs since the previous table, nearest last (at most two;
+   *  top-level tables only): where a report puts the table's title. */
+  before: string[];
 }
 
 const WORD_NAMESPACES = [
@@ -71,11 +74,24 @@ export function scanTables(xml: string): ScannedTable[] {
   /** Depth inside mc:Fallback (a copy of mc:Choice content: reading it would double the text). */
   let fallback = 0;
   let textStart = -1;
+  /** Body paragraphs (outside tables) since the last top-level table, and the one being read. */
+  let recent: string[] = [];
+  let bodyText = '';
 
   const top = (): TableBuilder | undefined => open[open.length - 1];
   const addText = (s: string) => {
+    if (fallback !== 0) return;
+    if (open.length === 0) {
+      bodyText += s;
+      return;
+    }
     const c = top()?.cell;
-    if (c && fallback === 0) c.current += s;
+    if (c) c.current += s;
+  };
+  const endBodyParagraph = () => {
+    recent.push(bodyText.trim());
+    if (recent.length > 2) recent.shift();
+    bodyText = '';
   };
 
   TAG.lastIndex = 0;
@@ -91,6 +107,8 @@ export function scanTables(xml: string): ScannedTable[] {
       if (name === n.t && textStart >= 0) {
         addText(decodeEntities(xml.slice(textStart, m.index)));
         textStart = -1;
+      } else if (name === n.p && open.length === 0) {
+        endBodyParagraph();
       } else if (name === n.p) {
         const c = top()?.cell;
         if (c) {
@@ -111,6 +129,7 @@ export function scanTables(xml: string): ScannedTable[] {
         if (t) t.row = null;
       } else if (name === n.tbl) {
         open.pop();
+        if (open.length === 0) recent = [];
       } else if (name === 'mc:Fallback' && fallback > 0) {
         fallback -= 1;
       } else if (name === n.tcPr) {
@@ -125,8 +144,10 @@ export function scanTables(xml: string): ScannedTable[] {
       continue;
     }
 
-    if (name === n.tbl && !selfClosing) {
-      const table: ScannedTable = { rows: [] };
+    if (name === n.p && selfClosing && open.length === 0) {
+      endBodyParagraph();
+    } else if (name === n.tbl && !selfClosing) {
+      const table: ScannedTable = { rows: [], before: open.length === 0 ? recent.slice() : [] };
       tables.push(table);
       open.push({ table, row: null, gridCol: 0, cell: null });
     } else if (name === n.tr && !selfClosing) {

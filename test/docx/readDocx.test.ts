@@ -43,12 +43,14 @@ describe('readDocx', () => {
         },
       ]),
     );
+    // The paragraph just above the table is its title row (row 0); the table starts at row 1.
+    expect(textAt(wb, 0, 0, 0)).toBe('Delårsrapport');
     expect(wb.sheets[0].merges).toEqual([
-      { r0: 0, c0: 0, r1: 1, c1: 0 },
-      { r0: 0, c0: 1, r1: 0, c1: 2 },
+      { r0: 1, c0: 0, r1: 2, c1: 0 },
+      { r0: 1, c0: 1, r1: 1, c1: 2 },
     ]);
-    expect(textAt(wb, 0, 1, 0)).toBeUndefined();
-    expect(textAt(wb, 0, 1, 2)).toBe('Män');
+    expect(textAt(wb, 0, 2, 0)).toBeUndefined();
+    expect(textAt(wb, 0, 2, 2)).toBe('Män');
   });
 
   it('joins paragraphs with a space, reads tabs and breaks as spaces, decodes entities', () => {
@@ -57,18 +59,22 @@ describe('readDocx', () => {
       '<w:t xml:space="preserve">Verksamhetens</w:t><w:tab/><w:t>nettokostnad</w:t><w:br/><w:t>(tkr)</w:t>',
     );
     const wb = readDocx(packageDocx(doc));
-    expect(textAt(wb, 0, 0, 0)).toBe('Summa Verksamhetens nettokostnad (tkr)');
-    expect(textAt(wb, 0, 0, 1)).toBe('<img src=x onerror=alert(1)>');
+    // Row 0 is the title paragraph above the table.
+    expect(textAt(wb, 0, 1, 0)).toBe('Summa Verksamhetens nettokostnad (tkr)');
+    expect(textAt(wb, 0, 1, 1)).toBe('<img src=x onerror=alert(1)>');
   });
 
   it('reads nested tables as tables of their own, not as text of the outer cell', () => {
     const inner = tableXml([['Inre', '1 000'], ['Summa', '1 000']]);
     const wb = readDocx(buildDocx([{ rows: [['Yttre', { text: 'Före', extra: inner }], ['Sist', '2']] }]));
     expect(wb.sheets.map((s) => s.name)).toEqual(['Tabell 1', 'Tabell 2']);
-    expect(textAt(wb, 0, 0, 1)).toBe('Före');
-    expect(textAt(wb, 0, 1, 1)).toBe('2');
+    // The outer table has the paragraph above it as title row; the nested one has no title.
+    expect(textAt(wb, 0, 0, 0)).toBe('Delårsrapport');
+    expect(textAt(wb, 0, 1, 1)).toBe('Före');
+    expect(textAt(wb, 0, 2, 1)).toBe('2');
     expect(textAt(wb, 1, 1, 1)).toBe('1 000');
-    expect(wb.sheets[0].rows.length).toBe(2);
+    expect(wb.sheets[0].rows.length).toBe(3);
+    expect(wb.sheets[1].rows.length).toBe(2);
   });
 
   it('skips the fallback copy of alternate content and deleted text', () => {
@@ -85,7 +91,7 @@ describe('readDocx', () => {
 
   it('uses the prefix the document binds to WordprocessingML', () => {
     const doc = documentXml([{ rows: [['Summa', '3']] }]).replace(/w:/g, 'ns0:').replace('xmlns:w=', 'xmlns:ns0=');
-    expect(textAt(readDocx(packageDocx(doc)), 0, 0, 1)).toBe('3');
+    expect(textAt(readDocx(packageDocx(doc)), 0, 1, 1)).toBe('3');
   });
 });
 
