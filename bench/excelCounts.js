@@ -12,18 +12,25 @@ const OUT = path.join(REPO, '.cache', 'bench-excel');
 
 function transpileTree() {
   const ts = require('typescript');
-  const dirs = ['src/engine', 'src/excel', 'src/host'];
-  const files = dirs.flatMap((d) =>
-    fs.existsSync(path.join(REPO, d)) ? fs.readdirSync(path.join(REPO, d)).filter((n) => n.endsWith('.ts')).map((n) => path.join(d, n)) : [],
-  );
+  // All of src/ (the adapter's imports change as features land), plus the fake Excel.
+  const files = [];
+  const walk = (rel) => {
+    for (const e of fs.readdirSync(path.join(REPO, rel), { withFileTypes: true })) {
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) walk(child);
+      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) files.push(child);
+    }
+  };
+  walk('src');
+  fs.rmSync(OUT, { recursive: true, force: true }); // no stale modules from renamed files
   files.push('test/excel/fakeExcel.ts');
   for (const rel of files) {
     const src = fs.readFileSync(path.join(REPO, rel), 'utf8');
     const js = ts.transpileModule(src, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, jsx: ts.JsxEmit.ReactJSX },
       fileName: rel,
     }).outputText;
-    const out = path.join(OUT, rel.replace(/\.ts$/, '.js'));
+    const out = path.join(OUT, rel.replace(/\.tsx?$/, '.js'));
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, js);
   }
