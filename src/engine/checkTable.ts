@@ -13,6 +13,7 @@ import { discoverRowRatios } from './rowRatios';
 import type { Table } from './tableFinder';
 import { ownTolerance } from './tolerance';
 import { detectTotals, labelOf, type TotalRow } from './totals';
+import { isNonAdditiveHeader } from './labels';
 import type { Check } from './types';
 import { cellAddress } from './address';
 
@@ -88,7 +89,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const ratioCols = new Set(template.ratioCols);
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
   const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
-  const footCols = t.numCols.filter((c) => !ratioCols.has(c));
+  // Footing: never shares, averages or indices (their total is no sum).
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c));
 
   const totals = detectTotals(g, t, footCols, template.excludedRows);
   const closes = new Map<number, number[]>();
@@ -177,6 +179,17 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
   }
   return { table: t, template, totals, relations, notes };
+}
+
+function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
+  let pct = 0;
+  let all = 0;
+  for (const r of rows) {
+    if (g.kind(r, c) !== K_NUMBER) continue;
+    all++;
+    if (g.pct(r, c)) pct++;
+  }
+  return all > 0 && pct * 2 > all;
 }
 
 function sameRelation(a: ColumnRelation, b: ColumnRelation): boolean {

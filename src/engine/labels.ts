@@ -12,6 +12,16 @@ export function isTotalLabel(label: string): boolean {
   return TOTAL_LABEL.test(s) || TOTAL_WORD_INSIDE.test(s);
 }
 
+/** A label that starts like a total (`Summa …`, `Totalt`), not one with the word inside. */
+export function isStrongTotalLabel(label: string): boolean {
+  return TOTAL_LABEL.test(label.trim());
+}
+
+/** Header words of a column that is no amount to add up: shares, averages, indices. */
+export function isNonAdditiveHeader(header: string): boolean {
+  return /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|\bindex\b)/i.test(header);
+}
+
 export function isCountLabel(label: string): boolean {
   return COUNT_LABEL.test(label.trim());
 }

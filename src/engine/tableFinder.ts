@@ -2,7 +2,7 @@
 // column and numeric columns. Tables end at blank rows or at a new header; a header
 // repeated inside a table does not end it; text-only rows inside are skipped.
 import type { Grid } from './grid';
-import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from './grid';
+import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from './grid';
 import { isTotalLabel } from './labels';
 
 export interface Table {
@@ -135,6 +135,13 @@ function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: T
   }
 }
 
+/** Non-empty cells of a row. */
+function countTexts(g: Grid, r: number): number {
+  let n = 0;
+  for (let c = 0; c < g.nCols; c++) if (g.kind(r, c) !== K_EMPTY) n++;
+  return n;
+}
+
 function firstText(g: Grid, r: number): string {
   for (let c = 0; c < g.nCols; c++) {
     const x = g.at(r, c);
@@ -174,10 +181,12 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
   let c0 = labelCol >= 0 ? labelCol : numCols[0] ?? 0;
   let c1 = numCols.length ? numCols[numCols.length - 1] : c0;
   for (let c = 0; c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
+  // Column headers leave out title rows (one text across the table): a title is no column's name.
+  const columnHeaderRows = headerRows.filter((r) => countTexts(g, r) > 1);
   const header = new Map<number, string>();
   for (let c = c0; c <= c1; c++) {
     const parts: string[] = [];
-    for (const r of headerRows) {
+    for (const r of columnHeaderRows) {
       const t = g.textAt(r, c);
       if (t && !parts.includes(t)) parts.push(t);
     }

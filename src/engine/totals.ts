@@ -4,7 +4,7 @@
 import { parseCellAddress } from './address';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { isCountLabel, isTotalLabel } from './labels';
+import { isCountLabel, isStrongTotalLabel, isTotalLabel } from './labels';
 import type { Table } from './tableFinder';
 import { judge, roundTo } from './tolerance';
 import type { Rule } from './types';
@@ -118,8 +118,9 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       if (!chosen) {
         // SCB style: the total stands above its parts.
         below = partsBelow(g, t, body, bi, footCols, isText, labelAt);
-        // Nothing reconciles: report against the plain reading.
-        if (!below) chosen = block.length ? block : blockAll.length ? blockAll : totalsInItems > 0 ? items.slice() : null;
+        // Nothing reconciles: report against the plain reading, when the label says
+        // total outright (a word inside a label, "Andel av total …", is no proof).
+        if (!below && (isStrongTotalLabel(label) || formulaRows)) chosen = block.length ? block : blockAll.length ? blockAll : totalsInItems > 0 ? items.slice() : null;
       }
     } else {
       chosen = arithmeticTotal(g, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), footCols);

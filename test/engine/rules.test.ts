@@ -251,6 +251,35 @@ describe('cross-footing: the rows decide the signs (row-relation)', () => {
   });
 });
 
+describe('what is never footed', () => {
+  it('a share or average column in a Summa row is not a sum of the rows', () => {
+    const res = check(
+      sheet('S', [
+        ['Enhet', 'Budget', 'Utfall', 'Andel av utfall', 'Snitt per månad'],
+        ['A', 100, 80, 40, 10],
+        ['B', 150, 120, 60, 15],
+        ['Summa', 250, 200, 100, 12.5],
+      ]),
+    );
+    expect(ruleStatus(res, 'C4', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'E4', 'column-sum')).toBeUndefined();
+  });
+
+  it('a row with total only inside its label is a total when it reconciles, and no finding when nothing does', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 10, 20],
+        ['y', 30, 40],
+        ['Sjukfrånvaro totalt', 40, 60],
+        ['Andel av total kostnad', 7, 9],
+      ]),
+    );
+    expect(ruleStatus(res, 'B4', 'column-sum')).toBe('ok');
+    expect(statusOf(res, 'B5')).toBeUndefined();
+  });
+});
+
 describe('cross-footing needs the rows to agree', () => {
   it('an unrelated column that happens to equal a sum in a few rows is not made a derived column', () => {
     const res = check(
