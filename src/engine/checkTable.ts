@@ -7,7 +7,7 @@ import type { Formula, Term } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
 import { K_ERROR, K_NUMBER } from './grid';
-import { makeCheck } from './makeCheck';
+import { errorValueCheck, makeCheck } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
 import type { Table } from './tableFinder';
@@ -165,16 +165,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
           detail: undefined,
         });
       } else if (x.kind === 'error') {
-        out.add(r, c, {
-          rule: 'error-value',
-          status: 'error',
-          expected: null,
-          actual: null,
-          difference: null,
-          tolerance: null,
-          inputs: [],
-          message: `${cellAddress(r, c)} innehåller felvärdet ${x.text}.`,
-        });
+        out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${x.text}.`, []));
       }
     }
   }

@@ -42,33 +42,13 @@ export function fmt(x: number, unit = 0): string {
 export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions): Check | null {
   const y = g.at(r, c);
   const inputs = inputRanges(termsOf(f));
-  if (y.kind === 'error' || (y.kind !== 'number' && y.kind !== 'dash')) {
-    if (y.kind !== 'error') return null;
-    return {
-      rule: 'error-value',
-      status: 'error',
-      expected: null,
-      actual: null,
-      difference: null,
-      tolerance: null,
-      inputs,
-      message: `${cellAddress(r, c)} innehåller felvärdet ${y.text}.`,
-    };
-  }
+  if (y.kind === 'error') return errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${y.text}.`, inputs);
+  if (y.kind !== 'number' && y.kind !== 'dash') return null;
   const ev = evaluate(g, f);
   if (ev.errors.length) {
     const e = ev.errors[0];
     const x = g.at(e.r, e.c);
-    return {
-      rule: 'error-value',
-      status: 'error',
-      expected: null,
-      actual: null,
-      difference: null,
-      tolerance: null,
-      inputs,
-      message: `${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${x.kind === 'error' ? x.text : 'ett felvärde'}.`,
-    };
+    return errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${x.kind === 'error' ? x.text : 'ett felvärde'}.`, inputs);
   }
   if (!ev.defined) return null;
   const actual = y.kind === 'number' ? y.display : 0;
@@ -96,6 +76,11 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     ...(j.status === 'warning' ? { detail: 'rounding' as const } : {}),
   };
   return check;
+}
+
+/** An Excel error value in the cell or its inputs (checks.md 2: rule error-value). */
+export function errorValueCheck(message: string, inputs: string[]): Check {
+  return { rule: 'error-value', status: 'error', expected: null, actual: null, difference: null, tolerance: null, inputs, message };
 }
 
 /** Trim binary noise from figures in the report (0.30000000000000004 → 0.3). */
