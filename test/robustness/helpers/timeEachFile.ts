@@ -22,7 +22,7 @@ export interface FileTiming {
 
 const CHILD = path.join(__dirname, 'timeFiles.js');
 
-export async function timeEachFile(files: string[], perFileLimitMs: number): Promise<FileTiming[]> {
+export async function timeEachFile(files: string[], perFileLimitMs: number, libDir = LIB): Promise<FileTiming[]> {
   const listFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-time-')), 'files.json');
   fs.writeFileSync(listFile, JSON.stringify(files));
   const results: FileTiming[] = new Array(files.length);
@@ -36,7 +36,7 @@ export async function timeEachFile(files: string[], perFileLimitMs: number): Pro
   /** Runs one child from `start`; resolves with the index to continue at. */
   function runFrom(start: number): Promise<number> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [CHILD, LIB, listFile, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CHILD, libDir, listFile, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
       let current = -1;
       let startedAt = Date.now();
       let buffered = '';
@@ -52,7 +52,12 @@ export async function timeEachFile(files: string[], perFileLimitMs: number): Pro
           const line = buffered.slice(0, nl);
           buffered = buffered.slice(nl + 1);
           if (!line.trim()) continue;
-          const msg = JSON.parse(line);
+          let msg;
+          try {
+            msg = JSON.parse(line);
+          } catch {
+            continue; // something else printed to stdout (a stray console.log in the code under test)
+          }
           if (typeof msg.start === 'number') {
             current = msg.start;
             startedAt = Date.now();
