@@ -64,31 +64,51 @@ function sample<T>(xs: T[], n: number): T[] {
   return out;
 }
 
+/** A candidate formula over column *positions* (indices into the table's numCols). */
 interface Candidate {
   kind: 'sum' | 'ratio';
-  /** indices into cols */
   terms: ColTerm[];
   den: ColTerm[];
   factor: number;
   family: 'sum' | 'ratio';
+  ti: Int32Array;
+  di: Int32Array;
 }
 
-function sumCandidates(yi: number, left: number[]): Candidate[] {
+function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number): Candidate {
+  return { kind, terms, den, factor, family: kind, ti: Int32Array.from(terms, (t) => t.c), di: Int32Array.from(den, (t) => t.c) };
+}
+
+// Candidates depend only on positions, so tables of the same shape share them.
+const CANDIDATES = new Map<string, Candidate[]>();
+
+function candidatesFor(yi: number, from: number, adjacent: boolean, pool: number[] | null): Candidate[] {
+  const key = `${yi}|${from}|${adjacent ? 1 : 0}|${pool ? pool.join(',') : '-'}`;
+  let list = CANDIDATES.get(key);
+  if (!list) {
+    const left: number[] = [];
+    for (let p = from; p < yi; p++) left.push(p);
+    list = sumCandidates(left, adjacent);
+    if (pool) list.push(...ratioCandidates(pool, [100]));
+    if (CANDIDATES.size < 5000) CANDIDATES.set(key, list);
+  }
+  return list;
+}
+
+function sumCandidates(left: number[], adjacent: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (let a = 0; a < left.length; a++)
     for (let b = a + 1; b < left.length; b++) {
       const A = left[a];
       const B = left[b];
-      out.push({ kind: 'sum', terms: [{ c: A, coef: 1 }, { c: B, coef: 1 }], den: [], factor: 1, family: 'sum' });
-      out.push({ kind: 'sum', terms: [{ c: A, coef: 1 }, { c: B, coef: -1 }], den: [], factor: 1, family: 'sum' });
-      out.push({ kind: 'sum', terms: [{ c: B, coef: 1 }, { c: A, coef: -1 }], den: [], factor: 1, family: 'sum' });
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: 1 }], [], 1));
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: -1 }], [], 1));
+      out.push(candidate('sum', [{ c: B, coef: 1 }, { c: A, coef: -1 }], [], 1));
     }
   // Runs of three or more columns right before y: Totalt beside its parts.
-  for (let k = 3; k <= Math.min(8, left.length); k++) {
-    const run = left.slice(left.length - k);
-    if (run[run.length - 1] !== yi - 1) break;
-    out.push({ kind: 'sum', terms: run.map((c) => ({ c, coef: 1 })), den: [], factor: 1, family: 'sum' });
-  }
+  if (adjacent)
+    for (let k = 3; k <= Math.min(8, left.length); k++)
+      out.push(candidate('sum', left.slice(left.length - k).map((c) => ({ c, coef: 1 })), [], 1));
   return out;
 }
 
@@ -98,9 +118,9 @@ function ratioCandidates(pool: number[], factors: number[]): Candidate[] {
     for (const a of pool)
       for (const b of pool) {
         if (a === b) continue;
-        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }], den: [{ c: b, coef: 1 }], factor, family: 'ratio' });
-        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }, { c: b, coef: -1 }], den: [{ c: b, coef: 1 }], factor, family: 'ratio' });
-        out.push({ kind: 'ratio', terms: [{ c: a, coef: 1 }], den: [{ c: b, coef: 1 }, { c: a, coef: -1 }], factor, family: 'ratio' });
+        out.push(candidate('ratio', [{ c: a, coef: 1 }], [{ c: b, coef: 1 }], factor));
+        out.push(candidate('ratio', [{ c: a, coef: 1 }, { c: b, coef: -1 }], [{ c: b, coef: 1 }], factor));
+        out.push(candidate('ratio', [{ c: a, coef: 1 }], [{ c: b, coef: 1 }, { c: a, coef: -1 }], factor));
       }
   return out;
 }
@@ -152,10 +172,10 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   return ok;
 }
 
-function score(m: Matrix, idx: number[], pos: Map<number, number>, yi: number, cand: Candidate): Score {
+function score(m: Matrix, idx: number[], yi: number, cand: Candidate): Score {
   const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0 };
-  const ti = Int32Array.from(cand.terms, (t) => pos.get(t.c)!);
-  const di = Int32Array.from(cand.den, (t) => pos.get(t.c)!);
+  const ti = cand.ti;
+  const di = cand.di;
   // Long tables: a quick look at a few rows first; a relation that holds in most rows
   // cannot fail in nearly all of them.
   if (idx.length > 20) {
@@ -193,7 +213,6 @@ function score(m: Matrix, idx: number[], pos: Map<number, number>, yi: number, c
 export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts: { ratios: boolean }): ColumnRelation[] {
   if (rows.length === 0 || t.numCols.length < 2) return [];
   const cols = t.numCols;
-  const pos = new Map(cols.map((c, i) => [c, i]));
   const sampleRows = sample(rows, SAMPLE);
   const m = matrix(g, sampleRows, cols);
   const idx = sampleRows.map((_, i) => i);
@@ -201,22 +220,23 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
   for (let yiCol = 0; yiCol < cols.length; yiCol++) {
     const y = cols[yiCol];
     const header = t.header.get(y) ?? '';
-    const left = cols.slice(Math.max(0, yiCol - WINDOW), yiCol);
-    if (left.length === 0) continue;
+    const from = Math.max(0, yiCol - WINDOW);
+    if (from === yiCol) continue;
     const share = isShareHeader(header) || percentColumn(m, yiCol);
-    const cands = sumCandidates(y, left);
     const derived = isDerivedHeader(header);
     // Quotients of amounts only: a share of shares is no relation (and small
     // denominators make any quotient look like it fits).
+    let pool: number[] | null = null;
     if (share && opts.ratios) {
-      const pool = left.filter((c) => !isShareHeader(t.header.get(c) ?? '') && !percentColumn(m, pos.get(c)!));
-      cands.push(...ratioCandidates(pool, [100]));
+      pool = [];
+      for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
+    const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool);
     const accepted: { cand: Candidate; s: Score }[] = [];
     const small: { cand: Candidate; s: Score }[] = [];
     for (const cand of cands) {
       const family = cand.family;
-      const s = score(m, idx, pos, yiCol, cand);
+      const s = score(m, idx, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
       const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1;
       if (!nondegenerate) continue;
@@ -238,14 +258,14 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
           if (kept.some((k) => overlaps(k, a.cand))) continue;
           kept.push(a.cand);
         }
-        for (const k of kept) found.push(toRelation(y, k, rows));
+        for (const k of kept) found.push(toRelation(y, k, rows, cols));
       }
     } else if (small.length) {
       // One or two rows: only an unambiguous header decides.
       for (const family of ['sum', 'ratio'] as const) {
         const fam = small.filter((a) => a.cand.family === family);
         const fits = family === 'sum' ? isDerivedHeader(header) : share;
-        if (fam.length === 1 && fits) found.push(toRelation(y, fam[0].cand, rows));
+        if (fam.length === 1 && fits) found.push(toRelation(y, fam[0].cand, rows, cols));
       }
     }
   }
@@ -270,12 +290,13 @@ function percentColumn(m: Matrix, i: number): boolean {
   return all > 0 && pct * 2 > all;
 }
 
-function toRelation(y: number, c: Candidate, rows: number[]): ColumnRelation {
+function toRelation(y: number, c: Candidate, rows: number[], cols: number[]): ColumnRelation {
+  const at = (t: ColTerm): ColTerm => ({ c: cols[t.c], coef: t.coef });
   return {
     y,
     kind: c.kind,
-    terms: c.terms,
-    den: c.den,
+    terms: c.terms.map(at),
+    den: c.den.map(at),
     factor: c.factor,
     rows,
     subtraction: c.kind === 'sum' && c.terms.length === 2 && c.terms.some((t) => t.coef < 0),
