@@ -131,6 +131,8 @@ interface Score {
   fails: number;
   /** Bit j set when term j was non-zero in a row where the candidate held. */
   nonzeroMask: number;
+  /** Rows where it held with every input and the derived cell non-zero: real evidence. */
+  informative: number;
 }
 
 /** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
@@ -142,12 +144,15 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   let num = 0;
   let n = 0;
   let anyNonzero = v[yi] !== 0;
+  let allNonzero = v[yi] !== 0;
   for (let j = 0; j < ti.length; j++) {
     const k = ti[j];
     num += cand.terms[j].coef * v[k];
     n += h[k];
     if (v[k] !== 0) anyNonzero = true;
+    else allNonzero = false;
   }
+  for (let j = 0; j < di.length; j++) if (v[di[j]] === 0) allNonzero = false;
   if (!anyNonzero) return undefined;
   let value = num;
   let umax = u[yi];
@@ -168,12 +173,15 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   const diff = Math.abs(v[yi] - value);
   let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
   if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: [], n }).status !== 'error';
-  if (ok) for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
+  if (ok) {
+    for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
+    if (allNonzero) s.informative++;
+  }
   return ok;
 }
 
 function score(m: Matrix, idx: number[], yi: number, cand: Candidate): Score {
-  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0 };
+  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0 };
   const ti = cand.ti;
   const di = cand.di;
   // Long tables: a quick look at a few rows first; a relation that holds in most rows
@@ -188,6 +196,7 @@ function score(m: Matrix, idx: number[], yi: number, cand: Candidate): Score {
       if (ok) h++;
     }
     s.nonzeroMask = 0;
+    s.informative = 0;
     if (seen >= 8 && h < 3) return s;
   }
   for (let q = 0; q < idx.length; q++) {
@@ -242,6 +251,9 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       if (!nondegenerate) continue;
       // Most rows confirm it; without header words that suggest it, nearly all must.
       const needed = family === 'sum' && !derived ? 0.8 : 0.6;
+      // Rows where an input is zero prove little (y = a + 0): most holds must use every input.
+      const evidence = s.informative >= Math.min(2, s.holds) && s.informative * 2 >= s.holds;
+      if (!evidence) continue;
       if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push({ cand, s });
       else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });
     }

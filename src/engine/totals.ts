@@ -71,8 +71,23 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   };
   const groups = detectGroups(g, t, body, footCols, labelAt);
   for (const gr of groups) totals.push(gr);
+  const groupOf = new Map<number, TotalRow>();
+  for (const gr of groups) groupOf.set(gr.row, gr);
   const childOf = new Set<number>();
   for (const gr of groups) for (const c of gr.items) childOf.add(c);
+  // A group is only a reading too: when a total reconciles with its rows counted
+  // one by one, the group was a coincidence and is dropped.
+  const dissolved = new Set<number>();
+  const expand = (list: Item[]): Item[] | null => {
+    if (!list.some((x) => groupOf.has(x.row))) return null;
+    const out: Item[] = [];
+    for (const x of list) {
+      out.push(x);
+      const gr = groupOf.get(x.row);
+      if (gr) for (const c of gr.items) out.push({ row: c, total: false, closes: [c] });
+    }
+    return out;
+  };
   const textRows = [...t.textRows].sort((a, b) => a - b);
   let textPtr = 0;
   let lastTextRow = -1;
@@ -98,9 +113,13 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
         const set = new Set(formulaRows);
         const fr = items.filter((x) => set.has(x.row));
         if (fr.length) readings.push(fr);
+        const frAll = expand(fr)?.filter((x) => set.has(x.row));
+        if (frAll) readings.push(frAll);
       }
       if (block.length) readings.push(block);
       if (blockAll.length && blockAll.length !== block.length) readings.push(blockAll);
+      const blockExpanded = expand(block);
+      if (blockExpanded) readings.push(blockExpanded);
       // Totals of totals: earlier totals plus the rows after them.
       if (totalsInItems > 0 && items.length <= 500) readings.push(items.slice());
       for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1; k--) readings.push(blockAll.slice(blockAll.length - k));
@@ -137,6 +156,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       items.push({ row: r, total: false, closes: [r] });
       continue;
     }
+    for (const x of chosen) if (childOf.has(x.row)) for (const gr of groups) if (gr.items.includes(x.row)) dissolved.add(gr.row);
     const hasTotal = chosen.some((x) => x.total);
     const closes = chosen.flatMap((x) => x.closes);
     totals.push(makeTotal(g, r, chosen.map((x) => x.row), hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
@@ -150,7 +170,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     lastTotal = items.length - 1;
     totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
   }
-  return totals;
+  return dissolved.size ? totals.filter((x) => !(x.rule === 'subtotal-sum' && dissolved.has(x.row))) : totals;
 }
 
 /** An unlabelled row that is the exact sum of the rows right above it (at least two). */

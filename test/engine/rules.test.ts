@@ -166,6 +166,22 @@ describe('groups and totals of totals', () => {
     expect(cellOf(res, 'B8')!.checks[0].inputs).toEqual(['B2', 'B5']);
   });
 
+  it('a row that merely equals the sum of the next rows is no group when Summa counts every row', () => {
+    const f = (formula: string, value: number) => ({ value, formula });
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 500, 490],
+        ['y', 200, 210],
+        ['z', 300, 280],
+        ['Summa', f('=SUM(B2:B4)', 1000), f('=SUM(C2:C4)', 980)],
+      ]),
+    );
+    expect(statusOf(res, 'B5')).toBe('ok');
+    expect(statusOf(res, 'C5')).toBe('ok');
+    expect(ruleStatus(res, 'B2', 'subtotal-sum')).toBeUndefined();
+  });
+
   it('seed 003, 5.1: Verksamhetens nettokostnad and Resultat are totals of totals', () => {
     const rows = [
       ['Belopp i mnkr', 'Utfall ack', 'Budget ack'],
