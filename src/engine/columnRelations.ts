@@ -145,12 +145,14 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   let n = 0;
   let anyNonzero = v[yi] !== 0;
   let allNonzero = v[yi] !== 0;
+  let scaleOf = Math.abs(v[yi]);
   for (let j = 0; j < ti.length; j++) {
     const k = ti[j];
     num += cand.terms[j].coef * v[k];
     n += h[k];
     if (v[k] !== 0) anyNonzero = true;
     else allNonzero = false;
+    if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
   }
   for (let j = 0; j < di.length; j++) if (v[di[j]] === 0) allNonzero = false;
   if (!anyNonzero) return undefined;
@@ -175,7 +177,10 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: [], n }).status !== 'error';
   if (ok) {
     for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
-    if (allNonzero) s.informative++;
+    // Evidence: every input non-zero, and the figures agree closely, not just within
+    // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
+    const close = diff <= u[yi] * (1 + 1e-9) || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
+    if (allNonzero && close) s.informative++;
   }
   return ok;
 }
