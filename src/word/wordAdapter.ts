@@ -1,7 +1,10 @@
 // The task pane's host adapter for Word (Office.js): every table of the document is
 // read as text, checked by the engine, and its checked cells shaded green / yellow /
 // red; the original shading is kept in the document so it can be restored exactly.
-// A fixed number of syncs per action, whatever the size of the tables.
+// A table's title paragraph just above it becomes the sheet's first row (as in
+// readDocx), so result rows are mapped back to Word rows with that offset; shading
+// records keep Word positions. A fixed number of syncs per action, whatever the
+// number and size of the tables.
 import type { HostAdapter, CheckRun } from '../host/hostAdapter';
 import { checkWorkbook } from '../engine/checkWorkbook';
 import { WORD_CHECK_OPTIONS } from '../docx/docx';
@@ -26,13 +29,16 @@ interface Target {
   fill: string;
 }
 
-function targetsOf(result: WorkbookResult): Map<string, Target> {
+/** Checked cells by Word position: result row minus the table's title offset (the title row has no Word cell). */
+function targetsOf(result: WorkbookResult, offsets: readonly number[]): Map<string, Target> {
   const out = new Map<string, Target>();
   for (const s of result.sheets) {
     const t = tableIndex(s.name);
-    if (t < 0) continue;
+    if (t < 0 || t >= offsets.length) continue;
     for (const c of s.cells) {
-      out.set(shadingKey(t, c.row, c.col), { table: t, row: c.row, cell: c.col, fill: STATUS_COLOURS[c.status].fill });
+      const row = c.row - offsets[t];
+      if (row < 0) continue;
+      out.set(shadingKey(t, row, c.col), { table: t, row, cell: c.col, fill: STATUS_COLOURS[c.status].fill });
     }
   }
   return out;
@@ -57,16 +63,31 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
     return { tables, values: tables.items.map((t) => t.values ?? []) };
   }
 
+  /** The text of the paragraph just above each table (null: none), for all tables in one sync. */
+  async function readParagraphsBefore(context: Word.RequestContext, tables: Word.TableCollection): Promise<(string | null)[]> {
+    const paragraphs = tables.items.map((t) => t.getParagraphBeforeOrNullObject());
+    // isNullObject needs no load; text is only read when the paragraph exists.
+    for (const p of paragraphs) p.load('text');
+    await context.sync();
+    return paragraphs.map((p) => (p.isNullObject ? null : (p.text ?? '')));
+  }
+
+  /** Tables, their texts and the sheets the engine sees (two syncs). */
+  async function readWorkbook(context: Word.RequestContext) {
+    const { tables, values } = await readValues(context);
+    const { workbook, offsets } = tablesToWorkbook(values, await readParagraphsBefore(context, tables));
+    return { tables, values, workbook, offsets };
+  }
+
   async function check(): Promise<CheckRun> {
     return run(async (context) => {
-      // Sync 1: every table's text.
-      const { tables, values } = await readValues(context);
-      const workbook = tablesToWorkbook(values);
+      // Syncs 1 and 2: every table's text, then the paragraph above each table.
+      const { tables, values, workbook, offsets } = await readWorkbook(context);
       const result = checkWorkbook(workbook, WORD_CHECK_OPTIONS);
-      const targets = targetsOf(result);
+      const targets = targetsOf(result, offsets);
       const stored = getStore().read();
 
-      // Sync 2: shading of the target cells (the original, unless Summakoll's own
+      // Sync 3: shading of the target cells (the original, unless Summakoll's own
       // fill is still there from an earlier check) and of cells shaded by an earlier
       // check that are no longer checked (to put them back).
       const current = new Map<string, Word.TableCell>();
@@ -86,7 +107,7 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
       }
       await context.sync();
 
-      // Sync 3: write the status fills and restore the stale cells.
+      // Sync 4: write the status fills and restore the stale cells.
       const records: ShadingRecords = {};
       for (const [key, t] of targets) {
         const cell = current.get(key)!;
@@ -132,10 +153,12 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
     const t = tableIndex(sheet);
     if (t < 0) throw new Error(`"${sheet}" är ingen tabell i dokumentet.`);
     await run(async (context) => {
-      const { tables, values } = await readValues(context);
+      const { tables, values, offsets } = await readWorkbook(context);
       if (t >= values.length) throw new Error(`${sheet} finns inte längre i dokumentet. Kontrollera igen.`);
       const p = parseCellAddress(address.includes(':') ? address.split(':')[0] : address);
-      if (p && exists(values, t, p.r, p.c)) tables.items[t].getCell(p.r, p.c).body.select();
+      // The address is the sheet's: its rows count the title row that Word does not have.
+      const row = p ? p.r - offsets[t] : -1;
+      if (p && row >= 0 && exists(values, t, row, p.c)) tables.items[t].getCell(row, p.c).body.select();
       else tables.items[t].select();
       await context.sync();
     });

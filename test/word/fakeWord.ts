@@ -22,7 +22,15 @@ export interface FakeDocument {
   run: <T>(batch: (context: Word.RequestContext) => Promise<T>) => Promise<T>;
 }
 
-export function fakeDocument(tables: string[][][], shading: (t: number, r: number, c: number) => string = () => '#FFFFFF'): FakeDocument {
+/**
+ * `before[t]` is the text of the paragraph just above table t; null or missing: there is
+ * none (a table at the very start), so getParagraphBeforeOrNullObject gives a null object.
+ */
+export function fakeDocument(
+  tables: string[][][],
+  shading: (t: number, r: number, c: number) => string = () => '#FFFFFF',
+  before: (string | null)[] = [],
+): FakeDocument {
   const doc: FakeDocument = {
     tables: tables.map((rows, t) => rows.map((row, r) => row.map((text, c) => ({ text, shading: shading(t, r, c) })))),
     syncs: 0,
@@ -33,6 +41,8 @@ export function fakeDocument(tables: string[][][], shading: (t: number, r: numbe
 
   function context() {
     let pending: OfficeMockObject[] = [];
+    /** Objects whose isNullObject becomes readable at the next sync (as in Office.js). */
+    let unsynced: { synced: boolean }[] = [];
     /** Track a mock so the next sync completes its loads (only once: later syncs must not reset writes). */
     const track = (m: OfficeMockObject) => {
       const load = m.load.bind(m);
@@ -65,6 +75,29 @@ export function fakeDocument(tables: string[][][], shading: (t: number, r: numbe
       });
     };
 
+    /** table.getParagraphBeforeOrNullObject(): text must be loaded; a null object has no text to read. */
+    const paragraphBefore = (t: number) => {
+      const text = before[t];
+      const state = { synced: false };
+      unsynced.push(state);
+      const m: object =
+        text == null
+          ? {
+              load: () => m,
+              get text(): string {
+                throw new Error('PropertyNotLoaded: a null object has no text');
+              },
+            }
+          : track(new OfficeMockObject({ text }));
+      Object.defineProperty(m, 'isNullObject', {
+        get() {
+          if (!state.synced) throw new Error('isNullObject read before context.sync()');
+          return text == null;
+        },
+      });
+      return m;
+    };
+
     const items = doc.tables.map((rows, t) =>
       track(
         new OfficeMockObject({
@@ -72,6 +105,7 @@ export function fakeDocument(tables: string[][][], shading: (t: number, r: numbe
           rowCount: rows.length,
           getCell: (r: number, c: number) => cellProxy(t, r, c),
           select: () => doc.selected.push(`table ${t}`),
+          getParagraphBeforeOrNullObject: () => paragraphBefore(t),
         }),
       ),
     );
@@ -89,6 +123,8 @@ export function fakeDocument(tables: string[][][], shading: (t: number, r: numbe
         doc.syncs += 1;
         const now = pending;
         pending = [];
+        for (const s of unsynced) s.synced = true;
+        unsynced = [];
         for (const m of now) await m.sync();
         // office-addin-mock completes loads in microtasks.
         await new Promise((r) => setTimeout(r, 0));

@@ -73,13 +73,23 @@ describe('Word adapter', () => {
     expect(doc.writes.filter((w) => w.property !== 'shadingColor')).toEqual([]);
   });
 
-  it('uses the same number of syncs whatever the size of the tables', async () => {
+  it('uses the same number of syncs whatever the number and size of the tables', async () => {
+    // Tables, paragraphs above them, shading read, shading written.
     const small = fakeDocument([table(1)]);
     await createWordAdapter({ run: small.run, store: memoryStore() }).checkWorkbook();
-    const big = fakeDocument([table(300), table(200), ...Array.from({ length: 20 }, () => [['x', '999']])]);
-    await createWordAdapter({ run: big.run, store: memoryStore() }).checkWorkbook();
-    expect(small.syncs).toBe(3);
-    expect(big.syncs).toBe(3);
+    const many = 22;
+    const big = fakeDocument(
+      [table(300), table(200), ...Array.from({ length: many - 2 }, () => [['x', '999']])],
+      undefined,
+      Array.from({ length: many }, (_, i) => (i % 3 === 0 ? null : `Titel ${i}`)),
+    );
+    const adapter = createWordAdapter({ run: big.run, store: memoryStore() });
+    await adapter.checkWorkbook();
+    expect(small.syncs).toBe(4);
+    expect(big.syncs).toBe(4);
+    const afterCheck = big.syncs;
+    await adapter.select('Tabell 2', 'B3');
+    expect(big.syncs - afterCheck).toBe(3);
   });
 
   it('restores the original shading exactly, and keeps it across checks', async () => {
@@ -129,5 +139,55 @@ describe('Word adapter', () => {
     await adapter.select('Tabell 1', 'Z99');
     expect(doc.selected).toEqual(['cell 1,2,1', 'table 0']);
     await expect(adapter.select('Tabell 9', 'A1')).rejects.toThrow(/finns inte längre/);
+  });
+});
+
+describe('Word adapter with a title paragraph above a table', () => {
+  const TITLE = 'Budgetväxlingar tom 31 augusti 2024';
+
+  it('puts the title as the first row of the sheet, and not when the table already has a lone title row', async () => {
+    const doc = fakeDocument([table(1), [['Egen rubrik', ''], ['a', '999']], table(1)], undefined, [`  ${TITLE}\r`, 'Stycke ovanför', null]);
+    const run = await createWordAdapter({ run: doc.run, store: memoryStore() }).checkWorkbook();
+    expect(run.workbook.sheets[0].rows[0]).toEqual([{ value: TITLE }]);
+    expect(run.workbook.sheets[0].rows[1]).toEqual([{ value: 'Post' }, { value: 'Belopp' }]);
+    expect(run.workbook.sheets[0].rows).toHaveLength(4); // title + Post, Rad 0, Summa
+    // First row "Egen rubrik" is a lone text: the paragraph above is not added.
+    expect(run.workbook.sheets[1].rows[0]).toEqual([{ value: 'Egen rubrik' }, undefined]);
+    // No paragraph above (the null object): no title row.
+    expect(run.workbook.sheets[2].rows[0]).toEqual([{ value: 'Post' }, { value: 'Belopp' }]);
+  });
+
+  it('shades the Word cell one row above the result row and records the Word position', async () => {
+    // table(2): Word rows Post / Rad 0 / Rad 1 / Summa "1 000" (index 3).
+    const doc = fakeDocument([table(2), [['a', '999']]], () => '#FFFFFF', [TITLE, null]);
+    const store = memoryStore();
+    const adapter = createWordAdapter({ run: doc.run, store });
+    const run = await adapter.checkWorkbook();
+    const ok = run.result.sheets[0].cells.find((c) => c.status === 'ok')!;
+    expect([ok.row, ok.col, ok.address]).toEqual([4, 1, 'B5']); // the sheet counts the title row
+    expect(doc.tables[0][3][1].shading).toBe('#C6EFCE');
+    expect(doc.tables[0].flat().filter((c) => c.shading !== '#FFFFFF')).toHaveLength(1);
+    expect(doc.tables[1][0][1].shading).toBe('#FFC7CE'); // no title: no offset
+    expect(Object.keys(store.records).sort()).toEqual(['0|3|1', '1|0|1']);
+    await adapter.clearStatusColours();
+    expect(doc.tables.flat(2).every((c) => c.shading === '#FFFFFF')).toBe(true);
+  });
+
+  it('restores a cell no longer checked at its Word position', async () => {
+    const doc = fakeDocument([[['Post', 'Belopp'], ['Summa', '1 000']]], () => '#ABCDEF', [TITLE]);
+    const adapter = createWordAdapter({ run: doc.run, store: memoryStore() });
+    await adapter.checkWorkbook();
+    expect(doc.tables[0][1][1].shading).toBe('#C6EFCE');
+    doc.tables[0][1][1].text = 'inget';
+    await adapter.checkWorkbook();
+    expect(doc.tables[0][1][1].shading).toBe('#ABCDEF');
+  });
+
+  it('selects the Word cell of a sheet address, and the table for the title row', async () => {
+    const doc = fakeDocument([table(1)], undefined, [TITLE]);
+    const adapter = createWordAdapter({ run: doc.run, store: memoryStore() });
+    await adapter.select('Tabell 1', 'B4'); // sheet row 4 = Word row 3 (index 2): "Summa", "1 000"
+    await adapter.select('Tabell 1', 'A1'); // the title row has no Word cell
+    expect(doc.selected).toEqual(['cell 0,2,1', 'table 0']);
   });
 });
