@@ -7,7 +7,7 @@ import type { Formula, Term } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
 import { K_ERROR, K_NUMBER } from './grid';
-import { errorValueCheck, makeCheck } from './makeCheck';
+import { errorValueCheck, makeCheck, okMessage } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
 import type { Table } from './tableFinder';
@@ -100,9 +100,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   let tableHasFormulas: boolean | undefined;
   for (const tot of totals) {
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
+    const o = { what, okText: okMessage(tot.rule, what) };
     for (const c of footCols) {
       const f: Formula = { kind: 'sum', terms: tot.items.map((r) => ({ r, c, coef: 1 })) };
-      const check = makeCheck(g, tot.rule, tot.row, c, f, { what });
+      const check = makeCheck(g, tot.rule, tot.row, c, f, o);
       if (!check) continue;
       out.add(tot.row, c, check);
       const mm = tot.formulaMismatch.get(c);
@@ -117,10 +118,11 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) {
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
+    const okText = okMessage(rule, what);
     for (const r of rel.rows) {
       const closed = closes.get(r);
       const atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
-      const check = makeCheck(g, rule, r, rel.y, relationFormula(rel, r), { what, atLeast });
+      const check = makeCheck(g, rule, r, rel.y, relationFormula(rel, r), { what, atLeast, okText });
       if (check) out.add(r, rel.y, check);
     }
   }
@@ -195,7 +197,7 @@ function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
     const y = g.at(r, rel.y);
     if (y.kind !== 'number' && y.kind !== 'dash') continue;
     const ev = evaluate(g, relationFormula(rel, r));
-    sum += ownTolerance(y.kind === 'number' ? y.unit : 0, ev.inputUnits, ev.n);
+    sum += ownTolerance(y.kind === 'number' ? y.unit : 0, ev.inputUnit, ev.n);
   }
   return sum;
 }

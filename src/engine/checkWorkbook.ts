@@ -42,9 +42,11 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
   const summary = { tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
   for (const s of sheets) {
     summary.tables += s.tables.length;
+    summary.cells += s.cells.length;
     for (const c of s.cells) {
-      summary.cells++;
-      summary[c.status]++;
+      if (c.status === 'ok') summary.ok++;
+      else if (c.status === 'warning') summary.warning++;
+      else summary.error++;
     }
   }
   return { sheets, summary };

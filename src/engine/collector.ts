@@ -4,6 +4,12 @@ import { cellAddress } from './address';
 import { worst } from './statusColours';
 import type { Check, CheckedCell } from './types';
 
+function sameList(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class CheckCollector {
   private cells = new Map<number, CheckedCell>();
 
@@ -15,7 +21,7 @@ export class CheckCollector {
       this.cells.set(key, cell);
     }
     // The same rule with the same inputs twice (two readings agreeing) is one check.
-    if (cell.checks.some((k) => k.rule === check.rule && k.inputs.join() === check.inputs.join() && k.expected === check.expected)) return;
+    for (const k of cell.checks) if (k.rule === check.rule && k.expected === check.expected && sameList(k.inputs, check.inputs)) return;
     cell.checks.push(check);
     cell.status = worst(cell.status, check.status);
   }

@@ -174,7 +174,7 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Arr
   // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
   const diff = Math.abs(v[yi] - value);
   let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
-  if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnits: [], n }).status !== 'error';
+  if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnit: 0, n }).status !== 'error';
   if (ok) {
     for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
     // Evidence: every input non-zero, and the figures agree closely, not just within

@@ -102,20 +102,18 @@ function crossCheck(
   let sum = 0;
   let n = 0;
   let coarse = 0;
-  const units: number[] = [];
   for (const i of inputs) {
     const x = i.g.at(i.r, i.c);
     if (x.kind === 'error') return null;
     if (hasValue(x)) n++;
     sum += displayOf(x);
     const u = unitOf(x) * factor;
-    units.push(u);
     if (u > coarse) coarse = u;
   }
   const expected = sum * factor;
   const actual = displayOf(y);
   const uy = unitOf(y);
-  const j = judge({ actual, expected, unitY: uy, inputUnits: units, n, roundUnit: Math.max(uy, coarse) });
+  const j = judge({ actual, expected, unitY: uy, inputUnit: coarse, n, roundUnit: Math.max(uy, coarse) });
   const scale = y.kind === 'number' ? y.scale : 1;
   const status = j.status;
   const word = status === 'ok' ? 'Stämmer' : status === 'warning' ? 'Avrundningsdifferens' : 'Stämmer inte';

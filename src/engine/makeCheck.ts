@@ -13,6 +13,8 @@ export interface CheckOptions {
   what: string;
   /** Larger tolerance granted by a total row's closed rows. */
   atLeast?: number;
+  /** The text for a cell that reconciles, when the caller made it once for many cells. */
+  okText?: string;
   roundUnit?: number;
 }
 
@@ -54,11 +56,11 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const actual = y.kind === 'number' ? y.display : 0;
   const unitY = y.kind === 'number' ? y.unit : 0;
   const scale = y.kind === 'number' ? y.scale : 1;
-  const j = judge({ actual, expected: ev.value, unitY, inputUnits: ev.inputUnits, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
+  const j = judge({ actual, expected: ev.value, unitY, inputUnit: ev.inputUnit, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
   const describe = (): string => {
     const shownUnit = Math.max(unitY, 1e-6);
     const pct = scale === 100 ? ' %' : '';
-    if (j.status === 'ok') return `${RULE_NAME[rule]}: ${o.what}. Stämmer.`;
+    if (j.status === 'ok') return o.okText ?? okMessage(rule, o.what);
     const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${y.kind === 'dash' ? '–' : `${fmt(actual, shownUnit)}${pct}`}`;
     return j.status === 'warning'
         ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
@@ -73,9 +75,22 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     tolerance: clean(j.tolerance / scale),
     inputs,
     message: describe(),
-    ...(j.status === 'warning' ? { detail: 'rounding' as const } : {}),
   };
+  if (j.status === 'warning') check.detail = 'rounding';
   return check;
+}
+
+// Most checks reconcile: their text is the same for every cell of a relation, so share it.
+const OK_MESSAGES = new Map<string, string>();
+
+export function okMessage(rule: Rule, what: string): string {
+  const key = `${rule}|${what}`;
+  let m = OK_MESSAGES.get(key);
+  if (m === undefined) {
+    m = `${RULE_NAME[rule]}: ${what}. Stämmer.`;
+    if (OK_MESSAGES.size < 10000) OK_MESSAGES.set(key, m);
+  }
+  return m;
 }
 
 /** An Excel error value in the cell or its inputs (checks.md 2: rule error-value). */

@@ -31,8 +31,8 @@ export function discoverRowRatios(g: Grid, shareRows: number[], amountRows: numb
           tried++;
           const av = g.num(a, c);
           const f = (100 * av) / d;
-          const units = [Math.abs(100 / d) * g.unit(a, c), Math.abs((100 * av) / (d * d)) * g.unit(b, c)];
-          if (judge({ actual: g.num(y, c), expected: f, unitY: g.unit(y, c), inputUnits: units, n: 2 }).status !== 'error') holds++;
+          const unit = Math.max(Math.abs(100 / d) * g.unit(a, c), Math.abs((100 * av) / (d * d)) * g.unit(b, c));
+          if (judge({ actual: g.num(y, c), expected: f, unitY: g.unit(y, c), inputUnit: unit, n: 2 }).status !== 'error') holds++;
         }
         if (holds >= 2 && holds / tried >= 0.6 && (!best || holds > best.holds)) best = { num: a, den: b, holds };
       }

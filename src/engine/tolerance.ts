@@ -21,8 +21,8 @@ export interface JudgeInput {
   expected: number;
   /** Display unit of the derived cell. */
   unitY: number;
-  /** Units of the inputs, each already expressed in the derived cell's terms. */
-  inputUnits: number[];
+  /** The largest display unit among the inputs, expressed in the derived cell's terms. */
+  inputUnit: number;
   /** Inputs that hold a value (numbers and dashes). */
   n: number;
   /** A larger tolerance granted from elsewhere (a total row's closed rows). */
@@ -32,8 +32,7 @@ export interface JudgeInput {
 }
 
 export function judge(j: JudgeInput): Judgement {
-  let u = j.unitY;
-  for (const x of j.inputUnits) if (x > u) u = x;
+  const u = j.inputUnit > j.unitY ? j.inputUnit : j.unitY;
   const own = 0.5 * u * (j.n + 1);
   const tolerance = Math.max(own, j.atLeast ?? 0);
   const difference = j.actual - j.expected;
@@ -46,8 +45,6 @@ export function judge(j: JudgeInput): Judgement {
 }
 
 /** Own tolerance of a relation, for adding up over the rows a total closes. */
-export function ownTolerance(unitY: number, inputUnits: number[], n: number): number {
-  let u = unitY;
-  for (const x of inputUnits) if (x > u) u = x;
-  return 0.5 * u * (n + 1);
+export function ownTolerance(unitY: number, inputUnit: number, n: number): number {
+  return 0.5 * Math.max(unitY, inputUnit) * (n + 1);
 }

@@ -41,6 +41,12 @@ export function labelOf(g: Grid, t: Table, r: number): string {
   return '';
 }
 
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
+  return n - 1;
+}
+
 const SUM_FORMULA = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
 
 /** SUM(X4:X12) in a cell of row r over its own column: the first and last row it covers. */
@@ -51,10 +57,10 @@ function sumFormulaRange(g: Grid, r: number, c: number): [number, number] | null
   if (s !== 115 /* s */ && f.charCodeAt(1) !== 32) return null;
   const m = SUM_FORMULA.exec(f);
   if (!m) return null;
-  const a = parseCellAddress(`${m[1]}${m[2]}`);
-  const b = parseCellAddress(`${m[3]}${m[4]}`);
-  if (!a || !b || a.c !== c || b.c !== c) return null;
-  return [Math.min(a.r, b.r), Math.max(a.r, b.r)];
+  if (columnIndex(m[1]) !== c || columnIndex(m[3]) !== c) return null;
+  const a = Number(m[2]) - 1;
+  const b = Number(m[4]) - 1;
+  return [Math.min(a, b), Math.max(a, b)];
 }
 
 export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows: Set<number>): TotalRow[] {
@@ -248,7 +254,7 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
     }
     if (err) continue;
     const y = g.num(r, c);
-    const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnits: [umax], n }).status;
+    const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnit: umax, n }).status;
     if (st === 'ok' && n >= 1 && y !== 0) okNonzero++;
     if (st !== 'error') good++;
     else bad++;
