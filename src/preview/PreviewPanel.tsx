@@ -23,7 +23,7 @@ export function PreviewPanel(props: { adapter: PreviewAdapter; onMessage: (text:
     try {
       adapter.openFile(new Uint8Array(await file.arrayBuffer()), file.name);
       onOpened();
-      onMessage(`${file.name} är öppnad. Välj Kontrollera arbetsboken.`);
+      onMessage(T.fileOpened(file.name));
     } catch (e) {
       onMessage(`${file.name}: ${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
@@ -34,7 +34,7 @@ export function PreviewPanel(props: { adapter: PreviewAdapter; onMessage: (text:
   const download = () => {
     try {
       const bytes = adapter.colouredCopy();
-      if (!bytes) return onMessage('Kontrollera arbetsboken först, sedan kan den färgade kopian laddas ned.', true);
+      if (!bytes) return onMessage(T.checkBeforeDownload, true);
       downloadBytes(bytes, adapter.colouredFileName());
     } catch (e) {
       onMessage(T.errorPrefix + (e instanceof Error ? e.message : String(e)), true);
@@ -44,7 +44,7 @@ export function PreviewPanel(props: { adapter: PreviewAdapter; onMessage: (text:
   const sheet = state.workbook?.sheets.find((s) => s.name === state.activeSheet);
   const sheetResult = state.result?.sheets.find((s) => s.name === state.activeSheet);
   return (
-    <section className="sk-preview" aria-label="Förhandsvisning">
+    <section className="sk-preview" aria-label={T.previewLabel}>
       <p>{T.previewIntro}</p>
       <div className="sk-row">
         <input
@@ -62,7 +62,7 @@ export function PreviewPanel(props: { adapter: PreviewAdapter; onMessage: (text:
         {state.fileName && <span data-testid="file-name">{state.fileName}</span>}
       </div>
       {state.workbook && (
-        <TabList selectedValue={state.activeSheet} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label="Blad">
+        <TabList selectedValue={state.activeSheet} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel}>
           {state.workbook.sheets.map((s) => (
             <Tab key={s.name} value={s.name}>
               {s.name}

@@ -64,7 +64,7 @@ export function App({ adapter, preview }: { adapter: HostAdapter; preview?: Prev
     <main className="sk-app">
       <h1 className="sk-h1">{T.title}</h1>
       {preview && <PreviewPanel adapter={preview} onMessage={message} onOpened={() => setRun(undefined)} />}
-      <div className="sk-row" role="group" aria-label="Åtgärder">
+      <div className="sk-row" role="group" aria-label={T.actionsLabel}>
         <Button appearance="primary" disabled={busy} onClick={() => check(true)}>
           {T.checkWorkbook}
         </Button>

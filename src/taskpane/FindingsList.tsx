@@ -8,10 +8,10 @@ import { StatusBadge } from './StatusBadge';
 import { TableActions } from './TableActions';
 import { STATUS_LABEL, T } from './texts';
 
-const num = (x: number | null) => (x === null ? '–' : formatSwedish(x));
+const num = (x: number | null) => (x === null ? T.noNumber : formatSwedish(x));
 
 function statusText(f: Finding): string {
-  if (f.status === 'warning') return f.rounding ? 'Avrundningsdifferens' : 'Behöver granskas';
+  if (f.status === 'warning') return f.rounding ? T.roundingDifference : T.needsReview;
   return STATUS_LABEL[f.status];
 }
 
@@ -52,7 +52,7 @@ export function FindingsList(props: {
   return (
     <div className="sk-findings" data-testid="findings">
       {props.groups.map((sg) => (
-        <section key={sg.sheet} aria-label={`Blad ${sg.sheet}`}>
+        <section key={sg.sheet} aria-label={T.sheetGroupLabel(sg.sheet)}>
           <h2 className="sk-h2">{sg.sheet}</h2>
           {sg.tables.map((tg, i) => (
             <section key={`${tg.title}-${i}`} className="sk-table-group" aria-label={tg.title}>

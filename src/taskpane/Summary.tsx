@@ -6,12 +6,12 @@ import { T } from './texts';
 
 export function Summary({ summary }: { summary: EngineSummary }) {
   return (
-    <section aria-label="Sammanfattning" data-testid="summary" className="sk-summary">
+    <section aria-label={T.summaryLabel} data-testid="summary" className="sk-summary">
       <p role="status">{T.summary(summary.ok, summary.warning, summary.error)}</p>
       <div className="sk-row">
-        <StatusBadge status="ok" label={`${summary.ok} stämmer`} />
-        <StatusBadge status="warning" label={`${summary.warning} avrundning`} />
-        <StatusBadge status="error" label={`${summary.error} stämmer inte`} />
+        <StatusBadge status="ok" label={T.summaryOk(summary.ok)} />
+        <StatusBadge status="warning" label={T.summaryWarning(summary.warning)} />
+        <StatusBadge status="error" label={T.summaryError(summary.error)} />
       </div>
     </section>
   );

@@ -30,6 +30,21 @@ export const T = {
   gridHeading: 'Blad',
   gridTruncated: (rows: number, cols: number) => `Visar de första ${rows} raderna och ${cols} kolumnerna.`,
   summary: (ok: number, warning: number, error: number) => `${ok} stämmer, ${warning} avrundning, ${error} stämmer inte`,
+  summaryLabel: 'Sammanfattning',
+  summaryOk: (n: number) => `${n} stämmer`,
+  summaryWarning: (n: number) => `${n} avrundning`,
+  summaryError: (n: number) => `${n} stämmer inte`,
+  actionsLabel: 'Åtgärder',
+  /** A yellow finding: a rounding difference, or something else a person should look at. */
+  roundingDifference: 'Avrundningsdifferens',
+  needsReview: 'Behöver granskas',
+  /** Shown for a missing expected / actual / difference figure. */
+  noNumber: '–',
+  sheetGroupLabel: (sheet: string) => `Blad ${sheet}`,
+  previewLabel: 'Förhandsvisning',
+  sheetTabsLabel: 'Blad',
+  fileOpened: (fileName: string) => `${fileName} är öppnad. Välj Kontrollera arbetsboken.`,
+  checkBeforeDownload: 'Kontrollera arbetsboken först, sedan kan den färgade kopian laddas ned.',
 } as const;
 
 export const STATUS_LABEL: Record<Status, string> = {
