@@ -1,7 +1,6 @@
 // Total rows, groups and totals of totals (checks.md 4.2–4.5, 4.8). Rows are walked
 // top to bottom keeping the top-level items since the header; a total replaces the
 // items it closes, so a later total can sum earlier totals plus the rows after them.
-import { parseCellAddress } from './address';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { isCountLabel, isStrongTotalLabel, isTotalLabel } from './labels';
