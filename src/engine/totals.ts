@@ -128,6 +128,8 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       // Totals of totals: earlier totals plus the rows after them.
       if (totalsInItems > 0 && items.length <= 500) readings.push(items.slice());
       for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1; k--) readings.push(blockAll.slice(blockAll.length - k));
+      // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
+      if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2; k--) readings.push(items.slice(items.length - k));
       // The first reading that reconciles every cell wins; else the one reconciling the most.
       let best: { items: Item[]; score: number } | null = null;
       for (const rd of readings) {

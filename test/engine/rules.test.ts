@@ -182,6 +182,30 @@ describe('groups and totals of totals', () => {
     expect(ruleStatus(res, 'B2', 'subtotal-sum')).toBeUndefined();
   });
 
+  it('a balance sheet: the last total sums the totals after Summa tillgångar, not all of them', () => {
+    const res = check(
+      sheet('Balansräkning', [
+        ['Balansräkning (mnkr)', '2024-08-31', '2023-12-31'],
+        ['Tillgångar'],
+        ['Anläggningstillgångar', 900, 880],
+        ['Omsättningstillgångar', 300, 280],
+        ['Summa tillgångar', 1200, 1160],
+        ['Eget kapital, avsättningar och skulder'],
+        ['Eget kapital', 500, 480],
+        ['Summa eget kapital', 500, 480],
+        ['Avsättningar', 200, 190],
+        ['Summa avsättningar', 200, 190],
+        ['Långfristiga skulder', 300, 290],
+        ['Kortfristiga skulder', 200, 200],
+        ['Summa skulder', 500, 490],
+        ['Summa eget kapital, avsättningar och skulder', 1200, 1160],
+      ]),
+    );
+    expect(ruleStatus(res, 'B14', 'total-of-totals')).toBe('ok');
+    expect(ruleStatus(res, 'C14', 'total-of-totals')).toBe('ok');
+    expect(res.sheets[0].cells.filter((c) => c.status === 'error')).toEqual([]);
+  });
+
   it('seed 003, 5.1: Verksamhetens nettokostnad and Resultat are totals of totals', () => {
     const rows = [
       ['Belopp i mnkr', 'Utfall ack', 'Budget ack'],
