@@ -5,6 +5,7 @@ const TOTAL_LABEL =
   /^(?:summa|totalt?|totalsumma|delsumma|sum|subtotal|grand total|all|resultat|verksamhetens nettokostnad(?:er)?|utgående|årets resultat)\b/i;
 const TOTAL_WORD_INSIDE = /\b(?:totalt|summa|total)\b/i;
 const COUNT_LABEL = /^antal\b/i;
+const PART_LABEL = /^(?:varav|därav|whereof|of which)\b/i;
 
 export function isTotalLabel(label: string): boolean {
   const s = label.trim();
@@ -20,6 +21,11 @@ export function isStrongTotalLabel(label: string): boolean {
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
 export function isNonAdditiveHeader(header: string): boolean {
   return /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|\bindex\b)/i.test(header);
+}
+
+/** A "varav" row details the row above it and is no part of any sum. */
+export function isPartLabel(label: string): boolean {
+  return PART_LABEL.test(label.trim());
 }
 
 export function isCountLabel(label: string): boolean {

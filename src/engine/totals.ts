@@ -3,7 +3,7 @@
 // items it closes, so a later total can sum earlier totals plus the rows after them.
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { isCountLabel, isStrongTotalLabel, isTotalLabel } from './labels';
+import { isCountLabel, isPartLabel, isStrongTotalLabel, isTotalLabel } from './labels';
 import type { Table } from './tableFinder';
 import { judge, roundTo } from './tolerance';
 import type { Rule } from './types';
@@ -104,6 +104,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     while (textPtr < textRows.length && textRows[textPtr] < r) lastTextRow = textRows[textPtr++];
     if (consumed.has(r) || childOf.has(r)) continue;
     const label = labelAt(r);
+    if (isPartLabel(label)) continue;
     const labelled = isTotalLabel(label);
     const formulaRows = firstSumFormula(g, r, footCols);
     let chosen: Item[] | null = null;
@@ -293,7 +294,7 @@ function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt
     const head = body[i];
     if (taken.has(head)) continue;
     const label = labelAt(head);
-    if (!label || isTotalLabel(label)) continue;
+    if (!label || isTotalLabel(label) || isPartLabel(label)) continue;
     // Quick filter on the first column with a non-zero figure in the head row.
     const c0 = cols.find((c) => g.kind(head, c) === K_NUMBER && g.num(head, c) !== 0);
     if (c0 === undefined) continue;

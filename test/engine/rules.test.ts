@@ -124,6 +124,21 @@ describe('footing (column-sum) and total labels', () => {
     expect(ruleStatus(res, 'C2', 'column-sum')).toBe('error');
   });
 
+  it('leaves "varav" rows out of totals', () => {
+    const res = check(
+      sheet('S', [
+        ['Mnkr', 'Budget', 'Utfall'],
+        ['Personalkostnader', -400, -390],
+        ['varav löner', -280, -275],
+        ['Övriga kostnader', -100, -120],
+        ['Summa kostnader', -500, -510],
+      ]),
+    );
+    expect(ruleStatus(res, 'B5', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'C5', 'column-sum')).toBe('ok');
+    expect(cellOf(res, 'B5')!.checks[0].inputs).toEqual(['B2', 'B4']);
+  });
+
   it('leaves count rows out of money totals and sums the section the total closes', () => {
     // Seed 003, 5.4.
     const res = check(
