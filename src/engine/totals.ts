@@ -2,7 +2,7 @@
 // top to bottom keeping the top-level items since the header; a total replaces the
 // items it closes, so a later total can sum earlier totals plus the rows after them.
 import type { Grid } from './grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './grid';
+import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from './grid';
 import { isCountLabel, isPartLabel, isStrongTotalLabel, isTotalLabel } from './labels';
 import type { Table } from './tableFinder';
 import { judge, roundTo } from './tolerance';
@@ -29,14 +29,8 @@ interface Item {
 const MAX_RUN = 30;
 
 export function labelOf(g: Grid, t: Table, r: number): string {
-  if (t.labelCol >= 0) {
-    const x = g.at(r, t.labelCol);
-    if (x.kind === 'text') return x.text;
-  }
-  for (let c = t.c0; c <= t.c1; c++) {
-    const x = g.at(r, c);
-    if (x.kind === 'text') return x.text;
-  }
+  if (t.labelCol >= 0 && g.kind(r, t.labelCol) === K_TEXT) return g.textAt(r, t.labelCol);
+  for (let c = t.c0; c <= t.c1; c++) if (g.kind(r, c) === K_TEXT) return g.textAt(r, c);
   return '';
 }
 
@@ -74,7 +68,13 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     if (s === undefined) labels.set(row, (s = labelOf(g, t, row)));
     return s;
   };
-  const groups = detectGroups(g, t, body, footCols, labelAt);
+  const totalLabel = new Map<number, boolean>();
+  const isTotalAt = (row: number): boolean => {
+    let b = totalLabel.get(row);
+    if (b === undefined) totalLabel.set(row, (b = isTotalLabel(labelAt(row))));
+    return b;
+  };
+  const groups = detectGroups(g, t, body, footCols, labelAt, isTotalAt);
   for (const gr of groups) totals.push(gr);
   const groupOf = new Map<number, TotalRow>();
   for (const gr of groups) groupOf.set(gr.row, gr);
@@ -105,7 +105,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     if (consumed.has(r) || childOf.has(r)) continue;
     const label = labelAt(r);
     if (isPartLabel(label)) continue;
-    const labelled = isTotalLabel(label);
+    const labelled = isTotalAt(r);
     const formulaRows = firstSumFormula(g, r, footCols);
     let chosen: Item[] | null = null;
     let below: number[] | null = null;
@@ -166,7 +166,8 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     }
     for (const x of chosen) if (childOf.has(x.row)) for (const gr of groups) if (gr.items.includes(x.row)) dissolved.add(gr.row);
     const hasTotal = chosen.some((x) => x.total);
-    const closes = chosen.flatMap((x) => x.closes);
+    const closes: number[] = [];
+    for (const x of chosen) for (const k of x.closes) closes.push(k);
     totals.push(makeTotal(g, r, chosen.map((x) => x.row), hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
     // Replace the closed items by the total (they are usually the tail of the list).
     const from = items.lastIndexOf(chosen[0]);
@@ -286,27 +287,32 @@ function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[
 }
 
 /** A labelled row with figures directly followed by rows that sum to it (checks.md 4.4). */
-function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt: (r: number) => string): TotalRow[] {
+function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt: (r: number) => string, isTotalAt: (r: number) => boolean): TotalRow[] {
   const out: TotalRow[] = [];
   if (cols.length === 0) return out;
   const taken = new Set<number>();
   for (let i = 0; i < body.length - 2; i++) {
     const head = body[i];
     if (taken.has(head)) continue;
-    const label = labelAt(head);
-    if (!label || isTotalLabel(label) || isPartLabel(label)) continue;
     // Quick filter on the first column with a non-zero figure in the head row.
-    const c0 = cols.find((c) => g.kind(head, c) === K_NUMBER && g.num(head, c) !== 0);
-    if (c0 === undefined) continue;
+    let c0 = -1;
+    for (const c of cols)
+      if (g.kind(head, c) === K_NUMBER && g.num(head, c) !== 0) {
+        c0 = c;
+        break;
+      }
+    if (c0 < 0) continue;
+    const label = labelAt(head);
+    if (!label || isTotalAt(head) || isPartLabel(label)) continue;
     const target = g.num(head, c0);
     const unit = g.unit(head, c0);
     let run = 0;
     for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
       const r = body[i + k];
       if (r !== body[i + k - 1] + 1) break;
-      if (isTotalLabel(labelAt(r))) break;
+      if (isTotalAt(r)) break;
       run += g.num(r, c0);
-      if (k >= 2 && roundTo(run, unit) === roundTo(target, unit)) {
+      if (k >= 2 && Math.abs(run - target) <= unit && roundTo(run, unit) === roundTo(target, unit)) {
         const rows = body.slice(i + 1, i + k + 1);
         // Most cells must reconcile exactly (at least two); the rest are findings.
         const s = scoreReading(g, head, rows, cols, false);
