@@ -80,6 +80,8 @@ export function findTables(g: Grid): Table[] {
   const info: RowInfo[] = [];
   for (let r = 0; r < g.nRows; r++) info.push(rowInfo(g, r));
   const tables: Table[] = [];
+  // Header rows of a text-only block, waiting for figures after a blank row or two.
+  let pending: { rows: number[]; end: number } | null = null;
   let r = 0;
   while (r < g.nRows) {
     if (info[r].kind === 'empty') {
@@ -90,22 +92,26 @@ export function findTables(g: Grid): Table[] {
     const start = r;
     while (r < g.nRows && info[r].kind !== 'empty') r++;
     const end = r - 1;
-    splitBlock(g, info, start, end, tables);
+    const inherited = pending && start - pending.end <= 3 && info[start].kind === 'figures' ? pending.rows : [];
+    pending = splitBlock(g, info, start, end, tables, inherited);
   }
   return mergeContinuations(g, info, tables);
 }
 
-function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: Table[]): void {
+/** Split a block of rows into tables; returns its rows when the block is text only. */
+function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: Table[], inherited: number[]): { rows: number[]; end: number } | null {
   let r = start;
+  let first = true;
   while (r <= end) {
     // Header: leading text rows (and rows of bare years), then the body.
-    const headerRows: number[] = [];
+    const headerRows: number[] = first ? [...inherited] : [];
+    first = false;
     // A row of bare years (`Mnkr | 2024 | 2023`) heading figures is a header too.
     while (r <= end && (info[r].kind === 'text' || (info[r].yearsOnly && r + 1 <= end && info[r + 1].kind === 'figures' && !info[r + 1].yearsOnly))) {
       headerRows.push(r);
       r++;
     }
-    if (r > end) return; // text only: no table
+    if (r > end) return { rows: headerRows, end }; // text only: no table, maybe the header of the next block
     const headerSig = headerRows.length ? rowSignature(g, headerRows[headerRows.length - 1]) : '';
     const bodyRows: number[] = [];
     const textRows: number[] = [];
@@ -133,6 +139,7 @@ function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: T
     if (bodyRows.length) out.push(makeTable(g, headerRows, bodyRows, textRows));
     r = stop;
   }
+  return null;
 }
 
 /** Non-empty cells of a row. */
@@ -241,21 +248,19 @@ function mergeContinuations(g: Grid, info: RowInfo[], tables: Table[]): Table[] 
   const out: Table[] = [];
   for (const t of tables) {
     const prev = out[out.length - 1];
-    if (prev && t.headerRows.length === 0 && t.r0 - prev.r1 <= 2 && sameColumns(prev, t)) {
-      for (const r of t.bodyRows) prev.bodyRows.push(r);
-      for (const r of t.textRows) prev.textRows.push(r);
-      prev.r1 = t.r1;
-      prev.c1 = Math.max(prev.c1, t.c1);
+    if (prev && t.headerRows.length === 0 && t.r0 - prev.r1 <= 3 && sharesColumns(prev, t)) {
+      // Rebuild the table so its columns cover the continued rows too.
+      out[out.length - 1] = makeTable(g, prev.headerRows, [...prev.bodyRows, ...t.bodyRows], [...prev.textRows, ...t.textRows]);
       continue;
     }
     out.push(t);
   }
-  void g;
   void info;
   return out;
 }
 
-function sameColumns(a: Table, b: Table): boolean {
+/** The same label column and at least one figure column in common. */
+function sharesColumns(a: Table, b: Table): boolean {
   const set = new Set(a.numCols);
-  return b.numCols.length > 0 && b.numCols.every((c) => set.has(c));
+  return b.numCols.some((c) => set.has(c)) && (b.labelCol === a.labelCol || b.labelCol < 0);
 }

@@ -99,6 +99,15 @@ describe('table detection (checks.md 4.1)', () => {
     expect(t.numCols).toEqual([2]);
   });
 
+  it('a header separated from its figures by a blank row still heads them', () => {
+    const s = sheet('S', [['Uppföljning 2024'], ['Post', 'Budget', 'Förändring'], [], ['x', 1, 2], ['y', 3, 4]]);
+    const ts = tablesOf(s);
+    expect(ts).toHaveLength(1);
+    expect(ts[0].headerRows).toEqual([0, 1]);
+    expect(ts[0].title).toBe('Uppföljning 2024');
+    expect(ts[0].header.get(2)).toBe('Förändring');
+  });
+
   it('a Summa row after a blank row still belongs to its table', () => {
     const s = sheet('S', [['Post', 'A', 'B'], ['x', 1, 2], ['y', 3, 4], [], ['Summa', 4, 6]]);
     const ts = tablesOf(s);

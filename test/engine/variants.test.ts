@@ -109,6 +109,35 @@ describe('fixture tables in other layouts', () => {
     expect(compare(file, stacked, (sheet, r, c) => ({ sheet: 'Alla', r: r + offset.get(sheet)!, c }))).toEqual([]);
   });
 
+  it.each(fixtures)('%s: a blank row after the header and before the last row', (file) => {
+    // Formulas dropped: their ranges would no longer fit the moved rows.
+    const wb = mapCells(read(file), (c) => ({ value: c.value, numFmt: c.numFmt, error: c.error }));
+    // Insert a blank row before the first row holding a figure, and before the last row.
+    const at = new Map<string, [number, number]>();
+    const spaced: WorkbookInput = {
+      sheets: wb.sheets.map((s) => {
+        const firstFigure = s.rows.findIndex((row) => (row ?? []).some((c) => typeof c?.value === 'number'));
+        const last = s.rows.length - 1;
+        const a = firstFigure < 0 ? last + 1 : firstFigure;
+        at.set(s.name, [a, last]);
+        const shift = (r: number) => r + (r >= a ? 1 : 0) + (r >= last ? 1 : 0);
+        const rows: SheetInput['rows'] = [];
+        s.rows.forEach((row, r) => {
+          if (r === a) rows.push([]);
+          if (r === last) rows.push([]);
+          rows.push(row ?? []);
+        });
+        return { ...s, rows, merges: (s.merges ?? []).map((m) => ({ ...m, r0: shift(m.r0), r1: shift(m.r1) })) };
+      }),
+    };
+    expect(
+      compare(file, spaced, (sheet, r, c) => {
+        const [a, last] = at.get(sheet)!;
+        return { sheet, r: r + (r >= a ? 1 : 0) + (r >= last ? 1 : 0), c };
+      }),
+    ).toEqual([]);
+  });
+
   it.each(fixtures)('%s: sheets in reverse order give the same statuses', (file) => {
     const wb = read(file);
     const a = statuses(wb);
