@@ -82,14 +82,15 @@ function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], fact
 // Candidates depend only on positions, so tables of the same shape share them.
 const CANDIDATES = new Map<string, Candidate[]>();
 
-function candidatesFor(yi: number, from: number, adjacent: boolean, pool: number[] | null): Candidate[] {
-  const key = `${yi}|${from}|${adjacent ? 1 : 0}|${pool ? pool.join(',') : '-'}`;
+function candidatesFor(yi: number, from: number, adjacent: boolean, pool: number[] | null, fractions: boolean): Candidate[] {
+  const key = `${yi}|${from}|${adjacent ? 1 : 0}|${pool ? pool.join(',') : '-'}|${fractions ? 1 : 0}`;
   let list = CANDIDATES.get(key);
   if (!list) {
     const left: number[] = [];
     for (let p = from; p < yi; p++) left.push(p);
     list = sumCandidates(left, adjacent);
-    if (pool) list.push(...ratioCandidates(pool, [100]));
+    // Shares in percent (2,9 or 2,9 %), or as plain fractions (0,029) when the column holds those.
+    if (pool) list.push(...ratioCandidates(pool, fractions ? [100, 1] : [100]));
     if (CANDIDATES.size < 5000) CANDIDATES.set(key, list);
   }
   return list;
@@ -245,7 +246,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       pool = [];
       for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
-    const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool);
+    const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
     const accepted: { cand: Candidate; s: Score }[] = [];
     const small: { cand: Candidate; s: Score }[] = [];
     for (const cand of cands) {
@@ -293,6 +294,17 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
 function overlaps(a: Candidate, b: Candidate): boolean {
   const ca = new Set([...a.terms, ...a.den].map((t) => t.c));
   return [...b.terms, ...b.den].some((t) => ca.has(t.c));
+}
+
+/** Every figure of the column is a plain fraction (|x| ≤ 1.5, not formatted as percent). */
+function fractionColumn(m: Matrix, i: number): boolean {
+  let any = false;
+  for (let k = 0; k < m.rows.length; k++) {
+    if (!m.has[k][i]) continue;
+    if (m.pct[k][i] || Math.abs(m.v[k][i]) > 1.5) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** Most figures of the column (in these rows) are percentages. */

@@ -374,6 +374,20 @@ describe('shares (ratio)', () => {
     expect(ruleStatus(res, 'E6', 'ratio')).toBe('error');
   });
 
+  it('a share kept as a plain fraction (0,029) is found as well', () => {
+    const res = check(
+      sheet('K', [
+        ['Område', 'Avvikelse', 'Omsättning', 'Andel'],
+        ['A', 21.3, 740.9, 0.029],
+        ['B', -24.7, 210.3, -0.117],
+        ['C', 0.3, 9.5, 0.032],
+        ['D', 2.2, 111.1, 0.05],
+      ]),
+    );
+    expect(ruleStatus(res, 'D2', 'ratio')).toBe('ok');
+    expect(ruleStatus(res, 'D5', 'ratio')).toBe('error');
+  });
+
   it('a share whose denominator is 0 is not scored', () => {
     const res = check(
       sheet(
