@@ -40,7 +40,7 @@ export interface FakeOp {
 const key = (r: number, c: number) => `${r},${c}`;
 const FORBIDDEN = new Set(['values', 'formulas', 'formulasLocal', 'formulasR1C1', 'numberFormat', 'numberFormatLocal', 'valuesAsJson', 'text']);
 
-export function sheet(name: string, grid: (Partial<FakeCell> | number | string | null)[][], extra: Partial<FakeSheet> = {}): FakeSheet {
+export function sheet(name: string, grid: (Partial<FakeCell> | number | string | boolean | null)[][], extra: Partial<FakeSheet> = {}): FakeSheet {
   const cells = new Map<string, FakeCell>();
   grid.forEach((row, r) =>
     row.forEach((v, c) => {
