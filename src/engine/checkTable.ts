@@ -3,10 +3,10 @@
 import type { CheckCollector } from './collector';
 import type { ColumnRelation } from './columnRelations';
 import { discoverColumnRelations } from './columnRelations';
-import type { Formula, Term } from './formula';
+import type { Formula } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
-import { K_ERROR, K_NUMBER } from './grid';
+import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { errorValueCheck, makeCheck, okMessage } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
@@ -44,9 +44,7 @@ function isShareRow(g: Grid, t: Table, r: number): boolean {
 }
 
 function relationFormula(rel: ColumnRelation, r: number): Formula {
-  const terms: Term[] = rel.terms.map((x) => ({ r, c: x.c, coef: x.coef }));
-  if (rel.kind === 'sum') return { kind: 'sum', terms };
-  return { kind: 'ratio', num: terms, den: rel.den.map((x) => ({ r, c: x.c, coef: x.coef })), factor: rel.factor };
+  return { kind: 'row', r, shape: rel };
 }
 
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
@@ -76,7 +74,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const amountY = new Set(inAmounts.map((r) => r.y));
   for (const rel of inAmounts) {
     const carry = rel.subtraction ? shareRows : [];
-    relations.push({ ...rel, rows: [...rel.rows, ...carry].sort((a, b) => a - b) });
+    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
   }
   for (const rel of inShares) {
     if (amountY.has(rel.y)) {
@@ -84,7 +82,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       continue;
     }
     const carry = rel.subtraction ? amountRows : [];
-    relations.push({ ...rel, rows: [...rel.rows, ...carry].sort((a, b) => a - b) });
+    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
   }
   const ratioCols = new Set(template.ratioCols);
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
@@ -102,7 +100,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const o = { what, okText: okMessage(tot.rule, what) };
     for (const c of footCols) {
-      const f: Formula = { kind: 'sum', terms: tot.items.map((r) => ({ r, c, coef: 1 })) };
+      const f: Formula = { kind: 'column', c, rows: tot.items };
       const check = makeCheck(g, tot.rule, tot.row, c, f, o);
       if (!check) continue;
       out.add(tot.row, c, check);
@@ -194,12 +192,19 @@ function sameRelation(a: ColumnRelation, b: ColumnRelation): boolean {
 function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
   let sum = 0;
   for (const r of rows) {
-    const y = g.at(r, rel.y);
-    if (y.kind !== 'number' && y.kind !== 'dash') continue;
+    const k = g.kind(r, rel.y);
+    if (k !== K_NUMBER && k !== K_DASH) continue;
     const ev = evaluate(g, relationFormula(rel, r));
-    sum += ownTolerance(y.kind === 'number' ? y.unit : 0, ev.inputUnit, ev.n);
+    sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
   }
   return sum;
+}
+
+/** Both lists of rows as one ascending list (a new array). */
+function sortedRows(a: number[], b: number[]): number[] {
+  const rows = [...a, ...b];
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((x, y) => x - y);
+  return rows;
 }
 
 function hasFormulas(g: Grid, t: Table): boolean {

@@ -28,31 +28,30 @@ export interface ColumnRelation {
 const SAMPLE = 60;
 const WINDOW = 12;
 
+/** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
 interface Matrix {
   rows: number[];
-  v: Float64Array[];
-  u: Float64Array[];
-  has: Uint8Array[];
-  pct: Uint8Array[];
+  width: number;
+  v: Float64Array;
+  u: Float64Array;
+  has: Uint8Array;
+  pct: Uint8Array;
 }
 
 function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
-  const m: Matrix = { rows, v: [], u: [], has: [], pct: [] };
-  for (const r of rows) {
-    const v = new Float64Array(cols.length);
-    const u = new Float64Array(cols.length);
-    const h = new Uint8Array(cols.length);
-    const p = new Uint8Array(cols.length);
-    cols.forEach((c, i) => {
-      v[i] = g.num(r, c);
-      u[i] = g.unit(r, c);
-      h[i] = g.has(r, c) ? 1 : 0;
-      p[i] = g.kind(r, c) === K_NUMBER && g.pct(r, c) ? 1 : 0;
-    });
-    m.v.push(v);
-    m.u.push(u);
-    m.has.push(h);
-    m.pct.push(p);
+  const width = cols.length;
+  const size = rows.length * width;
+  const m: Matrix = { rows, width, v: new Float64Array(size), u: new Float64Array(size), has: new Uint8Array(size), pct: new Uint8Array(size) };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const base = i * width;
+    for (let k = 0; k < width; k++) {
+      const c = cols[k];
+      m.v[base + k] = g.num(r, c);
+      m.u[base + k] = g.unit(r, c);
+      m.has[base + k] = g.has(r, c) ? 1 : 0;
+      m.pct[base + k] = g.kind(r, c) === K_NUMBER && g.pct(r, c) ? 1 : 0;
+    }
   }
   return m;
 }
@@ -71,12 +70,25 @@ interface Candidate {
   den: ColTerm[];
   factor: number;
   family: 'sum' | 'ratio';
+  /** Column positions and coefficients of the terms, as flat arrays for the row loop. */
   ti: Int32Array;
   di: Int32Array;
+  tc: Float64Array;
+  dc: Float64Array;
 }
 
 function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number): Candidate {
-  return { kind, terms, den, factor, family: kind, ti: Int32Array.from(terms, (t) => t.c), di: Int32Array.from(den, (t) => t.c) };
+  return {
+    kind,
+    terms,
+    den,
+    factor,
+    family: kind,
+    ti: Int32Array.from(terms, (t) => t.c),
+    di: Int32Array.from(den, (t) => t.c),
+    tc: Float64Array.from(terms, (t) => t.coef),
+    dc: Float64Array.from(den, (t) => t.coef),
+  };
 }
 
 // Candidates depend only on positions, so tables of the same shape share them.
@@ -137,66 +149,66 @@ interface Score {
 }
 
 /** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
-function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, ti: Int32Array, di: Int32Array, s: Score): boolean | undefined {
-  const v = m.v[i];
-  const u = m.u[i];
-  const h = m.has[i];
-  if (!h[yi]) return undefined;
+function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): boolean | undefined {
+  const { v, u, has: h } = m;
+  const { ti, di, tc, dc, factor } = cand;
+  const b = i * m.width;
+  const y = b + yi;
+  if (!h[y]) return undefined;
   let num = 0;
   let n = 0;
-  let anyNonzero = v[yi] !== 0;
-  let allNonzero = v[yi] !== 0;
-  let scaleOf = Math.abs(v[yi]);
+  let anyNonzero = v[y] !== 0;
+  let allNonzero = v[y] !== 0;
+  let scaleOf = Math.abs(v[y]);
   for (let j = 0; j < ti.length; j++) {
-    const k = ti[j];
-    num += cand.terms[j].coef * v[k];
+    const k = b + ti[j];
+    num += tc[j] * v[k];
     n += h[k];
     if (v[k] !== 0) anyNonzero = true;
     else allNonzero = false;
     if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
   }
-  for (let j = 0; j < di.length; j++) if (v[di[j]] === 0) allNonzero = false;
+  for (let j = 0; j < di.length; j++) if (v[b + di[j]] === 0) allNonzero = false;
   if (!anyNonzero) return undefined;
   let value = num;
-  let umax = u[yi];
+  let umax = u[y];
   if (cand.kind === 'ratio') {
     let den = 0;
     for (let j = 0; j < di.length; j++) {
-      den += cand.den[j].coef * v[di[j]];
-      n += h[di[j]];
+      den += dc[j] * v[b + di[j]];
+      n += h[b + di[j]];
     }
     if (den === 0) return undefined;
-    value = (cand.factor * num) / den;
-    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((cand.factor * cand.terms[j].coef) / den) * u[ti[j]]);
-    for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((cand.factor * num * cand.den[j].coef) / (den * den)) * u[di[j]]);
+    value = (factor * num) / den;
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((factor * tc[j]) / den) * u[b + ti[j]]);
+    for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((factor * num * dc[j]) / (den * den)) * u[b + di[j]]);
   } else {
-    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, u[ti[j]]);
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, u[b + ti[j]]);
   }
   // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
-  const diff = Math.abs(v[yi] - value);
+  const diff = Math.abs(v[y] - value);
   let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
-  if (!ok && n === 0) ok = judge({ actual: v[yi], expected: value, unitY: u[yi], inputUnit: 0, n }).status !== 'error';
+  if (!ok && n === 0) ok = judge({ actual: v[y], expected: value, unitY: u[y], inputUnit: 0, n }).status !== 'error';
   if (ok) {
-    for (let j = 0; j < ti.length; j++) if (v[ti[j]] !== 0) s.nonzeroMask |= 1 << j;
+    for (let j = 0; j < ti.length; j++) if (v[b + ti[j]] !== 0) s.nonzeroMask |= 1 << j;
     // Evidence: every input non-zero, and the figures agree closely, not just within
     // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
-    const close = diff <= u[yi] * (1 + 1e-9) || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
+    const close = diff <= u[y] * (1 + 1e-9) || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
     if (allNonzero && close) s.informative++;
   }
   return ok;
 }
 
-function score(m: Matrix, idx: number[], yi: number, cand: Candidate): Score {
+function score(m: Matrix, yi: number, cand: Candidate): Score {
+  const rows = m.rows.length;
   const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0 };
-  const ti = cand.ti;
-  const di = cand.di;
   // Long tables: a quick look at a few rows first; a relation that holds in most rows
   // cannot fail in nearly all of them.
-  if (idx.length > 20) {
+  if (rows > 20) {
     let h = 0;
     let seen = 0;
-    for (let q = 0; q < idx.length && seen < 10; q += 4) {
-      const ok = holdsAt(m, idx[q], yi, cand, ti, di, s);
+    for (let q = 0; q < rows && seen < 10; q += 4) {
+      const ok = holdsAt(m, q, yi, cand, s);
       if (ok === undefined) continue;
       seen++;
       if (ok) h++;
@@ -205,14 +217,14 @@ function score(m: Matrix, idx: number[], yi: number, cand: Candidate): Score {
     s.informative = 0;
     if (seen >= 8 && h < 3) return s;
   }
-  for (let q = 0; q < idx.length; q++) {
-    const ok = holdsAt(m, idx[q], yi, cand, ti, di, s);
+  for (let q = 0; q < rows; q++) {
+    const ok = holdsAt(m, q, yi, cand, s);
     if (ok === undefined) continue;
     s.nontrivial++;
     if (ok) s.holds++;
     else s.fails++;
     // Give up once even the remaining rows cannot make a majority.
-    const rest = idx.length - q - 1;
+    const rest = rows - q - 1;
     if (s.fails > 0 && (s.holds + rest) / (s.nontrivial + rest) < 0.6) {
       s.holds = 0;
       return s;
@@ -230,7 +242,6 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
   const cols = t.numCols;
   const sampleRows = sample(rows, SAMPLE);
   const m = matrix(g, sampleRows, cols);
-  const idx = sampleRows.map((_, i) => i);
   const found: ColumnRelation[] = [];
   for (let yiCol = 0; yiCol < cols.length; yiCol++) {
     const y = cols[yiCol];
@@ -251,7 +262,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const small: { cand: Candidate; s: Score }[] = [];
     for (const cand of cands) {
       const family = cand.family;
-      const s = score(m, idx, yiCol, cand);
+      const s = score(m, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
       const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1;
       if (!nondegenerate) continue;
@@ -300,8 +311,9 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 function fractionColumn(m: Matrix, i: number): boolean {
   let any = false;
   for (let k = 0; k < m.rows.length; k++) {
-    if (!m.has[k][i]) continue;
-    if (m.pct[k][i] || Math.abs(m.v[k][i]) > 1.5) return false;
+    const at = k * m.width + i;
+    if (!m.has[at]) continue;
+    if (m.pct[at] || Math.abs(m.v[at]) > 1.5) return false;
     any = true;
   }
   return any;
@@ -312,9 +324,10 @@ function percentColumn(m: Matrix, i: number): boolean {
   let pct = 0;
   let all = 0;
   for (let k = 0; k < m.rows.length; k++) {
-    if (!m.has[k][i]) continue;
+    const at = k * m.width + i;
+    if (!m.has[at]) continue;
     all++;
-    if (m.pct[k][i]) pct++;
+    if (m.pct[at]) pct++;
   }
   return all > 0 && pct * 2 > all;
 }

@@ -3,7 +3,7 @@
 // derived cell's terms (checks.md section 3: |∂f/∂x| · u_x).
 import { cellAddress, qualified, rangeAddress } from './address';
 import type { Grid } from './grid';
-import { K_ERROR } from './grid';
+import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 
 export interface Term {
   r: number;
@@ -11,9 +11,23 @@ export interface Term {
   coef: number;
 }
 
+/** A relation between the columns of one row (checks.md 4.6, 4.7): the same for every row. */
+export interface RowShape {
+  kind: 'sum' | 'ratio';
+  terms: { c: number; coef: number }[];
+  den: { c: number; coef: number }[];
+  factor: number;
+}
+
+// The column and row kinds say the same as a plain sum or ratio of terms; they let the
+// hot loops (every total cell, every row of a relation) skip building term lists.
 export type Formula =
   | { kind: 'sum'; terms: Term[] }
-  | { kind: 'ratio'; num: Term[]; den: Term[]; factor: number };
+  | { kind: 'ratio'; num: Term[]; den: Term[]; factor: number }
+  /** Σ of the given rows in column c. */
+  | { kind: 'column'; c: number; rows: number[] }
+  /** A row relation applied to row r. */
+  | { kind: 'row'; r: number; shape: RowShape };
 
 export interface Evaluation {
   value: number;
@@ -21,47 +35,122 @@ export interface Evaluation {
   n: number;
   /** The largest input display unit, in the derived cell's terms. */
   inputUnit: number;
-  /** Inputs holding an Excel error value. */
-  errors: Term[];
+  /** The first input holding an Excel error value, if any. */
+  error: Term | null;
   /** False for a quotient whose denominator is 0. */
   defined: boolean;
 }
 
-function sumTerms(g: Grid, terms: Term[]): { s: number; n: number; errors: Term[] } {
-  let s = 0;
-  let n = 0;
-  const errors: Term[] = [];
-  for (const t of terms) {
-    if (g.kind(t.r, t.c) === K_ERROR) errors.push(t);
-    else if (g.has(t.r, t.c)) n++;
-    s += t.coef * g.num(t.r, t.c);
-  }
-  return { s, n, errors };
+/** Add one input cell to an evaluation's running sum, input count and first error. */
+function addCell(ev: Evaluation, g: Grid, r: number, c: number, coef: number): void {
+  const k = g.kind(r, c);
+  if (k === K_ERROR) ev.error ??= { r, c, coef };
+  else if (k === K_NUMBER || k === K_DASH) ev.n++;
+  ev.value += coef * g.num(r, c);
+}
+
+function started(): Evaluation {
+  return { value: 0, n: 0, inputUnit: 0, error: null, defined: true };
 }
 
 export function evaluate(g: Grid, f: Formula): Evaluation {
-  if (f.kind === 'sum') {
-    const { s, n, errors } = sumTerms(g, f.terms);
-    let inputUnit = 0;
-    for (const t of f.terms) {
-      const u = Math.abs(t.coef) * g.unit(t.r, t.c);
-      if (u > inputUnit) inputUnit = u;
+  switch (f.kind) {
+    case 'sum': {
+      const ev = started();
+      for (const t of f.terms) {
+        addCell(ev, g, t.r, t.c, t.coef);
+        const u = Math.abs(t.coef) * g.unit(t.r, t.c);
+        if (u > ev.inputUnit) ev.inputUnit = u;
+      }
+      return ev;
     }
-    return { value: s, n, inputUnit, errors, defined: true };
+    case 'column': {
+      const ev = started();
+      for (const r of f.rows) {
+        addCell(ev, g, r, f.c, 1);
+        const u = g.unit(r, f.c);
+        if (u > ev.inputUnit) ev.inputUnit = u;
+      }
+      return ev;
+    }
+    case 'row': {
+      const { r, shape } = f;
+      if (shape.kind === 'ratio') {
+        // Shares are few: the general quotient.
+        const at = (t: { c: number; coef: number }): Term => ({ r, c: t.c, coef: t.coef });
+        return evaluate(g, { kind: 'ratio', num: shape.terms.map(at), den: shape.den.map(at), factor: shape.factor });
+      }
+      const ev = started();
+      for (const t of shape.terms) {
+        addCell(ev, g, r, t.c, t.coef);
+        const u = Math.abs(t.coef) * g.unit(r, t.c);
+        if (u > ev.inputUnit) ev.inputUnit = u;
+      }
+      return ev;
+    }
+    case 'ratio': {
+      const num = started();
+      const den = started();
+      for (const t of f.num) addCell(num, g, t.r, t.c, t.coef);
+      for (const t of f.den) addCell(den, g, t.r, t.c, t.coef);
+      const error = num.error ?? den.error;
+      if (den.value === 0 || !Number.isFinite(den.value)) return { value: NaN, n: num.n + den.n, inputUnit: 0, error, defined: false };
+      const value = (f.factor * num.value) / den.value;
+      let inputUnit = 0;
+      for (const t of f.num) inputUnit = Math.max(inputUnit, Math.abs((f.factor * t.coef) / den.value) * g.unit(t.r, t.c));
+      for (const t of f.den) inputUnit = Math.max(inputUnit, Math.abs((f.factor * num.value * t.coef) / (den.value * den.value)) * g.unit(t.r, t.c));
+      return { value, n: num.n + den.n, inputUnit, error, defined: true };
+    }
   }
-  const num = sumTerms(g, f.num);
-  const den = sumTerms(g, f.den);
-  const errors = [...num.errors, ...den.errors];
-  if (den.s === 0 || !Number.isFinite(den.s)) return { value: NaN, n: num.n + den.n, inputUnit: 0, errors, defined: false };
-  const value = (f.factor * num.s) / den.s;
-  let inputUnit = 0;
-  for (const t of f.num) inputUnit = Math.max(inputUnit, Math.abs((f.factor * t.coef) / den.s) * g.unit(t.r, t.c));
-  for (const t of f.den) inputUnit = Math.max(inputUnit, Math.abs((f.factor * num.s * t.coef) / (den.s * den.s)) * g.unit(t.r, t.c));
-  return { value, n: num.n + den.n, inputUnit, errors, defined: true };
 }
 
 export function termsOf(f: Formula): Term[] {
-  return f.kind === 'sum' ? f.terms : [...f.num, ...f.den];
+  switch (f.kind) {
+    case 'sum':
+      return f.terms;
+    case 'ratio':
+      return [...f.num, ...f.den];
+    case 'column':
+      return f.rows.map((r) => ({ r, c: f.c, coef: 1 }));
+    case 'row':
+      return [...f.shape.terms, ...f.shape.den].map((t) => ({ r: f.r, c: t.c, coef: t.coef }));
+  }
+}
+
+/** A1 ranges of a formula's inputs (see inputRanges), without building term lists for the common kinds. */
+export function inputsOf(f: Formula): string[] {
+  if (f.kind === 'column') return columnRanges(f.rows, f.c);
+  if (f.kind === 'row') return rowInputs(f.r, f.shape);
+  return inputRanges(termsOf(f));
+}
+
+/** Rows of one column as ranges: runs of consecutive rows joined (`B4:B12`), ascending. */
+function columnRanges(rows: number[], c: number): string[] {
+  let sorted = rows;
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i] <= rows[i - 1]) {
+      sorted = [...new Set(rows)].sort((a, b) => a - b);
+      break;
+    }
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(rangeAddress(sorted[i], c, sorted[j], c));
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Cells of one row: each column once, left to right (cells of one row never join into ranges). */
+function rowInputs(r: number, shape: RowShape): string[] {
+  const cols: number[] = [];
+  for (const t of shape.terms) if (!cols.includes(t.c)) cols.push(t.c);
+  for (const t of shape.den) if (!cols.includes(t.c)) cols.push(t.c);
+  for (let i = 1; i < cols.length; i++) if (cols[i] < cols[i - 1]) return cols.sort((a, b) => a - b).map((c) => cellAddress(r, c));
+  return cols.map((c) => cellAddress(r, c));
 }
 
 /** A1 ranges of the inputs, runs in one column joined (`B4:B12`). */

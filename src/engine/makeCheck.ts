@@ -2,9 +2,10 @@
 // the cell's own value terms, and a Swedish message for people.
 import { cellAddress } from './address';
 import type { Formula } from './formula';
-import { evaluate, inputRanges, termsOf } from './formula';
+import { evaluate, inputsOf } from './formula';
 import type { Grid } from './grid';
-import { judge } from './tolerance';
+import { K_DASH, K_ERROR, K_NUMBER } from './grid';
+import { judge, type Judgement } from './tolerance';
 import { formatSwedish } from './swedishFormat';
 import type { Check, Rule } from './types';
 
@@ -42,30 +43,21 @@ export function fmt(x: number, unit = 0): string {
 
 /** Judge derived cell (r, c) against formula f. Null when the cell is blank or a quotient is undefined. */
 export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions): Check | null {
-  const y = g.at(r, c);
-  const inputs = inputRanges(termsOf(f));
-  if (y.kind === 'error') return errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${y.text}.`, inputs);
-  if (y.kind !== 'number' && y.kind !== 'dash') return null;
+  // The cell read through the grid's accessors: no reading object per check.
+  const kind = g.kind(r, c);
+  if (kind === K_ERROR) return errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f));
+  if (kind !== K_NUMBER && kind !== K_DASH) return null;
   const ev = evaluate(g, f);
-  if (ev.errors.length) {
-    const e = ev.errors[0];
-    const x = g.at(e.r, e.c);
-    return errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${x.kind === 'error' ? x.text : 'ett felvärde'}.`, inputs);
+  if (ev.error) {
+    const e = ev.error;
+    return errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f));
   }
   if (!ev.defined) return null;
-  const actual = y.kind === 'number' ? y.display : 0;
-  const unitY = y.kind === 'number' ? y.unit : 0;
-  const scale = y.kind === 'number' ? y.scale : 1;
+  const isNumber = kind === K_NUMBER;
+  const actual = isNumber ? g.num(r, c) : 0;
+  const unitY = isNumber ? g.unit(r, c) : 0;
+  const scale = isNumber && g.pct(r, c) ? 100 : 1;
   const j = judge({ actual, expected: ev.value, unitY, inputUnit: ev.inputUnit, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
-  const describe = (): string => {
-    const shownUnit = Math.max(unitY, 1e-6);
-    const pct = scale === 100 ? ' %' : '';
-    if (j.status === 'ok') return o.okText ?? okMessage(rule, o.what);
-    const head = `${RULE_NAME[rule]}: ${o.what} ger ${fmt(ev.value)}${pct}, cellen visar ${y.kind === 'dash' ? '–' : `${fmt(actual, shownUnit)}${pct}`}`;
-    return j.status === 'warning'
-        ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
-        : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
-  };
   const check: Check = {
     rule,
     status: j.status,
@@ -73,11 +65,27 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     actual: clean(actual / scale),
     difference: clean(j.difference / scale),
     tolerance: clean(j.tolerance / scale),
-    inputs,
-    message: describe(),
+    inputs: inputsOf(f),
+    message: j.status === 'ok' ? o.okText ?? okMessage(rule, o.what) : findingMessage(rule, o.what, j, ev.value, isNumber ? actual : null, unitY, scale),
   };
   if (j.status === 'warning') check.detail = 'rounding';
   return check;
+}
+
+/** The text of an error cell (the grid keeps it; only findings need it). */
+function errorText(g: Grid, r: number, c: number): string {
+  const x = g.at(r, c);
+  return x.kind === 'error' ? x.text : '';
+}
+
+/** The message of a warning or an error: what the formula gives against what the cell shows. */
+function findingMessage(rule: Rule, what: string, j: Judgement, expected: number, actual: number | null, unitY: number, scale: number): string {
+  const shownUnit = Math.max(unitY, 1e-6);
+  const pct = scale === 100 ? ' %' : '';
+  const head = `${RULE_NAME[rule]}: ${what} ger ${fmt(expected)}${pct}, cellen visar ${actual === null ? '–' : `${fmt(actual, shownUnit)}${pct}`}`;
+  return j.status === 'warning'
+    ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
+    : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
 }
 
 // Most checks reconcile: their text is the same for every cell of a relation, so share it.
