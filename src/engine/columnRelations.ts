@@ -2,7 +2,7 @@
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from './grid';
-import { K_NUMBER } from './grid';
+import { K_DASH, K_NUMBER } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import type { Table } from './tableFinder';
 import { judge } from './tolerance';
@@ -47,10 +47,12 @@ function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
     const base = i * width;
     for (let k = 0; k < width; k++) {
       const c = cols[k];
+      const kind = g.kind(r, c);
+      if (kind !== K_NUMBER && kind !== K_DASH) continue; // empty, text, error: 0 and no value
       m.v[base + k] = g.num(r, c);
       m.u[base + k] = g.unit(r, c);
-      m.has[base + k] = g.has(r, c) ? 1 : 0;
-      m.pct[base + k] = g.kind(r, c) === K_NUMBER && g.pct(r, c) ? 1 : 0;
+      m.has[base + k] = 1;
+      m.pct[base + k] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
     }
   }
   return m;

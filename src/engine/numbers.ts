@@ -37,7 +37,7 @@ const UNIT_SUFFIX = /(?:kr|tkr|mnkr|mkr|mdkr|sek|st)\.?$/i;
 /** Parse a text such as `1 777 590`, `−55 691`, `(1 234)`, `2,6 %`, `97 259 kr`. Null when it is no number. */
 export function parseNumberText(raw: string): ParsedText | null {
   let s = raw.trim();
-  if (s.length === 0 || s.length > 40) return null;
+  if (s.length === 0 || s.length > 40 || !startsLikeNumber(s)) return null;
   let negative = false;
   let percent = false;
   if (s.startsWith('(') && s.endsWith(')')) {
@@ -82,6 +82,12 @@ export function parseNumberText(raw: string): ParsedText | null {
   const value = Number(fracPart ? `${intPart}.${fracPart}` : intPart);
   if (!Number.isFinite(value)) return null;
   return { value: negative && value !== 0 ? -value : value, decimals: fracPart.length, percent };
+}
+
+/** Every number text starts with a digit, a sign or an opening parenthesis: labels are ruled out at once. */
+function startsLikeNumber(s: string): boolean {
+  const ch = s.charCodeAt(0);
+  return (ch >= 48 && ch <= 57) || ch === 40 /* ( */ || ch === 43 /* + */ || ch === 45 /* - */ || ch === 0x2212 /* − */ || ch === 0x2013 /* – */;
 }
 
 /** True for a cell text that stands for zero in a numeric column. */

@@ -37,10 +37,13 @@ export function recogniseTemplate(g: Grid, t: Table): TemplateInfo {
   const text = allHeaderText(g, t);
   const base: TemplateInfo = { kind: 'generic', relations: [], excludedRows: new Set(), ratioCols: new Set(), unit: tableUnit(g, t, text) };
   if (/fördelning av budgetramen|budgetramens fördelningsgrund/i.test(text)) return budgetfordelning(g, t, base);
-  const labels = t.bodyRows.map((r) => labelOf(g, t, r));
-  const ing = t.bodyRows.find((r, i) => /^ingående\b/i.test(labels[i]));
-  const utg = t.bodyRows.find((r, i) => /^utgående\b/i.test(labels[i]));
-  if (/budgetväxling/i.test(text) && ing !== undefined && utg !== undefined && utg > ing) return budgetvaxlingar(g, t, base, ing, utg);
+  if (/budgetväxling/i.test(text)) {
+    // Row labels only when the title says växlingar: most tables never need them.
+    const labels = t.bodyRows.map((r) => labelOf(g, t, r));
+    const ing = t.bodyRows.find((r, i) => /^ingående\b/i.test(labels[i]));
+    const utg = t.bodyRows.find((r, i) => /^utgående\b/i.test(labels[i]));
+    if (ing !== undefined && utg !== undefined && utg > ing) return budgetvaxlingar(g, t, base, ing, utg);
+  }
   if (/åtgärd|handlingsplan|resultatförbättrande/i.test(text)) return atgardslista(g, t, base);
   return base;
 }

@@ -62,18 +62,12 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   const consumed = new Set<number>();
   const isText = new Set(t.textRows);
   const body = t.bodyRows.filter((r) => !excludedRows.has(r));
-  const labels = new Map<number, string>();
-  const labelAt = (row: number): string => {
-    let s = labels.get(row);
-    if (s === undefined) labels.set(row, (s = labelOf(g, t, row)));
-    return s;
-  };
-  const totalLabel = new Map<number, boolean>();
-  const isTotalAt = (row: number): boolean => {
-    let b = totalLabel.get(row);
-    if (b === undefined) totalLabel.set(row, (b = isTotalLabel(labelAt(row))));
-    return b;
-  };
+  const labels = new RowMemo(t.r0, (row) => labelOf(g, t, row));
+  const totalLabels = new RowMemo(t.r0, (row) => isTotalLabel(labels.get(row)));
+  const countLabels = new RowMemo(t.r0, (row) => isCountLabel(labels.get(row)));
+  const labelAt = (row: number): string => labels.get(row);
+  const isTotalAt = (row: number): boolean => totalLabels.get(row);
+  const isCountAt = (row: number): boolean => countLabels.get(row);
   const groups = detectGroups(g, t, body, footCols, labelAt, isTotalAt);
   for (const gr of groups) totals.push(gr);
   const groupOf = new Map<number, TotalRow>();
@@ -112,35 +106,28 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     if (labelled || formulaRows) {
       // The block: data items since the last total (and the last text row).
       const blockAll = items.slice(lastTotal + 1);
-      const countRow = isCountLabel(label);
-      const block = blockAll.filter((x) => x.row > lastTextRow && isCountLabel(labelAt(x.row)) === countRow);
-      const readings: Item[][] = [];
+      const countRow = isCountAt(r);
+      const block = blockAll.filter((x) => x.row > lastTextRow && isCountAt(x.row) === countRow);
+      // Readings are tried most likely first, each built only while none has won yet.
+      const pick = new ReadingPick(g, r, footCols);
       if (formulaRows) {
         const set = new Set(formulaRows);
         const fr = items.filter((x) => set.has(x.row));
-        if (fr.length) readings.push(fr);
-        const frAll = expand(fr)?.filter((x) => set.has(x.row));
-        if (frAll) readings.push(frAll);
+        if (fr.length) pick.offer(fr);
+        const frAll = pick.done ? null : expand(fr)?.filter((x) => set.has(x.row));
+        if (frAll) pick.offer(frAll);
       }
-      if (block.length) readings.push(block);
-      if (blockAll.length && blockAll.length !== block.length) readings.push(blockAll);
-      const blockExpanded = expand(block);
-      if (blockExpanded) readings.push(blockExpanded);
+      if (block.length) pick.offer(block);
+      if (blockAll.length && blockAll.length !== block.length) pick.offer(blockAll);
+      const blockExpanded = pick.done ? null : expand(block);
+      if (blockExpanded) pick.offer(blockExpanded);
       // Totals of totals: earlier totals plus the rows after them.
-      if (totalsInItems > 0 && items.length <= 500) readings.push(items.slice());
-      for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1; k--) readings.push(blockAll.slice(blockAll.length - k));
+      if (totalsInItems > 0 && items.length <= 500 && !pick.done) pick.offer(items.slice());
+      for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offer(blockAll.slice(blockAll.length - k));
       // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
-      if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2; k--) readings.push(items.slice(items.length - k));
-      // The first reading that reconciles every cell wins; else the one reconciling the most.
-      let best: { items: Item[]; score: number } | null = null;
-      for (const rd of readings) {
-        const s = scoreReading(g, r, rd.map((x) => x.row), footCols, false);
-        if (s.bad === 0 && s.good > 0) {
-          chosen = rd;
-          break;
-        }
-        if (!best || s.good > best.score) best = { items: rd, score: s.good };
-      }
+      if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offer(items.slice(items.length - k));
+      chosen = pick.chosen;
+      const best = pick.best;
       if (!chosen && best && best.score > 0) chosen = best.items;
       if (!chosen) {
         // SCB style: the total stands above its parts.
@@ -180,6 +167,49 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
   }
   return dissolved.size ? totals.filter((x) => !(x.rule === 'subtotal-sum' && dissolved.has(x.row))) : totals;
+}
+
+/** Per-row facts of one table, each worked out once; rows index an array (no hashing). */
+class RowMemo<T> {
+  private readonly values: (T | undefined)[] = [];
+
+  constructor(
+    private readonly r0: number,
+    private readonly compute: (r: number) => T,
+  ) {}
+
+  get(r: number): T {
+    const i = r - this.r0;
+    let v = this.values[i];
+    if (v === undefined) this.values[i] = v = this.compute(r);
+    return v;
+  }
+}
+
+/**
+ * Readings of a total row offered in order: the first that reconciles every cell wins
+ * (later offers are ignored); else the one reconciling the most.
+ */
+class ReadingPick {
+  chosen: Item[] | null = null;
+  best: { items: Item[]; score: number } | null = null;
+
+  constructor(
+    private readonly g: Grid,
+    private readonly r: number,
+    private readonly cols: number[],
+  ) {}
+
+  get done(): boolean {
+    return this.chosen !== null;
+  }
+
+  offer(rd: Item[]): void {
+    if (this.chosen) return;
+    const s = scoreReading(this.g, this.r, rd.map((x) => x.row), this.cols, false);
+    if (s.bad === 0 && s.good > 0) this.chosen = rd;
+    else if (!this.best || s.good > this.best.score) this.best = { items: rd, score: s.good };
+  }
 }
 
 /** An unlabelled row that is the exact sum of the rows right above it (at least two). */
