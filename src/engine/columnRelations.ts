@@ -5,7 +5,7 @@ import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import type { Table } from './tableFinder';
-import { judge } from './tolerance';
+import { judge, roundTo } from './tolerance';
 
 export interface ColTerm {
   c: number;
@@ -148,6 +148,9 @@ interface Score {
   nonzeroMask: number;
   /** Rows where it held with every input and the derived cell non-zero: real evidence. */
   informative: number;
+  /** The derived figure of the first informative row, and whether another one differed. */
+  firstY: number;
+  varied: boolean;
 }
 
 /** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
@@ -160,16 +163,20 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): b
   let num = 0;
   let n = 0;
   let anyNonzero = v[y] !== 0;
-  let allNonzero = v[y] !== 0;
+  let nonzeroTerms = 0;
   let scaleOf = Math.abs(v[y]);
   for (let j = 0; j < ti.length; j++) {
     const k = b + ti[j];
     num += tc[j] * v[k];
     n += h[k];
-    if (v[k] !== 0) anyNonzero = true;
-    else allNonzero = false;
+    if (v[k] !== 0) {
+      anyNonzero = true;
+      nonzeroTerms++;
+    }
     if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
   }
+  // Evidence needs every input to matter; a long sum (Totalt of many posts) at least two.
+  let allNonzero = v[y] !== 0 && (ti.length > 2 ? nonzeroTerms >= 2 : nonzeroTerms === ti.length);
   for (let j = 0; j < di.length; j++) if (v[b + di[j]] === 0) allNonzero = false;
   if (!anyNonzero) return undefined;
   let value = num;
@@ -191,19 +198,36 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): b
   const diff = Math.abs(v[y] - value);
   let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
   if (!ok && n === 0) ok = judge({ actual: v[y], expected: value, unitY: u[y], inputUnit: 0, n }).status !== 'error';
-  if (ok) {
+  if (!ok) return false;
+  // Within tolerance is not yet agreement: equal once rounded, or close to the size of the
+  // figures. With small counts (0, 1, 2) anything lies within ±1 of anything: such rows
+  // neither confirm nor refute a relation.
+  const rounded = Math.abs(roundTo(v[y], u[y]) - roundTo(value, u[y])) <= 1e-9 * Math.max(1, Math.abs(value));
+  const close = rounded || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
+  if (!close) return undefined;
+  {
     for (let j = 0; j < ti.length; j++) if (v[b + ti[j]] !== 0) s.nonzeroMask |= 1 << j;
     // Evidence: every input non-zero, and the figures agree closely, not just within
     // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
-    const close = diff <= u[y] * (1 + 1e-9) || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
-    if (allNonzero && close) s.informative++;
+    // Small counts (0–9 in whole units) agree by chance too often to prove anything.
+    if (allNonzero && scaleOf >= 10 * u[y]) {
+      s.informative++;
+      if (Number.isNaN(s.firstY)) s.firstY = v[y];
+      else if (v[y] !== s.firstY) s.varied = true;
+    }
   }
   return ok;
 }
 
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
 function score(m: Matrix, yi: number, cand: Candidate): Score {
   const rows = m.rows.length;
-  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0 };
+  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
   // Long tables: a quick look at a few rows first; a relation that holds in most rows
   // cannot fail in nearly all of them.
   if (rows > 20) {
@@ -217,6 +241,8 @@ function score(m: Matrix, yi: number, cand: Candidate): Score {
     }
     s.nonzeroMask = 0;
     s.informative = 0;
+    s.firstY = NaN;
+    s.varied = false;
     if (seen >= 8 && h < 3) return s;
   }
   for (let q = 0; q < rows; q++) {
@@ -266,12 +292,18 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       const family = cand.family;
       const s = score(m, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
-      const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1;
+      const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1 || (cand.terms.length > 2 && popcount(s.nonzeroMask) >= 2);
       if (!nondegenerate) continue;
       // Most rows confirm it; without header words that suggest it, nearly all must.
       const needed = family === 'sum' && !derived ? 0.8 : 0.6;
       // Rows where an input is zero prove little (y = a + 0): most holds must use every input.
-      const evidence = s.informative >= Math.min(2, s.holds) && s.informative * 2 >= s.holds;
+      // … and a derived column that never changes (constant columns) proves nothing either.
+      // A long sum (Totalt beside many posts) often has one post per row: there two rows suffice.
+      const longSum = cand.kind === 'sum' && cand.terms.length > 2;
+      // To call a cell wrong, or in a longer table at all, the relation must show in three
+      // clean rows: a sparse table's coincidences do not count.
+      const enough = s.nontrivial >= 6 || s.fails > 0 ? 3 : Math.min(2, s.holds);
+      const evidence = s.informative >= enough && (longSum || s.informative * 2 >= s.holds) && (s.holds < 3 || s.varied);
       if (!evidence) continue;
       if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push({ cand, s });
       else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });

@@ -24,6 +24,8 @@ interface Item {
   row: number;
   total: boolean;
   closes: number[];
+  /** Found by arithmetic alone (no label, no formula): may be a coincidence. */
+  weak?: boolean;
 }
 
 const MAX_RUN = 30;
@@ -92,13 +94,22 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   let lastTextRow = -1;
   let lastTotal = -1; // index in items of the last total
   let totalsInItems = 0;
+  // Every row since the last labelled total, counted one by one: the reading that
+  // unmasks groups and arithmetic subtotals that were only coincidences.
+  let lastStrong = -1; // index in items of the last labelled (or formula) total
+  let flat: number[] = [];
+  const weakRows = new Set<number>();
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
     while (textPtr < textRows.length && textRows[textPtr] < r) lastTextRow = textRows[textPtr++];
-    if (consumed.has(r) || childOf.has(r)) continue;
+    if (consumed.has(r)) continue;
     const label = labelAt(r);
     if (isPartLabel(label)) continue;
+    if (childOf.has(r)) {
+      flat.push(r);
+      continue;
+    }
     const labelled = isTotalAt(r);
     const formulaRows = firstSumFormula(g, r, footCols);
     let chosen: Item[] | null = null;
@@ -126,6 +137,23 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offer(blockAll.slice(blockAll.length - k));
       // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
       if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offer(items.slice(items.length - k));
+      let flatItems: Item[] | null = null;
+      if (!pick.done && flat.length >= 2 && (weakRows.size > 0 || groups.length > 0)) {
+        flatItems = flat.map((row) => ({ row, total: false, closes: [row] }));
+        pick.offer(flatItems);
+      }
+      if (flatItems && pick.chosen === flatItems) {
+        // Every row on its own reconciles: the groups and arithmetic subtotals in between were coincidences.
+        for (const gr of groups) if (flat.includes(gr.row)) dissolved.add(gr.row);
+        for (const row of flat) if (weakRows.has(row)) dissolved.add(row);
+        totals.push(makeTotal(g, r, flat, 'column-sum', footCols, flat));
+        items.length = lastStrong + 1;
+        items.push({ row: r, total: true, closes: flat });
+        lastTotal = lastStrong = items.length - 1;
+        totalsInItems = items.filter((x) => x.total).length;
+        flat = [];
+        continue;
+      }
       chosen = pick.chosen;
       const best = pick.best;
       if (!chosen && best && best.score > 0) chosen = best.items;
@@ -138,13 +166,16 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       }
     } else {
       chosen = arithmeticTotal(g, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), footCols);
+      if (chosen) weakRows.add(r);
     }
+    flat.push(r);
     if (below) {
       for (const b of below) consumed.add(b);
       totals.push(makeTotal(g, r, below, 'column-sum', footCols, below));
       items.push({ row: r, total: true, closes: below });
-      lastTotal = items.length - 1;
+      lastTotal = lastStrong = items.length - 1;
       totalsInItems++;
+      flat = [];
       continue;
     }
     if (!chosen || chosen.length === 0) {
@@ -156,17 +187,23 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     const closes: number[] = [];
     for (const x of chosen) for (const k of x.closes) closes.push(k);
     totals.push(makeTotal(g, r, chosen.map((x) => x.row), hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
-    // Replace the closed items by the total (they are usually the tail of the list).
-    const from = items.lastIndexOf(chosen[0]);
-    const chosenSet = new Set(chosen);
-    const kept = items.slice(from).filter((x) => !chosenSet.has(x));
+    // Replace the closed items by the total (they are usually the tail of the list;
+    // a reading may also hold rows that are no items, such as a group's parts).
+    const chosenRows = new Set(chosen.map((x) => x.row));
+    let from = items.length;
+    for (let i = items.length - 1; i >= 0; i--) if (chosenRows.has(items[i].row)) from = i;
+    const kept = items.slice(from).filter((x) => !chosenRows.has(x.row));
     items.length = from;
     for (const x of kept) items.push(x);
-    items.push({ row: r, total: true, closes });
+    items.push({ row: r, total: true, closes, weak: weakRows.has(r) });
     lastTotal = items.length - 1;
     totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
+    if (!weakRows.has(r)) {
+      lastStrong = lastTotal;
+      flat = [];
+    }
   }
-  return dissolved.size ? totals.filter((x) => !(x.rule === 'subtotal-sum' && dissolved.has(x.row))) : totals;
+  return dissolved.size ? totals.filter((x) => !dissolved.has(x.row) || (x.rule !== 'subtotal-sum' && !weakRows.has(x.row))) : totals;
 }
 
 /** Per-row facts of one table, each worked out once; rows index an array (no hashing). */
@@ -225,10 +262,18 @@ function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: 
     if (g.unit(row, c0) > unit) unit = g.unit(row, c0);
     if (items.length - j < 2 || roundTo(run, unit) !== roundTo(target, unit)) continue;
     const rows = items.slice(j);
+    // Rows of zeros add nothing: a "total" of one real row is a repeated row.
+    if (contributing(g, rows, cols) < 2) continue;
     const s = scoreReading(g, r, rows.map((x) => x.row), cols, true);
     if (s.good >= 0 && s.bad === 0) return rows;
   }
   return null;
+}
+
+function contributing(g: Grid, rows: Item[], cols: number[]): number {
+  let n = 0;
+  for (const x of rows) if (cols.some((c) => g.num(x.row, c) !== 0)) n++;
+  return n;
 }
 
 function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, footCols: number[], closes: number[]): TotalRow {
@@ -288,7 +333,8 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
     if (err) continue;
     const y = g.num(r, c);
     const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnit: umax, n }).status;
-    if (st === 'ok' && n >= 1 && y !== 0) okNonzero++;
+    // Evidence for a total found by arithmetic: exact, and no small count (0–9 whole units).
+    if (st === 'ok' && n >= 1 && Math.abs(y) >= 10 * g.unit(r, c) && y !== 0) okNonzero++;
     if (st !== 'error') good++;
     else bad++;
     if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero };
