@@ -288,10 +288,14 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
     const accepted: { cand: Candidate; s: Score }[] = [];
     const small: { cand: Candidate; s: Score }[] = [];
+    // Candidates that hold in every row: while one exists, a rival that fails somewhere
+    // may be the coincidence, so it calls no cell wrong.
+    const cleanFamilies = new Set<string>();
     for (const cand of cands) {
       const family = cand.family;
       const s = score(m, yiCol, cand);
       if (s.nontrivial === 0 || s.holds === 0) continue;
+      if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) cleanFamilies.add(family);
       const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1 || (cand.terms.length > 2 && popcount(s.nonzeroMask) >= 2);
       if (!nondegenerate) continue;
       // Most rows confirm it; without header words that suggest it, nearly all must.
@@ -308,6 +312,8 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push({ cand, s });
       else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });
     }
+    // A relation with failing rows stands only when no rival explains every row.
+    for (let i = accepted.length - 1; i >= 0; i--) if (accepted[i].s.fails > 0 && cleanFamilies.has(accepted[i].cand.family)) accepted.splice(i, 1);
     if (accepted.length) {
       // Keep the best candidate per family; a second family member only if as good (J = H + I and J = D − G).
       for (const family of ['sum', 'ratio'] as const) {
