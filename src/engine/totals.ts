@@ -134,9 +134,17 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       if (blockExpanded) pick.offer(blockExpanded);
       // Totals of totals: earlier totals plus the rows after them.
       if (totalsInItems > 0 && items.length <= 500 && !pick.done) pick.offer(items.slice());
+      // … or the earlier totals alone (Totalt over the sections' Summa rows).
+      if (totalsInItems > 1 && !pick.done) pick.offer(items.filter((x) => x.total));
       for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offer(blockAll.slice(blockAll.length - k));
       // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
       if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offer(items.slice(items.length - k));
+      // Parts listed under a row of their own (too small to be proven a group by arithmetic
+      // alone) are left out when that makes the total reconcile.
+      if (!pick.done) {
+        const withoutParts = leaveOutParts(g, block.length ? block : blockAll, footCols);
+        if (withoutParts) pick.offer(withoutParts);
+      }
       let flatItems: Item[] | null = null;
       if (!pick.done && flat.length >= 2 && (weakRows.size > 0 || groups.length > 0)) {
         flatItems = flat.map((row) => ({ row, total: false, closes: [row] }));
@@ -270,6 +278,28 @@ function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: 
   return null;
 }
 
+/** The items without the rows that merely break down the item just above them; null when none do. */
+function leaveOutParts(g: Grid, list: Item[], cols: number[]): Item[] | null {
+  const out: Item[] = [];
+  let left = false;
+  for (let i = 0; i < list.length; i++) {
+    out.push(list[i]);
+    // Only a row with figures of its own can have parts.
+    if (list[i].total || !cols.some((c) => g.num(list[i].row, c) !== 0)) continue;
+    for (let k = Math.min(MAX_RUN, list.length - 1 - i); k >= 2; k--) {
+      const parts = list.slice(i + 1, i + 1 + k);
+      if (parts.some((x) => x.total)) continue;
+      const s = scoreReading(g, list[i].row, parts.map((x) => x.row), cols, false);
+      if (s.bad === 0 && s.good > 0 && contributing(g, parts, cols) >= 1) {
+        i += k;
+        left = true;
+        break;
+      }
+    }
+  }
+  return left ? out : null;
+}
+
 function contributing(g: Grid, rows: Item[], cols: number[]): number {
   let n = 0;
   for (const x of rows) if (cols.some((c) => g.num(x.row, c) !== 0)) n++;
@@ -312,10 +342,11 @@ function firstSumFormula(g: Grid, r: number, cols: number[]): number[] | null {
  * How many footing cells of row r reconcile with the sum of `rows`; -1 when the reading
  * must be rejected (strict: every cell must be ok and at least two non-zero).
  */
-function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number } {
+function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number; closeCount: number } {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
+  let close = 0;
   for (const c of cols) {
     if (!g.has(r, c)) continue;
     let s = 0;
@@ -334,13 +365,16 @@ function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict
     const y = g.num(r, c);
     const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnit: umax, n }).status;
     // Evidence for a total found by arithmetic: exact, and no small count (0–9 whole units).
-    if (st === 'ok' && n >= 1 && Math.abs(y) >= 10 * g.unit(r, c) && y !== 0) okNonzero++;
+    const sizable = n >= 1 && y !== 0 && Math.abs(y) >= 10 * g.unit(r, c);
+    if (st === 'ok' && sizable) okNonzero++;
+    // Close agreement (exact, or off by rounding that is small beside the figure) is evidence too.
+    if (st !== 'error' && sizable && (st === 'ok' || Math.abs(y - s) <= 0.02 * Math.abs(y))) close++;
     if (st !== 'error') good++;
     else bad++;
-    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero };
+    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero, closeCount: close };
   }
-  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero };
-  return { good, bad, okCount: okNonzero };
+  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero, closeCount: close };
+  return { good, bad, okCount: okNonzero, closeCount: close };
 }
 
 /** Rows right below a total (until the next total or text row) that sum to it. */
@@ -381,24 +415,27 @@ function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt
     const label = labelAt(head);
     if (!label || isTotalAt(head) || isPartLabel(label)) continue;
     const target = g.num(head, c0);
-    const unit = g.unit(head, c0);
+    let unit = g.unit(head, c0);
     let run = 0;
+    // Of the runs of rows below that could be the parts, the one that reconciles best.
+    let best: { k: number; bad: number } | null = null;
     for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
       const r = body[i + k];
       if (r !== body[i + k - 1] + 1) break;
       if (isTotalAt(r)) break;
       run += g.num(r, c0);
-      if (k >= 2 && Math.abs(run - target) <= unit && roundTo(run, unit) === roundTo(target, unit)) {
-        const rows = body.slice(i + 1, i + k + 1);
-        // Most cells must reconcile exactly (at least two); the rest are findings.
-        const s = scoreReading(g, head, rows, cols, false);
-        if (s.okCount >= 2 && s.okCount * 2 >= s.good + s.bad) {
-          out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: new Map(), hardCoded: false });
-          for (const x of rows) taken.add(x);
-          i += k;
-          break;
-        }
-      }
+      if (g.unit(r, c0) > unit) unit = g.unit(r, c0);
+      if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
+      // Most cells must agree closely (at least two); the rest are findings.
+      const s = scoreReading(g, head, body.slice(i + 1, i + k + 1), cols, false);
+      if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (!best || s.bad < best.bad)) best = { k, bad: s.bad };
+      if (best && best.bad === 0) break;
+    }
+    if (best) {
+      const rows = body.slice(i + 1, i + best.k + 1);
+      out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: new Map(), hardCoded: false });
+      for (const x of rows) taken.add(x);
+      i += best.k;
     }
   }
   return out;
