@@ -335,6 +335,42 @@ describe('what is never footed', () => {
   });
 });
 
+describe('coincidences are no structure', () => {
+  it('a row equal to the row above after rows of zeros is no subtotal', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'A', 'B'],
+        ['x', 0, 0],
+        ['y', 0, 0],
+        ['z', 10, -10],
+        ['w', 10, -10],
+        ['Summa', 20, -20],
+      ]),
+    );
+    expect(statusOf(res, 'B6')).toBe('ok');
+    expect(res.sheets[0].cells.filter((c) => c.status === 'error')).toEqual([]);
+  });
+
+  it('Totalt sums the sections\' Summa rows even when a section has a breakdown row', () => {
+    const res = check(
+      sheet('S', [
+        ['Mnkr', 'Utfall', 'Budget'],
+        ['Avsnitt 1'],
+        ['Post a', 8.6, 120],
+        ['  del 1', 9.3, 100],
+        ['  del 2', -0.8, 20],
+        ['Summa avsnitt 1', 8.6, 120],
+        ['Avsnitt 2'],
+        ['Post b', 5, 30],
+        ['Summa avsnitt 2', 5, 30],
+        ['Totalt', 13.6, 150],
+      ], '#,##0.0'),
+    );
+    expect(ruleStatus(res, 'B10', 'total-of-totals')).toBe('ok');
+    expect(res.sheets[0].cells.filter((c) => c.status === 'error')).toEqual([]);
+  });
+});
+
 describe('cross-footing needs the rows to agree', () => {
   it('an unrelated column that happens to equal a sum in a few rows is not made a derived column', () => {
     const res = check(
