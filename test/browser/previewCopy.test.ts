@@ -1,6 +1,7 @@
 // "Kopiera till Word" in the browser preview, in real headless Chromium: the copied HTML
 // of seed 000's Budgetfördelning table has the report's look and none of Summakoll's
 // status fills; and cell text that looks like HTML stays text in the grid and task pane.
+import { fixture } from '../helpers/shared';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
@@ -12,7 +13,7 @@ import ExcelJS from 'exceljs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
-const FIXTURE = '/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.xlsx';
+const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const RESULTS = path.join(ROOT, 'test-results');

@@ -3,6 +3,7 @@
 // Word cells hold text, so inputs may also carry `text-number` warnings; those are
 // about how the figures are stored, not about the sums, and are left out of the
 // comparison of a cell's overall status.
+import { fixture } from '../helpers/shared';
 import { readFileSync } from 'fs';
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx } from '../../src/docx/docx';
@@ -19,7 +20,7 @@ interface Expectation {
 }
 
 const expectFile = JSON.parse(
-  readFileSync('/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.expect.json', 'utf8'),
+  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
 ) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
 
 const result = checkWorkbook(readDocx(buildDocx([BUDGETFORDELNING, BUDGETVAXLINGAR])), WORD_CHECK_OPTIONS);

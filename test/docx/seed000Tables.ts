@@ -1,5 +1,5 @@
 // Seed 000 (Region Värmland, Regionstyrelsen, delårsrapport 2024), sections 7.7 and
-// 7.8, as Word tables. Copied by hand from /work/shared/seeds/000_eff41fea742b7267.txt
+// 7.8, as Word tables. Copied by hand from ../shared/seeds/000_eff41fea742b7267.txt
 // (lines ~591–611) and laid out like the fixture 000_budgetfordelning_budgetvaxlingar.xlsx
 // (title row merged across the table, the repeated title inside the växlingar table),
 // so Word cell (row, column) is the fixture's cell with the same A1 address.

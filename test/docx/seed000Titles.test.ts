@@ -3,6 +3,7 @@
 // row of the table. readDocx makes the title the sheet's first row, so the engine
 // recognises the templates and the cross-table checks as in the fixture workbook, and
 // the shaded copy still shades the right Word cells (one row up from the result row).
+import { fixture } from '../helpers/shared';
 import { readFileSync } from 'fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkWorkbook } from '../../src/engine';
@@ -21,7 +22,7 @@ interface Expectation {
 }
 
 const expectFile = JSON.parse(
-  readFileSync('/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.expect.json', 'utf8'),
+  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
 ) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
 
 const BF_TITLE = 'Uppföljning av nämndens beslutade fördelning av budgetramen 2024';

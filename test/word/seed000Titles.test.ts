@@ -4,6 +4,7 @@
 // makes it the sheet's first row, as readDocx does (test/docx/seed000Titles.test.ts), so
 // the engine recognises the templates and the cross-table checks; the status fills land
 // on the Word cell one row above the result row. Real engine, mock Word document.
+import { fixture } from '../helpers/shared';
 import { readFileSync } from 'fs';
 import { fakeDocument } from './fakeWord';
 import { createWordAdapter } from '../../src/word/wordAdapter';
@@ -21,7 +22,7 @@ interface Expectation {
 }
 
 const expectFile = JSON.parse(
-  readFileSync('/work/shared/fixtures/000_budgetfordelning_budgetvaxlingar.expect.json', 'utf8'),
+  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
 ) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
 
 const BF_TITLE = 'Uppföljning av nämndens beslutade fördelning av budgetramen 2024';
