@@ -4,51 +4,22 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
-import { execSync } from 'child_process';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { fixture } from '../helpers/shared';
+import { DIST, OFFICE_JS, RESULTS, ensureBuilt, launchChromium, originOf, serve } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/000_budgetfordelning_budgetvaxlingar.xlsx');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const RESULTS = path.join(ROOT, 'test-results');
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.join(dir, url === '/' ? 'taskpane.html' : url);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
 
 let server: http.Server;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium`);
-  }
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) {
-    execSync('npx webpack --mode production', { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt();
   server = await serve(DIST);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  origin = originOf(server);
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -6,34 +6,12 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import { execSync } from 'child_process';
-import type { AddressInfo } from 'net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import { DIST, OFFICE_JS, RESULTS, ensureBuilt, launchChromium, originOf, serve } from './harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
 const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
-const CHROMIUM = '/usr/bin/chromium';
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const RESULTS = path.join(ROOT, 'test-results');
 const XSS = '<img src=x onerror=alert(1)>';
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const file = path.join(dir, url === '/' ? 'taskpane.html' : url);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // Records what the page puts on the clipboard, through the Clipboard API or the copy-event fallback.
 const RECORD_CLIPBOARD = `
@@ -60,15 +38,11 @@ let origin: string;
 let tmp: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium`);
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) execSync('npx webpack --mode production', { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-copy-'));
   server = await serve(DIST);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  origin = originOf(server);
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
