@@ -4,13 +4,13 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { pathToFileURL } from 'url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS, launchChromium } from '../browser/harness';
 import { renderHtmlReport } from '../../src/report/html';
 import { tableForCopy } from '../../src/clipboard/tableForCopy';
 import { XSS, sampleResult, sampleWorkbook } from './sampleRun';
 
-const OUT = resolve(__dirname, '../../test-results');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const OUT = RESULTS;
 
 let browser: Browser;
 let page: Page;
@@ -19,7 +19,7 @@ const requests: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
   page.on('dialog', async (d) => {
     dialogs += 1;
