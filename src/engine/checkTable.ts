@@ -183,10 +183,6 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
   return all > 0 && pct * 2 > all;
 }
 
-function sameRelation(a: ColumnRelation, b: ColumnRelation): boolean {
-  const key = (r: ColumnRelation) => `${r.y}|${r.kind}|${r.terms.map((t) => `${t.c}:${t.coef}`).join()}|${r.den.map((t) => `${t.c}:${t.coef}`).join()}`;
-  return key(a) === key(b);
-}
 
 /** A relation on a total row may be off by the same relation's rounding on every closed row. */
 function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {

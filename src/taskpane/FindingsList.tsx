@@ -1,6 +1,5 @@
 // Findings grouped by sheet and table. Each finding is a button: Enter/Space or a click
 // selects the cell in the host.
-import * as React from 'react';
 import { formatSwedish } from '../engine/swedishFormat';
 import type { HostAdapter } from '../host/hostAdapter';
 import type { Finding, SheetGroup } from './findings';

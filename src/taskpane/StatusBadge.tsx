@@ -1,5 +1,4 @@
 // A status shown as symbol + text on the status colour: never colour alone.
-import * as React from 'react';
 import { STATUS_COLOURS } from '../engine/statusColours';
 import type { Status } from '../engine/types';
 import { STATUS_SYMBOL } from './texts';

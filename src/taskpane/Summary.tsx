@@ -1,5 +1,4 @@
 // "n stämmer, n avrundning, n stämmer inte" as text and as three badges.
-import * as React from 'react';
 import type { Summary as EngineSummary } from '../engine/types';
 import { StatusBadge } from './StatusBadge';
 import { T } from './texts';

@@ -1,6 +1,5 @@
 // Entry point: inside Excel or Word the Office.js adapter, anywhere else (a plain browser, or
 // when office.js could not load) the .xlsx preview. Same UI either way.
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';

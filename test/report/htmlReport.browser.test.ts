@@ -2,7 +2,7 @@
 // what a person would see: escaped text, status colours only in the report, Swedish
 // figures, alignment and bold totals in the copy. Screenshots go to test-results/.
 import { mkdirSync, writeFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { join } from 'path';
 import { pathToFileURL } from 'url';
 import type { Browser, Page } from 'playwright-core';
 import { RESULTS, launchChromium } from '../browser/harness';

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readXlsx } from '../../src/xlsx';
 import { translateFormula } from '../../src/xlsx/sharedFormula';
-import { CORPUS, makeZip, minimalWorkbook, NS, readBytes, REL, RNS } from './helpers';
+import { CORPUS, makeZip, minimalWorkbook, NS, readBytes, RNS } from './helpers';
 
 const sst = (items: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${NS}" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`;
