@@ -3,8 +3,7 @@
 // Word cells hold text, so inputs may also carry `text-number` warnings; those are
 // about how the figures are stored, not about the sums, and are left out of the
 // comparison of a cell's overall status.
-import { fixture } from '../helpers/shared';
-import { readFileSync } from 'fs';
+import { expectationsOf } from '../helpers/shared';
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx } from '../../src/docx/docx';
 import type { CheckedCell, Status } from '../../src/engine/types';
@@ -12,16 +11,7 @@ import { worst } from '../../src/engine/statusColours';
 import { buildDocx } from './buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from './seed000Tables';
 
-interface Expectation {
-  sheet: string;
-  cell: string;
-  status: Status;
-  rule: string;
-}
-
-const expectFile = JSON.parse(
-  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
-) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
+const expectFile = expectationsOf('000_budgetfordelning_budgetvaxlingar.expect.json');
 
 const result = checkWorkbook(readDocx(buildDocx([BUDGETFORDELNING, BUDGETVAXLINGAR])), WORD_CHECK_OPTIONS);
 

@@ -3,8 +3,7 @@
 // row of the table. readDocx makes the title the sheet's first row, so the engine
 // recognises the templates and the cross-table checks as in the fixture workbook, and
 // the shaded copy still shades the right Word cells (one row up from the result row).
-import { fixture } from '../helpers/shared';
-import { readFileSync } from 'fs';
+import { expectationsOf } from '../helpers/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx, writeShadedDocx } from '../../src/docx/docx';
@@ -14,16 +13,7 @@ import type { CheckedCell, Status } from '../../src/engine/types';
 import { documentXml, packageDocx, xmlText, type TableSpec } from './buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from './seed000Tables';
 
-interface Expectation {
-  sheet: string;
-  cell: string;
-  status: Status;
-  rule: string;
-}
-
-const expectFile = JSON.parse(
-  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
-) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
+const expectFile = expectationsOf('000_budgetfordelning_budgetvaxlingar.expect.json');
 
 const BF_TITLE = 'Uppföljning av nämndens beslutade fördelning av budgetramen 2024';
 const BV_TITLE = 'Budgetväxlingar tom 31 augusti 2024';

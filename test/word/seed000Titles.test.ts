@@ -4,8 +4,7 @@
 // makes it the sheet's first row, as readDocx does (test/docx/seed000Titles.test.ts), so
 // the engine recognises the templates and the cross-table checks; the status fills land
 // on the Word cell one row above the result row. Real engine, mock Word document.
-import { fixture } from '../helpers/shared';
-import { readFileSync } from 'fs';
+import { expectationsOf } from '../helpers/shared';
 import { fakeDocument } from './fakeWord';
 import { createWordAdapter } from '../../src/word/wordAdapter';
 import { STATUS_COLOURS, worst } from '../../src/engine/statusColours';
@@ -14,16 +13,7 @@ import type { ShadingRecords } from '../../src/word/shadingStore';
 import type { Cell, TableSpec } from '../docx/buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from '../docx/seed000Tables';
 
-interface Expectation {
-  sheet: string;
-  cell: string;
-  status: Status;
-  rule: string;
-}
-
-const expectFile = JSON.parse(
-  readFileSync(fixture('000_budgetfordelning_budgetvaxlingar.expect.json'), 'utf8'),
-) as { expect: Expectation[]; unscored: { sheet: string; cell: string }[] };
+const expectFile = expectationsOf('000_budgetfordelning_budgetvaxlingar.expect.json');
 
 const BF_TITLE = 'Uppföljning av nämndens beslutade fördelning av budgetramen 2024';
 const BV_TITLE = 'Budgetväxlingar tom 31 augusti 2024';
