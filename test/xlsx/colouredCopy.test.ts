@@ -43,6 +43,14 @@ function sheetPartOf(bytes: Uint8Array, sheetName: string): string {
 
 const dropStyleAttr = (xml: string) => xml.replace(/ s="\d+"/g, '');
 
+/** Name and size of the first font in styles.xml: what a cell without a style shows. */
+function defaultFont(styles: string): [string | undefined, number | undefined] {
+  const font = /<fonts[^>]*>\s*<font>([\s\S]*?)<\/font>/.exec(styles)?.[1] ?? '';
+  const name = /<name val="([^"]+)"/.exec(font)?.[1];
+  const size = /<sz val="([^"]+)"/.exec(font)?.[1];
+  return [name, size === undefined ? undefined : Number(size)];
+}
+
 async function checkCopy(file: string, marks: Record<string, Record<string, Status>>): Promise<void> {
   const original = readBytes(file);
   const copy = writeColouredCopy(original, resultFor(marks));
@@ -92,10 +100,13 @@ async function checkCopy(file: string, marks: Record<string, Record<string, Stat
       const c0 = ws0.getCell(address);
       expect(c1.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: RGB[status].fill } });
       expect(c1.font?.color).toEqual({ argb: RGB[status].font });
-      // The rest of the font (bold, size, name) is the original's.
-      expect({ ...c1.font, color: undefined }).toEqual({ ...c0.font, color: undefined });
-      expect(c1.border).toEqual(c0.border);
-      expect(c1.alignment).toEqual(c0.alignment);
+      // The rest of the font (bold, size, name) is the original's; a cell without a style
+      // of its own had the workbook's default font (the first in styles.xml).
+      if (c0.font) expect({ ...c1.font, color: undefined }).toEqual({ ...c0.font, color: undefined });
+      else expect([c1.font?.name, c1.font?.size]).toEqual(defaultFont(stylesBefore));
+      // exceljs shows a cell without a style of its own as no border; its copy as an empty one.
+      expect(c1.border ?? {}).toEqual(c0.border ?? {});
+      expect(c1.alignment ?? {}).toEqual(c0.alignment ?? {});
     }
   }
 }
@@ -178,3 +189,28 @@ test('an empty self-closing styleSheet gets the lists it needs', async () => {
   expect(x.getWorksheet('A')!.getCell('A1').fill).toMatchObject({ fgColor: { argb: RGB.error.fill } });
   expect(readXlsx(copy)).toEqual(readXlsx(bytes));
 });
+
+// A real workbook with data validation rules: they stay exactly as they were.
+const validationFile = path.join(CORPUS, 'poi__DataValidationEvaluations.xlsx');
+(fs.existsSync(validationFile) ? test : test.skip)('corpus workbook with data validation', async () => {
+  const bytes = readBytes(validationFile);
+  const wb = readXlsx(bytes);
+  const sheet = wb.sheets.find((s) => s.rows.some((row) => row.some((c) => c && typeof c.value === 'number')))!;
+  const part = strFromU8(parts(bytes)[sheetPartOf(bytes, sheet.name)]);
+  expect(part).toContain('<dataValidation');
+  const numeric: string[] = [];
+  sheet.rows.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (c && typeof c.value === 'number' && col < 26 && numeric.length < 4) numeric.push(`${String.fromCharCode(65 + col)}${r + 1}`);
+    }),
+  );
+  expect(numeric.length).toBeGreaterThan(0);
+  await checkCopy(validationFile, { [sheet.name]: Object.fromEntries(numeric.map((a, i) => [a, (['ok', 'warning', 'error', 'ok'] as Status[])[i]])) });
+  const copy = writeColouredCopy(bytes, resultFor({ [sheet.name]: Object.fromEntries(numeric.map((a) => [a, 'error' as Status])) }));
+  const validations = (xml: string) => /<dataValidations[\s\S]*?<\/dataValidations>/.exec(xml)![0];
+  expect(validations(strFromU8(parts(copy)[sheetPartOf(copy, sheet.name)]))).toBe(validations(part));
+  const x0 = await loadExcelJs(bytes);
+  const x1 = await loadExcelJs(copy);
+  const dv = (x: typeof x0) => (x.getWorksheet(sheet.name)!.model as unknown as { dataValidations: unknown }).dataValidations;
+  expect(dv(x1)).toEqual(dv(x0));
+}, 60000);
