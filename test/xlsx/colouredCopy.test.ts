@@ -212,5 +212,6 @@ const validationFile = path.join(CORPUS, 'poi__DataValidationEvaluations.xlsx');
   const x0 = await loadExcelJs(bytes);
   const x1 = await loadExcelJs(copy);
   const dv = (x: typeof x0) => (x.getWorksheet(sheet.name)!.model as unknown as { dataValidations: unknown }).dataValidations;
-  expect(dv(x1)).toEqual(dv(x0));
+  // Compared as text: exceljs reads some rules as invalid dates, which never equal each other.
+  expect(JSON.stringify(dv(x1))).toBe(JSON.stringify(dv(x0)));
 }, 60000);
