@@ -1,5 +1,7 @@
 // Task pane bundle. `webpack --mode production` writes dist/ (no certificates needed);
 // `webpack serve` serves it over https://localhost:3000 with office-addin-dev-certs.
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -19,6 +21,24 @@ function csp(dev) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * Certificates for https://localhost:3000 from office-addin-dev-certs. Where the CA cannot be
+ * installed (no sudo, a container), serve with the generated certificate anyway: the browser
+ * preview works after accepting its warning; Office itself needs the CA installed.
+ */
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+    if (!fs.existsSync(path.join(dir, 'localhost.crt'))) await devCerts.generateCertificates();
+    console.warn(`Varning: utvecklarcertifikatet kunde inte installeras (${String(e && e.message).split('\n')[0]}).`);
+    console.warn('Servern startar ändå; webbläsaren varnar för certifikatet. För Excel: installera det med "npx office-addin-dev-certs install".');
+    return { cert: fs.readFileSync(path.join(dir, 'localhost.crt')), key: fs.readFileSync(path.join(dir, 'localhost.key')), ca: fs.readFileSync(path.join(dir, 'ca.crt')) };
+  }
 }
 
 module.exports = async (env, argv) => {
@@ -70,11 +90,11 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
   };
   if (serve) {
-    const devCerts = require('office-addin-dev-certs');
     config.devServer = {
+      host: 'localhost',
       port: 3000,
       headers: { 'Access-Control-Allow-Origin': '*' },
-      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      server: { type: 'https', options: await httpsOptions() },
       static: { directory: path.resolve(__dirname, 'dist') },
     };
   }
