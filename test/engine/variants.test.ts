@@ -138,6 +138,16 @@ describe('fixture tables in other layouts', () => {
     ).toEqual([]);
   });
 
+  it.each(fixtures)('%s: with English labels (Total, Change, Women, Men)', (file) => {
+    const words: Record<string, string> = { Summa: 'Total', Totalt: 'Total', Förändring: 'Change', Kvinnor: 'Women', Män: 'Men' };
+    const english = mapCells(read(file), (c) => {
+      if (typeof c.value !== 'string') return c;
+      for (const [sv, en] of Object.entries(words)) if (c.value === sv || c.value.startsWith(`${sv} `)) return { ...c, value: c.value.replace(sv, en) };
+      return c;
+    });
+    expect(compare(file, english, (sheet, r, c) => ({ sheet, r, c }))).toEqual([]);
+  });
+
   it.each(fixtures)('%s: sheets in reverse order give the same statuses', (file) => {
     const wb = read(file);
     const a = statuses(wb);
