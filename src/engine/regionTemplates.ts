@@ -2,7 +2,7 @@
 // header words, each adds the relations its template defines on top of the generic checks.
 import type { ColumnRelation } from './columnRelations';
 import type { Grid } from './grid';
-import { labelOf } from './totals';
+import { labelOf } from './rowLabels';
 import type { Table } from './tableFinder';
 import type { TableKind } from './types';
 import { unitIn, yearIn, type Unit } from './labels';
