@@ -1,0 +1,189 @@
+// How well a candidate formula holds over a table's sampled rows: holds, fails, and the
+// evidence (rows where every input matters and the figures agree closely).
+import type { Grid } from './grid';
+import { K_DASH, K_NUMBER } from './grid';
+import type { Candidate } from './relationCandidates';
+import { judge, roundTo } from './tolerance';
+
+/** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
+export interface Matrix {
+  rows: number[];
+  width: number;
+  v: Float64Array;
+  u: Float64Array;
+  has: Uint8Array;
+  pct: Uint8Array;
+}
+
+export function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
+  const width = cols.length;
+  const size = rows.length * width;
+  const m: Matrix = { rows, width, v: new Float64Array(size), u: new Float64Array(size), has: new Uint8Array(size), pct: new Uint8Array(size) };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const base = i * width;
+    for (let k = 0; k < width; k++) {
+      const c = cols[k];
+      const kind = g.kind(r, c);
+      if (kind !== K_NUMBER && kind !== K_DASH) continue; // empty, text, error: 0 and no value
+      m.v[base + k] = g.num(r, c);
+      m.u[base + k] = g.unit(r, c);
+      m.has[base + k] = 1;
+      m.pct[base + k] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
+    }
+  }
+  return m;
+}
+
+export function sample<T>(xs: T[], n: number): T[] {
+  if (xs.length <= n) return xs;
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(xs[Math.floor((i * xs.length) / n)]);
+  return out;
+}
+
+export interface Score {
+  holds: number;
+  nontrivial: number;
+  fails: number;
+  /** Bit j set when term j was non-zero in a row where the candidate held. */
+  nonzeroMask: number;
+  /** Rows where it held with every input and the derived cell non-zero: real evidence. */
+  informative: number;
+  /** The derived figure of the first informative row, and whether another one differed. */
+  firstY: number;
+  varied: boolean;
+}
+
+/** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
+function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): boolean | undefined {
+  const { v, u, has: h } = m;
+  const { ti, di, tc, dc, factor } = cand;
+  const b = i * m.width;
+  const y = b + yi;
+  if (!h[y]) return undefined;
+  let num = 0;
+  let n = 0;
+  let anyNonzero = v[y] !== 0;
+  let nonzeroTerms = 0;
+  let scaleOf = Math.abs(v[y]);
+  for (let j = 0; j < ti.length; j++) {
+    const k = b + ti[j];
+    num += tc[j] * v[k];
+    n += h[k];
+    if (v[k] !== 0) {
+      anyNonzero = true;
+      nonzeroTerms++;
+    }
+    if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
+  }
+  // Evidence needs every input to matter; a long sum (Totalt of many posts) at least two.
+  let allNonzero = v[y] !== 0 && (ti.length > 2 ? nonzeroTerms >= 2 : nonzeroTerms === ti.length);
+  for (let j = 0; j < di.length; j++) if (v[b + di[j]] === 0) allNonzero = false;
+  if (!anyNonzero) return undefined;
+  let value = num;
+  let umax = u[y];
+  if (cand.kind === 'ratio') {
+    let den = 0;
+    for (let j = 0; j < di.length; j++) {
+      den += dc[j] * v[b + di[j]];
+      n += h[b + di[j]];
+    }
+    if (den === 0) return undefined;
+    value = (factor * num) / den;
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((factor * tc[j]) / den) * u[b + ti[j]]);
+    for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((factor * num * dc[j]) / (den * den)) * u[b + di[j]]);
+  } else {
+    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, u[b + ti[j]]);
+  }
+  // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
+  const diff = Math.abs(v[y] - value);
+  let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
+  if (!ok && n === 0) ok = judge({ actual: v[y], expected: value, unitY: u[y], inputUnit: 0, n }).status !== 'error';
+  if (!ok) return false;
+  // Within tolerance is not yet agreement: equal once rounded, or close to the size of the
+  // figures. With small counts (0, 1, 2) anything lies within ±1 of anything: such rows
+  // neither confirm nor refute a relation.
+  const rounded = Math.abs(roundTo(v[y], u[y]) - roundTo(value, u[y])) <= 1e-9 * Math.max(1, Math.abs(value));
+  const close = rounded || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
+  if (!close) return undefined;
+  {
+    for (let j = 0; j < ti.length; j++) if (v[b + ti[j]] !== 0) s.nonzeroMask |= 1 << j;
+    // Evidence: every input non-zero, and the figures agree closely, not just within
+    // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
+    // Small counts (0–9 in whole units) agree by chance too often to prove anything.
+    if (allNonzero && scaleOf >= 10 * u[y]) {
+      s.informative++;
+      if (Number.isNaN(s.firstY)) s.firstY = v[y];
+      else if (v[y] !== s.firstY) s.varied = true;
+    }
+  }
+  return ok;
+}
+
+export function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
+export function score(m: Matrix, yi: number, cand: Candidate): Score {
+  const rows = m.rows.length;
+  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
+  // Long tables: a quick look at a few rows first; a relation that holds in most rows
+  // cannot fail in nearly all of them.
+  if (rows > 20) {
+    let h = 0;
+    let seen = 0;
+    for (let q = 0; q < rows && seen < 10; q += 4) {
+      const ok = holdsAt(m, q, yi, cand, s);
+      if (ok === undefined) continue;
+      seen++;
+      if (ok) h++;
+    }
+    s.nonzeroMask = 0;
+    s.informative = 0;
+    s.firstY = NaN;
+    s.varied = false;
+    if (seen >= 8 && h < 3) return s;
+  }
+  for (let q = 0; q < rows; q++) {
+    const ok = holdsAt(m, q, yi, cand, s);
+    if (ok === undefined) continue;
+    s.nontrivial++;
+    if (ok) s.holds++;
+    else s.fails++;
+    // Give up once even the remaining rows cannot make a majority.
+    const rest = rows - q - 1;
+    if (s.fails > 0 && (s.holds + rest) / (s.nontrivial + rest) < 0.6) {
+      s.holds = 0;
+      return s;
+    }
+  }
+  return s;
+}
+
+/** Every figure of the column is a plain fraction (|x| ≤ 1.5, not formatted as percent). */
+export function fractionColumn(m: Matrix, i: number): boolean {
+  let any = false;
+  for (let k = 0; k < m.rows.length; k++) {
+    const at = k * m.width + i;
+    if (!m.has[at]) continue;
+    if (m.pct[at] || Math.abs(m.v[at]) > 1.5) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Most figures of the column (in these rows) are percentages. */
+export function percentColumn(m: Matrix, i: number): boolean {
+  let pct = 0;
+  let all = 0;
+  for (let k = 0; k < m.rows.length; k++) {
+    const at = k * m.width + i;
+    if (!m.has[at]) continue;
+    all++;
+    if (m.pct[at]) pct++;
+  }
+  return all > 0 && pct * 2 > all;
+}
