@@ -27,6 +27,9 @@ export interface ColumnRelation {
 
 const SAMPLE = 60;
 const WINDOW = 12;
+/** Very wide tables (hundreds of columns) look for relations among near neighbours only. */
+const WIDE = 100;
+const WIDE_WINDOW = 4;
 
 /**
  * Find the relations that define columns of this table, among the given rows
@@ -41,7 +44,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
   for (let yiCol = 0; yiCol < cols.length; yiCol++) {
     const y = cols[yiCol];
     const header = t.header.get(y) ?? '';
-    const from = Math.max(0, yiCol - WINDOW);
+    const from = Math.max(0, yiCol - (cols.length > WIDE ? WIDE_WINDOW : WINDOW));
     if (from === yiCol) continue;
     const share = isShareHeader(header) || percentColumn(m, yiCol);
     const derived = isDerivedHeader(header);
