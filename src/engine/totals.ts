@@ -88,7 +88,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       // Totals of totals: earlier totals plus the rows after them.
       if (totalsInItems > 0 && items.length <= 500 && !pick.done) pick.offer(items.slice());
       // … or the earlier totals alone (Totalt over the sections' Summa rows).
-      if (totalsInItems > 1 && !pick.done) pick.offer(items.filter((x) => x.total));
+      if (totalsInItems > 1 && !pick.done) pick.offer(items.filter((x) => x.total && !x.weak));
       for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offer(blockAll.slice(blockAll.length - k));
       // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
       if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offer(items.slice(items.length - k));
