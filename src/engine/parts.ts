@@ -60,15 +60,22 @@ export function leaveOutParts(g: Grid, list: Item[], cols: number[]): Item[] | n
     out.push(list[i]);
     // Only a row with figures of its own can have parts.
     if (list[i].total || !cols.some((c) => g.num(list[i].row, c) !== 0)) continue;
-    for (let k = Math.min(MAX_RUN, list.length - 1 - i); k >= 2; k--) {
+    // The shortest run of rows below that adds up exactly, else the shortest within rounding.
+    let found = 0;
+    for (let k = 2; k <= Math.min(MAX_RUN, list.length - 1 - i); k++) {
       const parts = list.slice(i + 1, i + 1 + k);
-      if (parts.some((x) => x.total)) continue;
+      if (parts.some((x) => x.total)) break;
       const s = scoreReading(g, list[i].row, parts.map((x) => x.row), cols, false);
-      if (s.bad === 0 && s.good > 0 && contributing(g, parts, cols) >= 1) {
-        i += k;
-        left = true;
+      if (s.bad !== 0 || s.good === 0 || contributing(g, parts, cols) < 1) continue;
+      if (s.exact === s.good) {
+        found = k;
         break;
       }
+      if (!found) found = k;
+    }
+    if (found) {
+      i += found;
+      left = true;
     }
   }
   return left ? out : null;

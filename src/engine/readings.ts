@@ -19,11 +19,12 @@ export const MAX_RUN = 30;
  * How many footing cells of row r reconcile with the sum of `rows`; -1 when the reading
  * must be rejected (strict: every cell must be ok and at least two non-zero).
  */
-export function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number; closeCount: number } {
+export function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number; closeCount: number; exact: number } {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
   let close = 0;
+  let exact = 0;
   for (const c of cols) {
     if (!g.has(r, c)) continue;
     let s = 0;
@@ -46,12 +47,13 @@ export function scoreReading(g: Grid, r: number, rows: number[], cols: number[],
     if (st === 'ok' && sizable) okNonzero++;
     // Close agreement (exact, or off by rounding that is small beside the figure) is evidence too.
     if (st !== 'error' && sizable && (st === 'ok' || Math.abs(y - s) <= 0.02 * Math.abs(y))) close++;
+    if (st === 'ok') exact++;
     if (st !== 'error') good++;
     else bad++;
-    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero, closeCount: close };
+    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero, closeCount: close, exact };
   }
-  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero, closeCount: close };
-  return { good, bad, okCount: okNonzero, closeCount: close };
+  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero, closeCount: close, exact };
+  return { good, bad, okCount: okNonzero, closeCount: close, exact };
 }
 
 /**
