@@ -28,6 +28,22 @@ interface OutEntry {
   uncompressedSize: number;
 }
 
+/**
+ * The fields a local header and a central-directory record share, from "version needed"
+ * to the name length (26 bytes; at offset 4 of a local header, 6 of a directory record).
+ */
+function writeEntryFields(view: DataView, p: number, o: OutEntry, flags: number): void {
+  view.setUint16(p, 20, true);
+  view.setUint16(p + 2, flags, true);
+  view.setUint16(p + 4, o.method, true);
+  view.setUint16(p + 6, o.entry.time, true);
+  view.setUint16(p + 8, o.entry.date, true);
+  view.setUint32(p + 10, o.crc, true);
+  view.setUint32(p + 14, o.compressedSize, true);
+  view.setUint32(p + 18, o.uncompressedSize, true);
+  view.setUint16(p + 22, o.entry.nameBytes.length, true);
+}
+
 /** A new package with the same entries in the same order; `replace` maps entry name → new uncompressed bytes. */
 export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, add = new Map<string, Uint8Array>()): Uint8Array {
   const added: ZipEntry[] = [...add.keys()].map((name) => {
@@ -65,15 +81,7 @@ export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, ad
     // Bit 3 (data descriptor) is cleared: sizes are known and written in the header.
     const flags = o.entry.flags & 0x0800;
     view.setUint32(p, 0x04034b50, true);
-    view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, flags, true);
-    view.setUint16(p + 8, o.method, true);
-    view.setUint16(p + 10, o.entry.time, true);
-    view.setUint16(p + 12, o.entry.date, true);
-    view.setUint32(p + 14, o.crc, true);
-    view.setUint32(p + 18, o.compressedSize, true);
-    view.setUint32(p + 22, o.uncompressedSize, true);
-    view.setUint16(p + 26, o.entry.nameBytes.length, true);
+    writeEntryFields(view, p + 4, o, flags);
     view.setUint16(p + 28, 0, true);
     buf.set(o.entry.nameBytes, p + 30);
     p += 30 + o.entry.nameBytes.length;
@@ -85,15 +93,7 @@ export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, ad
     const flags = o.entry.flags & 0x0800;
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, o.entry.versionMadeBy, true);
-    view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, flags, true);
-    view.setUint16(p + 10, o.method, true);
-    view.setUint16(p + 12, o.entry.time, true);
-    view.setUint16(p + 14, o.entry.date, true);
-    view.setUint32(p + 16, o.crc, true);
-    view.setUint32(p + 20, o.compressedSize, true);
-    view.setUint32(p + 24, o.uncompressedSize, true);
-    view.setUint16(p + 28, o.entry.nameBytes.length, true);
+    writeEntryFields(view, p + 6, o, flags);
     view.setUint16(p + 30, 0, true);
     view.setUint16(p + 32, 0, true);
     view.setUint16(p + 34, 0, true);
