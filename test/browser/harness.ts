@@ -45,3 +45,21 @@ export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found. Install it with: apt-get install -y chromium`);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
+
+export interface Preview {
+  server: http.Server;
+  browser: Browser;
+  origin: string;
+}
+
+/** The built task pane served locally and a browser to open it in. */
+export async function startPreview(): Promise<Preview> {
+  ensureBuilt();
+  const server = await serve(DIST);
+  return { server, origin: originOf(server), browser: await launchChromium() };
+}
+
+export async function stopPreview(p: Partial<Preview>): Promise<void> {
+  await p.browser?.close();
+  if (p.server) await new Promise((r) => p.server!.close(r));
+}

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { fixture } from '../helpers/shared';
-import { DIST, OFFICE_JS, RESULTS, ensureBuilt, launchChromium, originOf, serve } from './harness';
+import { OFFICE_JS, RESULTS, startPreview, stopPreview } from './harness';
 
 const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
 
@@ -16,15 +16,11 @@ let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  ensureBuilt();
-  server = await serve(DIST);
-  origin = originOf(server);
-  browser = await launchChromium();
+  ({ server, browser, origin } = await startPreview());
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await stopPreview({ server, browser });
 });
 
 test('preview: check a workbook, see red cells, select a finding, download the coloured copy', async () => {

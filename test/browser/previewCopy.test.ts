@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { DIST, OFFICE_JS, RESULTS, ensureBuilt, launchChromium, originOf, serve } from './harness';
+import { OFFICE_JS, RESULTS, startPreview, stopPreview } from './harness';
 
 const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -38,16 +38,12 @@ let origin: string;
 let tmp: string;
 
 beforeAll(async () => {
-  ensureBuilt();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-copy-'));
-  server = await serve(DIST);
-  origin = originOf(server);
-  browser = await launchChromium();
+  ({ server, browser, origin } = await startPreview());
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await stopPreview({ server, browser });
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
