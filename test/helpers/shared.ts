@@ -22,3 +22,10 @@ export interface FixtureExpectations {
 export function expectationsOf(name: string): FixtureExpectations {
   return JSON.parse(fs.readFileSync(fixture(name), 'utf8')) as FixtureExpectations;
 }
+
+/** The worst status among a checked cell's checks of one rule; undefined when it has none. */
+export function worstOfRule(cell: { checks: { rule: string; status: 'ok' | 'warning' | 'error' }[] } | undefined, rule: string): string | undefined {
+  const rank = { ok: 0, warning: 1, error: 2 };
+  const statuses = (cell?.checks ?? []).filter((k) => k.rule === rule).map((k) => k.status);
+  return statuses.length ? statuses.reduce((a, b) => (rank[b] > rank[a] ? b : a)) : undefined;
+}
