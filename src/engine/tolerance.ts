@@ -31,17 +31,32 @@ export interface JudgeInput {
   roundUnit?: number;
 }
 
+/** Status codes of judgeStatus, in order of severity (ok < warning < error). */
+export const S_OK = 0;
+export const S_WARNING = 1;
+export const S_ERROR = 2;
+const STATUS_OF: readonly Status[] = ['ok', 'warning', 'error'];
+
+/**
+ * The status of judge() as a code, without building a result object: for the loops that
+ * try many readings and relations. The one implementation of the rule; judge() calls it.
+ */
+export function judgeStatus(actual: number, expected: number, unitY: number, inputUnit: number, n: number, atLeast = 0, roundUnit = 0): number {
+  const u = inputUnit > unitY ? inputUnit : unitY;
+  const own = 0.5 * u * (n + 1);
+  const tolerance = Math.max(own, atLeast);
+  const ru = Math.max(unitY, roundUnit);
+  const scale = Math.max(1, Math.abs(actual), Math.abs(expected));
+  if (Math.abs(roundTo(expected, ru) - roundTo(actual, ru)) <= 1e-9 * scale) return S_OK;
+  if (Math.abs(actual - expected) <= tolerance * (1 + 1e-9) + 1e-12 * scale) return S_WARNING;
+  return S_ERROR;
+}
+
 export function judge(j: JudgeInput): Judgement {
-  const u = j.inputUnit > j.unitY ? j.inputUnit : j.unitY;
-  const own = 0.5 * u * (j.n + 1);
-  const tolerance = Math.max(own, j.atLeast ?? 0);
-  const difference = j.actual - j.expected;
-  const ru = Math.max(j.unitY, j.roundUnit ?? 0);
-  const scale = Math.max(1, Math.abs(j.actual), Math.abs(j.expected));
-  const okExact = Math.abs(roundTo(j.expected, ru) - roundTo(j.actual, ru)) <= 1e-9 * scale;
-  if (okExact) return { status: 'ok', difference, tolerance };
-  if (Math.abs(difference) <= tolerance * (1 + 1e-9) + 1e-12 * scale) return { status: 'warning', difference, tolerance };
-  return { status: 'error', difference, tolerance };
+  const atLeast = j.atLeast ?? 0;
+  const code = judgeStatus(j.actual, j.expected, j.unitY, j.inputUnit, j.n, atLeast, j.roundUnit ?? 0);
+  const own = 0.5 * Math.max(j.inputUnit, j.unitY) * (j.n + 1);
+  return { status: STATUS_OF[code], difference: j.actual - j.expected, tolerance: Math.max(own, atLeast) };
 }
 
 /** Own tolerance of a relation, for adding up over the rows a total closes. */
