@@ -100,77 +100,111 @@ export function buildGrid(sheet: SheetInput): Grid {
       }
     }
   }
-  const idx = (r: number, c: number): number => {
-    if (r < 0 || r >= nRows || c < 0) return -1;
-    const i = start[r] + c;
-    return i < start[r + 1] ? i : -1;
-  };
   // Merged areas: remember the anchor of every covered cell (headers only need text).
   const anchor = new Map<number, number>();
-  const key = (r: number, c: number) => r * 20000 + c;
   for (const m of sheet.merges ?? []) {
     const cells = (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
     if (cells > 5000 || m.r0 < 0 || m.c0 < 0) continue;
     for (let r = m.r0; r <= m.r1; r++)
-      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchor.set(key(r, c), key(m.r0, m.c0));
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchor.set(mergeKey(r, c), mergeKey(m.r0, m.c0));
   }
-  const textOf = (r: number, c: number): string => {
-    const v = rows[r]?.[c]?.value;
+  return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, texts, anchor);
+}
+
+const mergeKey = (r: number, c: number): number => r * 20000 + c;
+
+/**
+ * The grid as one class over flat typed arrays: the accessors are methods on one
+ * prototype, so the hot loops of every sheet call the same functions.
+ */
+class SheetGrid implements Grid {
+  readonly nRows: number;
+
+  constructor(
+    readonly name: string,
+    private readonly rows: (CellInput | undefined)[][],
+    readonly nCols: number,
+    private readonly start: Int32Array,
+    private readonly kinds: Uint8Array,
+    private readonly nums: Float64Array,
+    private readonly units: Float64Array,
+    private readonly flags: Uint8Array,
+    private readonly texts: Map<number, string>,
+    private readonly anchor: Map<number, number>,
+  ) {
+    this.nRows = rows.length;
+  }
+
+  /** Index of (r, c) in the flat arrays; -1 outside the sheet's stored cells. */
+  private idx(r: number, c: number): number {
+    if (r < 0 || r >= this.nRows || c < 0) return -1;
+    const i = this.start[r] + c;
+    return i < this.start[r + 1] ? i : -1;
+  }
+
+  at(r: number, c: number): NumberReading {
+    const i = this.idx(r, c);
+    if (i < 0) return EMPTY;
+    switch (this.kinds[i]) {
+      case K_NUMBER:
+        return { kind: 'number', display: this.nums[i], unit: this.units[i], scale: this.flags[i] & F_PCT ? 100 : 1, fromText: (this.flags[i] & F_TEXT) !== 0 };
+      case K_DASH:
+        return DASH;
+      case K_TEXT:
+        return { kind: 'text', text: this.texts.get(i)! };
+      case K_ERROR:
+        return { kind: 'error', text: this.texts.get(i)! };
+      default:
+        return EMPTY;
+    }
+  }
+
+  cell(r: number, c: number): CellInput | undefined {
+    return this.rows[r]?.[c];
+  }
+
+  private textOf(r: number, c: number): string {
+    const v = this.rows[r]?.[c]?.value;
     if (v === null || v === undefined) return '';
     return typeof v === 'string' ? v.trim() : String(v);
-  };
-  return {
-    name: sheet.name,
-    nRows,
-    nCols,
-    at(r, c) {
-      const i = idx(r, c);
-      if (i < 0) return EMPTY;
-      switch (kinds[i]) {
-        case K_NUMBER:
-          return { kind: 'number', display: nums[i], unit: units[i], scale: flags[i] & F_PCT ? 100 : 1, fromText: (flags[i] & F_TEXT) !== 0 };
-        case K_DASH:
-          return DASH;
-        case K_TEXT:
-          return { kind: 'text', text: texts.get(i)! };
-        case K_ERROR:
-          return { kind: 'error', text: texts.get(i)! };
-        default:
-          return EMPTY;
-      }
-    },
-    cell: (r, c) => rows[r]?.[c],
-    textAt(r, c) {
-      const own = textOf(r, c);
-      if (own) return own;
-      const a = anchor.get(key(r, c));
-      return a === undefined ? '' : textOf(Math.floor(a / 20000), a % 20000);
-    },
-    kind(r, c) {
-      const i = idx(r, c);
-      return i < 0 ? K_EMPTY : kinds[i];
-    },
-    num(r, c) {
-      const i = idx(r, c);
-      return i < 0 ? 0 : nums[i];
-    },
-    unit(r, c) {
-      const i = idx(r, c);
-      return i < 0 ? 0 : units[i];
-    },
-    has(r, c) {
-      const i = idx(r, c);
-      return i >= 0 && (kinds[i] === K_NUMBER || kinds[i] === K_DASH);
-    },
-    pct(r, c) {
-      const i = idx(r, c);
-      return i >= 0 && (flags[i] & F_PCT) !== 0;
-    },
-    fromText(r, c) {
-      const i = idx(r, c);
-      return i >= 0 && (flags[i] & F_TEXT) !== 0;
-    },
-  };
+  }
+
+  textAt(r: number, c: number): string {
+    const own = this.textOf(r, c);
+    if (own) return own;
+    const a = this.anchor.get(mergeKey(r, c));
+    return a === undefined ? '' : this.textOf(Math.floor(a / 20000), a % 20000);
+  }
+
+  kind(r: number, c: number): number {
+    const i = this.idx(r, c);
+    return i < 0 ? K_EMPTY : this.kinds[i];
+  }
+
+  num(r: number, c: number): number {
+    const i = this.idx(r, c);
+    return i < 0 ? 0 : this.nums[i];
+  }
+
+  unit(r: number, c: number): number {
+    const i = this.idx(r, c);
+    return i < 0 ? 0 : this.units[i];
+  }
+
+  has(r: number, c: number): boolean {
+    const i = this.idx(r, c);
+    return i >= 0 && (this.kinds[i] === K_NUMBER || this.kinds[i] === K_DASH);
+  }
+
+  pct(r: number, c: number): boolean {
+    const i = this.idx(r, c);
+    return i >= 0 && (this.flags[i] & F_PCT) !== 0;
+  }
+
+  fromText(r: number, c: number): boolean {
+    const i = this.idx(r, c);
+    return i >= 0 && (this.flags[i] & F_TEXT) !== 0;
+  }
 }
 
 /** True when a reading holds a value that counts as an input (a number or a dash). */
