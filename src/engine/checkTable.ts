@@ -7,7 +7,7 @@ import type { Formula } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { errorValueCheck, makeCheck, okMessage } from './makeCheck';
+import { errorValueCheck, makeCheck, okMessage, type CheckOptions } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
 import type { Table } from './tableFinder';
@@ -43,10 +43,6 @@ function isShareRow(g: Grid, t: Table, r: number): boolean {
   }
   if (all === 0) return /%/.test(labelOf(g, t, r));
   return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
-}
-
-function relationFormula(rel: ColumnRelation, r: number): Formula {
-  return { kind: 'row', r, shape: rel };
 }
 
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
@@ -101,8 +97,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const tot of totals) {
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const o = { what, okText: okMessage(tot.rule, what) };
+    // One formula per total row, moved from column to column (makeCheck keeps no reference).
+    const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     for (const c of footCols) {
-      const f: Formula = { kind: 'column', c, rows: tot.items };
+      f.c = c;
       const check = makeCheck(g, tot.rule, tot.row, c, f, o);
       if (!check) continue;
       out.add(tot.row, c, check);
@@ -118,11 +116,13 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) {
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
-    const okText = okMessage(rule, what);
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what) };
+    const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (const r of rel.rows) {
       const closed = closes.get(r);
-      const atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
-      const check = makeCheck(g, rule, r, rel.y, relationFormula(rel, r), { what, atLeast, okText });
+      o.atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
+      f.r = r;
+      const check = makeCheck(g, rule, r, rel.y, f, o);
       if (check) out.add(r, rel.y, check);
     }
   }
@@ -189,10 +189,12 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
 /** A relation on a total row may be off by the same relation's rounding on every closed row. */
 function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
   let sum = 0;
+  const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   for (const r of rows) {
     const k = g.kind(r, rel.y);
     if (k !== K_NUMBER && k !== K_DASH) continue;
-    const ev = evaluate(g, relationFormula(rel, r));
+    f.r = r;
+    const ev = evaluate(g, f);
     sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
   }
   return sum;

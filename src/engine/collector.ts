@@ -10,15 +10,19 @@ function sameList(a: string[], b: string[]): boolean {
   return true;
 }
 
+/** One number per cell that orders cells by row, then column (Excel has at most 16 384 columns). */
+const keyOf = (r: number, c: number): number => r * 65536 + c;
+
 export class CheckCollector {
   private cells = new Map<number, CheckedCell>();
 
   add(r: number, c: number, check: Check): void {
-    const key = r * 65536 + c;
+    const key = keyOf(r, c);
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { address: cellAddress(r, c), row: r, col: c, status: check.status, checks: [] };
+      cell = { address: cellAddress(r, c), row: r, col: c, status: check.status, checks: [check] };
       this.cells.set(key, cell);
+      return;
     }
     // The same rule with the same inputs twice (two readings agreeing) is one check.
     for (const k of cell.checks) if (k.rule === check.rule && k.expected === check.expected && sameList(k.inputs, check.inputs)) return;
@@ -27,10 +31,17 @@ export class CheckCollector {
   }
 
   has(r: number, c: number): boolean {
-    return this.cells.has(r * 65536 + c);
+    return this.cells.has(keyOf(r, c));
   }
 
   list(): CheckedCell[] {
-    return [...this.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    // Sort the numeric keys (a typed-array sort, no comparator calls), then look the cells up.
+    const keys = new Float64Array(this.cells.size);
+    let i = 0;
+    for (const k of this.cells.keys()) keys[i++] = k;
+    keys.sort();
+    const out: CheckedCell[] = [];
+    for (let j = 0; j < keys.length; j++) out.push(this.cells.get(keys[j])!);
+    return out;
   }
 }

@@ -49,14 +49,32 @@ function addCell(ev: Evaluation, g: Grid, r: number, c: number, coef: number): v
   ev.value += coef * g.num(r, c);
 }
 
-function started(): Evaluation {
+function reset(ev: Evaluation): Evaluation {
+  ev.value = 0;
+  ev.n = 0;
+  ev.inputUnit = 0;
+  ev.error = null;
+  ev.defined = true;
+  return ev;
+}
+
+export function newEvaluation(): Evaluation {
   return { value: 0, n: 0, inputUnit: 0, error: null, defined: true };
 }
 
-export function evaluate(g: Grid, f: Formula): Evaluation {
+// Every derived cell is evaluated once and read at once: one scratch object serves them all.
+const SCRATCH = newEvaluation();
+const NUM = newEvaluation();
+const DEN = newEvaluation();
+
+/**
+ * Evaluate f. The result is written into `into` (by default a scratch object that the
+ * next call overwrites: read it before evaluating again).
+ */
+export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evaluation {
+  const ev = reset(into);
   switch (f.kind) {
     case 'sum': {
-      const ev = started();
       for (const t of f.terms) {
         addCell(ev, g, t.r, t.c, t.coef);
         const u = Math.abs(t.coef) * g.unit(t.r, t.c);
@@ -65,10 +83,11 @@ export function evaluate(g: Grid, f: Formula): Evaluation {
       return ev;
     }
     case 'column': {
-      const ev = started();
-      for (const r of f.rows) {
-        addCell(ev, g, r, f.c, 1);
-        const u = g.unit(r, f.c);
+      const rows = f.rows;
+      const c = f.c;
+      for (let i = 0; i < rows.length; i++) {
+        addCell(ev, g, rows[i], c, 1);
+        const u = g.unit(rows[i], c);
         if (u > ev.inputUnit) ev.inputUnit = u;
       }
       return ev;
@@ -78,9 +97,8 @@ export function evaluate(g: Grid, f: Formula): Evaluation {
       if (shape.kind === 'ratio') {
         // Shares are few: the general quotient.
         const at = (t: { c: number; coef: number }): Term => ({ r, c: t.c, coef: t.coef });
-        return evaluate(g, { kind: 'ratio', num: shape.terms.map(at), den: shape.den.map(at), factor: shape.factor });
+        return evaluate(g, { kind: 'ratio', num: shape.terms.map(at), den: shape.den.map(at), factor: shape.factor }, ev);
       }
-      const ev = started();
       for (const t of shape.terms) {
         addCell(ev, g, r, t.c, t.coef);
         const u = Math.abs(t.coef) * g.unit(r, t.c);
@@ -89,17 +107,23 @@ export function evaluate(g: Grid, f: Formula): Evaluation {
       return ev;
     }
     case 'ratio': {
-      const num = started();
-      const den = started();
+      const num = reset(NUM);
+      const den = reset(DEN);
       for (const t of f.num) addCell(num, g, t.r, t.c, t.coef);
       for (const t of f.den) addCell(den, g, t.r, t.c, t.coef);
-      const error = num.error ?? den.error;
-      if (den.value === 0 || !Number.isFinite(den.value)) return { value: NaN, n: num.n + den.n, inputUnit: 0, error, defined: false };
-      const value = (f.factor * num.value) / den.value;
+      ev.error = num.error ?? den.error;
+      ev.n = num.n + den.n;
+      if (den.value === 0 || !Number.isFinite(den.value)) {
+        ev.value = NaN;
+        ev.defined = false;
+        return ev;
+      }
+      ev.value = (f.factor * num.value) / den.value;
       let inputUnit = 0;
       for (const t of f.num) inputUnit = Math.max(inputUnit, Math.abs((f.factor * t.coef) / den.value) * g.unit(t.r, t.c));
       for (const t of f.den) inputUnit = Math.max(inputUnit, Math.abs((f.factor * num.value * t.coef) / (den.value * den.value)) * g.unit(t.r, t.c));
-      return { value, n: num.n + den.n, inputUnit, error, defined: true };
+      ev.inputUnit = inputUnit;
+      return ev;
     }
   }
 }
