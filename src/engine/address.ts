@@ -23,9 +23,8 @@ export function cellAddress(r: number, c: number): string {
 }
 
 export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {
-  const a = cellAddress(r0, c0);
-  const b = cellAddress(r1, c1);
-  return a === b ? a : `${a}:${b}`;
+  if (r0 === r1 && c0 === c1) return cellAddress(r0, c0);
+  return `${columnName(c0)}${r0 + 1}:${columnName(c1)}${r1 + 1}`;
 }
 
 /** Parse `B12` (with or without `$`) to 0-based row and column. */

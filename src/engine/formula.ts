@@ -157,12 +157,16 @@ function columnRanges(rows: number[], c: number): string[] {
       break;
     }
   }
-  const out: string[] = [];
+  // Count the runs first: the result array gets its exact size (most totals have one run).
+  let runs = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1] + 1) runs++;
+  const out = new Array<string>(runs);
   let i = 0;
+  let k = 0;
   while (i < sorted.length) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out.push(rangeAddress(sorted[i], c, sorted[j], c));
+    out[k++] = rangeAddress(sorted[i], c, sorted[j], c);
     i = j + 1;
   }
   return out;
@@ -170,9 +174,16 @@ function columnRanges(rows: number[], c: number): string[] {
 
 /** Cells of one row: each column once, left to right (cells of one row never join into ranges). */
 function rowInputs(r: number, shape: RowShape): string[] {
+  const { terms, den } = shape;
+  // The common relation, a difference or sum of two columns: no list to build.
+  if (den.length === 0 && terms.length === 2 && terms[0].c !== terms[1].c) {
+    const a = terms[0].c < terms[1].c ? terms[0].c : terms[1].c;
+    const b = terms[0].c < terms[1].c ? terms[1].c : terms[0].c;
+    return [cellAddress(r, a), cellAddress(r, b)];
+  }
   const cols: number[] = [];
-  for (const t of shape.terms) if (!cols.includes(t.c)) cols.push(t.c);
-  for (const t of shape.den) if (!cols.includes(t.c)) cols.push(t.c);
+  for (const t of terms) if (!cols.includes(t.c)) cols.push(t.c);
+  for (const t of den) if (!cols.includes(t.c)) cols.push(t.c);
   for (let i = 1; i < cols.length; i++) if (cols[i] < cols[i - 1]) return cols.sort((a, b) => a - b).map((c) => cellAddress(r, c));
   return cols.map((c) => cellAddress(r, c));
 }

@@ -54,7 +54,6 @@ export function buildGrid(sheet: SheetInput): Grid {
   const nums = new Float64Array(total);
   const units = new Float64Array(total);
   const flags = new Uint8Array(total);
-  const texts = new Map<number, string>();
   for (let r = 0; r < nRows; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -76,6 +75,11 @@ export function buildGrid(sheet: SheetInput): Grid {
           continue;
         }
       }
+      // Labels: a text starting with a letter is no number, dash or error value (see readCell).
+      if (typeof cell.value === 'string' && !cell.error && startsWithLetter(cell.value)) {
+        kinds[i] = K_TEXT;
+        continue;
+      }
       const x = readCell(cell);
       switch (x.kind) {
         case 'number':
@@ -89,11 +93,9 @@ export function buildGrid(sheet: SheetInput): Grid {
           break;
         case 'text':
           kinds[i] = K_TEXT;
-          texts.set(i, x.text);
           break;
         case 'error':
           kinds[i] = K_ERROR;
-          texts.set(i, x.text);
           break;
         default:
           break;
@@ -108,7 +110,13 @@ export function buildGrid(sheet: SheetInput): Grid {
     for (let r = m.r0; r <= m.r1; r++)
       for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchor.set(mergeKey(r, c), mergeKey(m.r0, m.c0));
   }
-  return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, texts, anchor);
+  return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, anchor);
+}
+
+/** A-Z, a-z, or a Latin letter such as å, ä, ö, é (U+00C0–U+024F). */
+function startsWithLetter(s: string): boolean {
+  const ch = s.charCodeAt(0);
+  return (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122) || (ch >= 0xc0 && ch <= 0x24f);
 }
 
 const mergeKey = (r: number, c: number): number => r * 20000 + c;
@@ -129,7 +137,6 @@ class SheetGrid implements Grid {
     private readonly nums: Float64Array,
     private readonly units: Float64Array,
     private readonly flags: Uint8Array,
-    private readonly texts: Map<number, string>,
     private readonly anchor: Map<number, number>,
   ) {
     this.nRows = rows.length;
@@ -150,10 +157,15 @@ class SheetGrid implements Grid {
         return { kind: 'number', display: this.nums[i], unit: this.units[i], scale: this.flags[i] & F_PCT ? 100 : 1, fromText: (this.flags[i] & F_TEXT) !== 0 };
       case K_DASH:
         return DASH;
-      case K_TEXT:
-        return { kind: 'text', text: this.texts.get(i)! };
-      case K_ERROR:
-        return { kind: 'error', text: this.texts.get(i)! };
+      // Texts are read again from the input (as readCell gives them) rather than kept twice.
+      case K_TEXT: {
+        const v = this.rows[r][c]!.value;
+        return { kind: 'text', text: typeof v === 'string' ? v : String(v) };
+      }
+      case K_ERROR: {
+        const cell = this.rows[r][c]!;
+        return { kind: 'error', text: cell.error ? String(cell.value) : String(cell.value).trim() };
+      }
       default:
         return EMPTY;
     }

@@ -5,7 +5,7 @@ import type { Formula } from './formula';
 import { evaluate, inputsOf } from './formula';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { judge, type Judgement } from './tolerance';
+import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from './swedishFormat';
 import type { Check, Rule } from './types';
 
@@ -57,18 +57,22 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const actual = isNumber ? g.num(r, c) : 0;
   const unitY = isNumber ? g.unit(r, c) : 0;
   const scale = isNumber && g.pct(r, c) ? 100 : 1;
-  const j = judge({ actual, expected: ev.value, unitY, inputUnit: ev.inputUnit, n: ev.n, atLeast: o.atLeast, roundUnit: o.roundUnit });
+  // judge() without its result object: most cells reconcile, and there are many.
+  const expected = ev.value;
+  const status = statusName(judgeStatus(actual, expected, unitY, ev.inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
+  const difference = actual - expected;
+  const tolerance = toleranceOf(unitY, ev.inputUnit, ev.n, o.atLeast ?? 0);
   const check: Check = {
     rule,
-    status: j.status,
-    expected: clean(ev.value / scale),
+    status,
+    expected: clean(expected / scale),
     actual: clean(actual / scale),
-    difference: clean(j.difference / scale),
-    tolerance: clean(j.tolerance / scale),
+    difference: clean(difference / scale),
+    tolerance: clean(tolerance / scale),
     inputs: inputsOf(f),
-    message: j.status === 'ok' ? o.okText ?? okMessage(rule, o.what) : findingMessage(rule, o.what, j, ev.value, isNumber ? actual : null, unitY, scale),
+    message: status === 'ok' ? o.okText ?? okMessage(rule, o.what) : findingMessage(rule, o.what, { status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
   };
-  if (j.status === 'warning') check.detail = 'rounding';
+  if (status === 'warning') check.detail = 'rounding';
   return check;
 }
 

@@ -52,11 +52,20 @@ export function judgeStatus(actual: number, expected: number, unitY: number, inp
   return S_ERROR;
 }
 
+/** The status a judgeStatus code stands for. */
+export function statusName(code: number): Status {
+  return STATUS_OF[code];
+}
+
+/** The tolerance judge() reports: the inputs' rounding, or the larger one granted. */
+export function toleranceOf(unitY: number, inputUnit: number, n: number, atLeast = 0): number {
+  return Math.max(0.5 * Math.max(inputUnit, unitY) * (n + 1), atLeast);
+}
+
 export function judge(j: JudgeInput): Judgement {
   const atLeast = j.atLeast ?? 0;
   const code = judgeStatus(j.actual, j.expected, j.unitY, j.inputUnit, j.n, atLeast, j.roundUnit ?? 0);
-  const own = 0.5 * Math.max(j.inputUnit, j.unitY) * (j.n + 1);
-  return { status: STATUS_OF[code], difference: j.actual - j.expected, tolerance: Math.max(own, atLeast) };
+  return { status: STATUS_OF[code], difference: j.actual - j.expected, tolerance: toleranceOf(j.unitY, j.inputUnit, j.n, atLeast) };
 }
 
 /** Own tolerance of a relation, for adding up over the rows a total closes. */
