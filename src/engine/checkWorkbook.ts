@@ -22,7 +22,7 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
   const work: SheetWork[] = [];
   for (const sheet of wb.sheets) {
     const grid = buildGrid(sheet);
-    const collector = new CheckCollector();
+    const collector = new CheckCollector(grid);
     const tables: CheckedTable[] = [];
     const notes: string[] = [];
     for (const t of findTables(grid)) {

@@ -23,6 +23,10 @@ export interface Grid {
   pct(r: number, c: number): boolean;
   /** A number typed as text. */
   fromText(r: number, c: number): boolean;
+  /** Stored cells: ids run from 0 to cellCount − 1 in row-major order. */
+  readonly cellCount: number;
+  /** The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store. */
+  cellId(r: number, c: number): number;
 }
 
 export const K_EMPTY = 0;
@@ -140,6 +144,14 @@ class SheetGrid implements Grid {
     private readonly anchor: Map<number, number>,
   ) {
     this.nRows = rows.length;
+  }
+
+  get cellCount(): number {
+    return this.kinds.length;
+  }
+
+  cellId(r: number, c: number): number {
+    return this.idx(r, c);
   }
 
   /** Index of (r, c) in the flat arrays; -1 outside the sheet's stored cells. */

@@ -27,10 +27,19 @@ function placeholders(section: string): string {
     .replace(/\*./g, '');
 }
 
+// Neighbouring cells mostly share one format: remember the last one asked for.
+let lastCode = '';
+let lastInfo: FormatInfo = GENERAL;
+
 export function formatInfo(code: string | undefined): FormatInfo {
   if (!code || code === 'General' || code === '@') return GENERAL;
+  if (code === lastCode) return lastInfo;
   const hit = cache.get(code);
-  if (hit) return hit;
+  if (hit) {
+    lastCode = code;
+    lastInfo = hit;
+    return hit;
+  }
   const first = placeholders(code.split(';')[0]);
   let info: FormatInfo;
   if (/[dmyhs]/i.test(first.replace(/general/gi, '')) && !/[0#?]/.test(first.replace(/\.0+|s\.0+/g, ''))) {
