@@ -34,6 +34,7 @@ export interface CheckedTable {
 
 /** Share rows: most figures are percentages (or the label says %). */
 function isShareRow(g: Grid, t: Table, r: number): boolean {
+  if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
   let pct = 0;
   let all = 0;
   for (const c of t.numCols) {
@@ -43,6 +44,12 @@ function isShareRow(g: Grid, t: Table, r: number): boolean {
   }
   if (all === 0) return /%/.test(labelOf(g, t, r));
   return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
+}
+
+/** Any figure (a number, not a dash) in the table's columns of row r. */
+function hasNumber(g: Grid, t: Table, r: number): boolean {
+  for (const c of t.numCols) if (g.kind(r, c) === K_NUMBER) return true;
+  return false;
 }
 
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
@@ -149,6 +156,11 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   }
 
   // Inputs: numbers typed as text (a derived cell's status is its checks alone), and error values.
+  if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
+  return { table: t, template, totals, relations, notes };
+}
+
+function checkInputs(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): void {
   for (const r of t.bodyRows) {
     for (const c of t.numCols) {
       const k = g.kind(r, c);
@@ -171,10 +183,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       }
     }
   }
-  return { table: t, template, totals, relations, notes };
 }
 
 function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
+  if (g.percentCells === 0) return false;
   let pct = 0;
   let all = 0;
   for (const r of rows) {
@@ -200,8 +212,9 @@ function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
   return sum;
 }
 
-/** Both lists of rows as one ascending list (a new array). */
+/** Both lists of rows as one ascending list (a itself when b is empty and a ascends; nobody mutates them). */
 function sortedRows(a: number[], b: number[]): number[] {
+  if (b.length === 0 && ascending(a)) return a;
   const rows = [...a, ...b];
   for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((x, y) => x - y);
   return rows;
@@ -226,4 +239,9 @@ function formulaRangeCheck(sumCheck: Check, mm: { missing: number[]; extra: numb
     inputs: sumCheck.inputs,
     message: `SUMMA-formeln i ${cellAddress(r, c)} ${parts.join(' och ')}.`,
   };
+}
+
+function ascending(rows: number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
 }

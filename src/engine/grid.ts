@@ -23,6 +23,10 @@ export interface Grid {
   pct(r: number, c: number): boolean;
   /** A number typed as text. */
   fromText(r: number, c: number): boolean;
+  /** How many cells are percentages: with none, no row or column can be one of shares. */
+  readonly percentCells: number;
+  /** How many cells are numbers typed as text or error values: with none, no input finding. */
+  readonly flaggedInputs: number;
   /** Stored cells: ids run from 0 to cellCount − 1 in row-major order. */
   readonly cellCount: number;
   /** The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store. */
@@ -114,7 +118,13 @@ export function buildGrid(sheet: SheetInput): Grid {
     for (let r = m.r0; r <= m.r1; r++)
       for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchor.set(mergeKey(r, c), mergeKey(m.r0, m.c0));
   }
-  return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, anchor);
+  let percentCells = 0;
+  let flaggedInputs = 0;
+  for (let i = 0; i < total; i++) {
+    if (flags[i] & F_PCT) percentCells++;
+    if (flags[i] & F_TEXT || kinds[i] === K_ERROR) flaggedInputs++;
+  }
+  return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, anchor, percentCells, flaggedInputs);
 }
 
 /** A-Z, a-z, or a Latin letter such as å, ä, ö, é (U+00C0–U+024F). */
@@ -142,6 +152,8 @@ class SheetGrid implements Grid {
     private readonly units: Float64Array,
     private readonly flags: Uint8Array,
     private readonly anchor: Map<number, number>,
+    readonly percentCells: number,
+    readonly flaggedInputs: number,
   ) {
     this.nRows = rows.length;
   }
