@@ -1,11 +1,15 @@
 // Word table values (Office.js `table.values`, text per row and cell) as the
 // engine's input: one sheet "Tabell N" per table. The engine reads Swedish number
-// text itself, so values stay text. The paragraph just above a table, when it is the
-// table's title, becomes the sheet's first row, by the same rule as readDocx
+// text itself, so values stay text. When the table's grid layout is known (see
+// tableLayout.ts), every cell's text is put at its first grid column and spans and
+// vertical merges become merged areas, as readDocx does (../docx/docx.ts); without
+// it the values are taken as they are. The paragraph just above a table, when it is
+// the table's title, becomes the sheet's first row, by the same rule as readDocx
 // (see ../docx/tableTitle.ts). Pure.
-import type { SheetInput, WorkbookInput } from '../engine/types';
+import type { CellInput, MergedArea, SheetInput, WorkbookInput } from '../engine/types';
 import { TABLE_SHEET_PREFIX, tableSheetName } from '../docx/docx';
 import { titleOffset, titleRowText, withTitleRow } from '../docx/tableTitle';
+import type { TableLayout } from './tableLayout';
 
 /** Word puts cell and paragraph marks in values; a cell is one line of text here. */
 function clean(text: unknown): string {
@@ -19,34 +23,100 @@ export function wordTableTitle(values: readonly (readonly unknown[])[], before: 
   return titleRowText(before == null ? [] : [clean(before)], (values[0] ?? []).map(clean));
 }
 
+/** A Word cell: row of the table and index of the cell in that row (as getCell takes them). */
+export interface WordCell {
+  row: number;
+  cell: number;
+}
+
+/** Grid position (row of the table, without a title row; grid column) → the Word cell shown there. */
+export class WordTableGrid {
+  constructor(private readonly at: readonly (readonly (WordCell | undefined)[])[]) {}
+
+  /** The Word cell at a grid position (every column a span covers gives the spanning cell), or null. */
+  wordCell(row: number, col: number): WordCell | null {
+    return this.at[row]?.[col] ?? null;
+  }
+}
+
+interface PlacedTable {
+  rows: (CellInput | undefined)[][];
+  merges: MergedArea[];
+  grid: WordTableGrid;
+}
+
+const input = (text: string): CellInput | undefined => (text === '' ? undefined : { value: text });
+
+/** Values as they are: cell index = grid column. */
+function asValues(values: readonly (readonly unknown[])[]): PlacedTable {
+  return {
+    rows: values.map((row) => row.map((v) => input(clean(v)))),
+    merges: [],
+    grid: new WordTableGrid(values.map((row, r) => row.map((_, cell) => ({ row: r, cell })))),
+  };
+}
+
+/** Cells at their grid columns, the way readDocx's toSheet places scanned cells. */
+function onGrid(values: readonly (readonly unknown[])[], layout: TableLayout): PlacedTable {
+  const rows: (CellInput | undefined)[][] = values.map(() => []);
+  const at: (WordCell | undefined)[][] = values.map(() => []);
+  const merges: MergedArea[] = [];
+  /** Grid column → the vertical merge growing there, and the Word cell holding it. */
+  const growing = new Map<number, { area: MergedArea; word: WordCell | undefined }>();
+  layout.forEach((row, r) => {
+    for (const c of row) {
+      const grown = c.vMerge === 'continue' ? growing.get(c.col) : undefined;
+      if (grown) {
+        grown.area.r1 = r;
+        for (let col = c.col; col < c.col + c.span; col++) at[r][col] = grown.word;
+        continue;
+      }
+      const word = c.cell >= 0 ? { row: r, cell: c.cell } : undefined;
+      const text = word ? clean(values[r][c.cell]) : '';
+      if (text !== '') rows[r][c.col] = { value: text };
+      const area = { r0: r, c0: c.col, r1: r, c1: c.col + c.span - 1 };
+      if (c.span > 1) merges.push(area);
+      for (let col = c.col; col < c.col + c.span; col++) {
+        growing.delete(col);
+        at[r][col] = word;
+      }
+      if (c.vMerge === 'restart') {
+        if (c.span === 1) merges.push(area);
+        growing.set(c.col, { area, word });
+      }
+    }
+  });
+  return { rows, merges: merges.filter((m) => m.r1 > m.r0 || m.c1 > m.c0), grid: new WordTableGrid(at) };
+}
+
 export interface WordWorkbook {
   workbook: WorkbookInput;
   /** Per table: how many rows the sheet has above Word's first row (result row − offset = Word row). */
   offsets: number[];
+  /** Per table: the Word cell at each grid position (rows as Word's, without the title row). */
+  grids: WordTableGrid[];
 }
 
-/** `before[i]` is the text of the paragraph just above table i (null or missing: none). */
-export function tablesToWorkbook(tables: string[][][], before: readonly (string | null)[] = []): WordWorkbook {
+/**
+ * `before[i]` is the text of the paragraph just above table i (null or missing: none);
+ * `layouts[i]` its grid layout (null or missing: the values are taken as they are).
+ */
+export function tablesToWorkbook(
+  tables: string[][][],
+  before: readonly (string | null)[] = [],
+  layouts: readonly (TableLayout | null)[] = [],
+): WordWorkbook {
   const titles = tables.map((values, i) => wordTableTitle(values, before[i]));
+  const placed = tables.map((values, i) => {
+    const layout = layouts[i];
+    return layout ? onGrid(values, layout) : asValues(values);
+  });
   return {
     workbook: {
-      sheets: tables.map(
-        (values, i): SheetInput =>
-          withTitleRow(
-            {
-              name: tableSheetName(i),
-              rows: values.map((row) =>
-                row.map((v) => {
-                  const text = clean(v);
-                  return text === '' ? undefined : { value: text };
-                }),
-              ),
-            },
-            titles[i],
-          ),
-      ),
+      sheets: placed.map((p, i): SheetInput => withTitleRow({ name: tableSheetName(i), rows: p.rows, merges: p.merges }, titles[i])),
     },
     offsets: titles.map(titleOffset),
+    grids: placed.map((p) => p.grid),
   };
 }
 
