@@ -1,17 +1,21 @@
 // The task pane's host adapter for Word (Office.js): every table of the document is
 // read as text, checked by the engine, and its checked cells shaded green / yellow /
 // red; the original shading is kept in the document so it can be restored exactly.
-// A table's title paragraph just above it becomes the sheet's first row (as in
-// readDocx), so result rows are mapped back to Word rows with that offset; shading
-// records keep Word positions. A fixed number of syncs per action, whatever the
-// number and size of the tables.
+// Each table's OOXML gives its grid layout (tableLayout.ts), so a cell spanning columns
+// or rows sits at its grid column as in readDocx; results are mapped back from grid
+// positions to Word cells (row, cell index) through that layout. A table's title
+// paragraph just above it becomes the sheet's first row (as in readDocx), so result
+// rows are mapped back to Word rows with that offset; shading records keep Word
+// positions. A fixed number of syncs per action, whatever the number and size of the
+// tables.
 import type { HostAdapter, CheckRun } from '../host/hostAdapter';
 import { checkWorkbook } from '../engine/checkWorkbook';
 import { WORD_CHECK_OPTIONS } from '../docx/docx';
-import { STATUS_COLOURS } from '../engine/statusColours';
+import { STATUS_COLOURS, worst } from '../engine/statusColours';
 import { parseCellAddress } from '../engine/address';
-import type { WorkbookResult } from '../engine/types';
-import { tableIndex, tablesToWorkbook } from './tablesToWorkbook';
+import type { Status, WorkbookResult } from '../engine/types';
+import { tableIndex, tablesToWorkbook, type WordTableGrid } from './tablesToWorkbook';
+import { wordTableLayout, type TableLayout } from './tableLayout';
 import { officeSettingsStore, parseShadingKey, shadingKey, type ShadingRecords, type ShadingStore } from './shadingStore';
 
 /** The part of Word.run the adapter uses (injectable for tests). */
@@ -26,19 +30,26 @@ interface Target {
   table: number;
   row: number;
   cell: number;
-  fill: string;
+  status: Status;
 }
 
-/** Checked cells by Word position: result row minus the table's title offset (the title row has no Word cell). */
-function targetsOf(result: WorkbookResult, offsets: readonly number[]): Map<string, Target> {
+/**
+ * Checked cells by Word cell: result row minus the table's title offset (the title row
+ * has no Word cell), grid column to Word cell through the table's grid. A Word cell
+ * that holds several checked grid cells gets the worst of their statuses.
+ */
+function targetsOf(result: WorkbookResult, offsets: readonly number[], grids: readonly WordTableGrid[]): Map<string, Target> {
   const out = new Map<string, Target>();
   for (const s of result.sheets) {
     const t = tableIndex(s.name);
     if (t < 0 || t >= offsets.length) continue;
     for (const c of s.cells) {
       const row = c.row - offsets[t];
-      if (row < 0) continue;
-      out.set(shadingKey(t, row, c.col), { table: t, row, cell: c.col, fill: STATUS_COLOURS[c.status].fill });
+      const at = row >= 0 ? grids[t].wordCell(row, c.col) : null;
+      if (!at) continue;
+      const key = shadingKey(t, at.row, at.cell);
+      const before = out.get(key);
+      out.set(key, { table: t, row: at.row, cell: at.cell, status: before ? worst(before.status, c.status) : c.status });
     }
   }
   return out;
@@ -63,28 +74,68 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
     return { tables, values: tables.items.map((t) => t.values ?? []) };
   }
 
-  /** The text of the paragraph just above each table (null: none), for all tables in one sync. */
-  async function readParagraphsBefore(context: Word.RequestContext, tables: Word.TableCollection): Promise<(string | null)[]> {
+  /** The paragraph just above each table, queued for the next sync (text read only when it exists). */
+  function paragraphsBefore(tables: Word.TableCollection): Word.Paragraph[] {
     const paragraphs = tables.items.map((t) => t.getParagraphBeforeOrNullObject());
-    // isNullObject needs no load; text is only read when the paragraph exists.
+    // isNullObject needs no load.
     for (const p of paragraphs) p.load('text');
-    await context.sync();
-    return paragraphs.map((p) => (p.isNullObject ? null : (p.text ?? '')));
+    return paragraphs;
   }
 
-  /** Tables, their texts and the sheets the engine sees (two syncs). */
+  const textsOf = (paragraphs: Word.Paragraph[]) => paragraphs.map((p) => (p.isNullObject ? null : (p.text ?? '')));
+
+  /**
+   * One sync: the text of the paragraph just above each table (null: none) and each
+   * table's OOXML, for its grid layout. When the OOXML fails the batch, the paragraphs
+   * are read again on their own (one more sync) and the tables keep their values as
+   * they are, as they do when the OOXML cannot be read.
+   */
+  async function readTitlesAndLayouts(
+    context: Word.RequestContext,
+    tables: Word.TableCollection,
+    values: string[][][],
+  ): Promise<{ before: (string | null)[]; layouts: (TableLayout | null)[] }> {
+    const paragraphs = paragraphsBefore(tables);
+    let ooxml: OfficeExtension.ClientResult<string>[] | null;
+    try {
+      ooxml = tables.items.map((t) => t.getRange('Whole').getOoxml());
+    } catch {
+      ooxml = null;
+    }
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!ooxml) throw err;
+      const again = paragraphsBefore(tables);
+      await context.sync();
+      return { before: textsOf(again), layouts: [] };
+    }
+    if (!ooxml) return { before: textsOf(paragraphs), layouts: [] };
+    const xml = (r: OfficeExtension.ClientResult<string>): unknown => {
+      try {
+        return r.value;
+      } catch {
+        return undefined;
+      }
+    };
+    return { before: textsOf(paragraphs), layouts: values.map((v, i) => wordTableLayout(v, xml(ooxml[i]))) };
+  }
+
+  /** Tables, their texts, their grids and the sheets the engine sees (two syncs; three when the OOXML fails the batch). */
   async function readWorkbook(context: Word.RequestContext) {
     const { tables, values } = await readValues(context);
-    const { workbook, offsets } = tablesToWorkbook(values, await readParagraphsBefore(context, tables));
-    return { tables, values, workbook, offsets };
+    const { before, layouts } = await readTitlesAndLayouts(context, tables, values);
+    const { workbook, offsets, grids } = tablesToWorkbook(values, before, layouts);
+    return { tables, values, workbook, offsets, grids };
   }
 
   async function check(): Promise<CheckRun> {
     return run(async (context) => {
-      // Syncs 1 and 2: every table's text, then the paragraph above each table.
-      const { tables, values, workbook, offsets } = await readWorkbook(context);
+      // Syncs 1 and 2: every table's text, then the paragraph above each table and
+      // each table's OOXML (its grid layout).
+      const { tables, values, workbook, offsets, grids } = await readWorkbook(context);
       const result = checkWorkbook(workbook, WORD_CHECK_OPTIONS);
-      const targets = targetsOf(result, offsets);
+      const targets = targetsOf(result, offsets, grids);
       const stored = getStore().read();
 
       // Sync 3: shading of the target cells (the original, unless Summakoll's own
@@ -112,10 +163,11 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
       for (const [key, t] of targets) {
         const cell = current.get(key)!;
         const before = stored[key];
+        const fill = STATUS_COLOURS[t.status].fill;
         // A cell the user recoloured since the last check: the user's colour is its original now.
         const original = before && sameColour(cell.shadingColor, before.applied) ? before.original : cell.shadingColor;
-        cell.shadingColor = t.fill;
-        records[key] = { original, applied: t.fill };
+        cell.shadingColor = fill;
+        records[key] = { original, applied: fill };
       }
       for (const [key, cell] of stale) {
         if (sameColour(cell.shadingColor, stored[key].applied)) cell.shadingColor = stored[key].original;
@@ -153,12 +205,14 @@ export function createWordAdapter(deps: WordAdapterDeps = {}): HostAdapter {
     const t = tableIndex(sheet);
     if (t < 0) throw new Error(`"${sheet}" är ingen tabell i dokumentet.`);
     await run(async (context) => {
-      const { tables, values, offsets } = await readWorkbook(context);
+      const { tables, values, offsets, grids } = await readWorkbook(context);
       if (t >= values.length) throw new Error(`${sheet} finns inte längre i dokumentet. Kontrollera igen.`);
       const p = parseCellAddress(address.includes(':') ? address.split(':')[0] : address);
-      // The address is the sheet's: its rows count the title row that Word does not have.
+      // The address is the sheet's: its rows count the title row that Word does not have,
+      // its columns are grid columns.
       const row = p ? p.r - offsets[t] : -1;
-      if (p && row >= 0 && exists(values, t, row, p.c)) tables.items[t].getCell(row, p.c).body.select();
+      const at = p && row >= 0 ? grids[t].wordCell(row, p.c) : null;
+      if (at && exists(values, t, at.row, at.cell)) tables.items[t].getCell(at.row, at.cell).body.select();
       else tables.items[t].select();
       await context.sync();
     });

@@ -5,7 +5,7 @@
 // the engine recognises the templates and the cross-table checks; the status fills land
 // on the Word cell one row above the result row. Real engine, mock Word document.
 import { expectationsOf, worstOfRule } from '../helpers/shared';
-import { fakeDocument } from './fakeWord';
+import { fakeDocument, type FakeCellSpec } from './fakeWord';
 import { createWordAdapter } from '../../src/word/wordAdapter';
 import { STATUS_COLOURS } from '../../src/engine/statusColours';
 import type { CheckedCell, Status } from '../../src/engine/types';
@@ -22,12 +22,12 @@ const WHITE = '#FFFFFF';
 const text = (c: Cell) => (typeof c === 'string' ? c : Array.isArray(c.text) ? c.text.join('\r') : (c.text ?? ''));
 
 /**
- * Word's table.values without the title row: one text per Word cell (a cell spanning
- * columns is one cell, as Word reports it).
+ * The table as Word has it, without the title row: one cell per Word cell (a cell
+ * spanning columns is one cell, as Word reports it, with its span in the OOXML).
  */
-function wordValues(spec: TableSpec, title: string): string[][] {
+function wordValues(spec: TableSpec, title: string): FakeCellSpec[][] {
   expect(text(spec.rows[0][0])).toBe(title); // the row we move out of the table
-  return spec.rows.slice(1).map((row) => row.map(text));
+  return spec.rows.slice(1).map((row) => row.map((c) => (typeof c === 'string' ? c : { text: text(c), span: c.span, vMerge: c.vMerge })));
 }
 
 const doc = fakeDocument(

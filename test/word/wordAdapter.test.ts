@@ -74,7 +74,7 @@ describe('Word adapter', () => {
   });
 
   it('uses the same number of syncs whatever the number and size of the tables', async () => {
-    // Tables, paragraphs above them, shading read, shading written.
+    // Tables; paragraphs above them with each table's OOXML (its grid); shading read; shading written.
     const small = fakeDocument([table(1)]);
     await createWordAdapter({ run: small.run, store: memoryStore() }).checkWorkbook();
     const many = 22;
