@@ -1,20 +1,28 @@
 // Readings of a total row: which rows it might sum, and how well each reconciles.
-import type { Grid } from './grid';
+import type { FootCells } from './footCells';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 
-/** A top-level row since the header: a data row, a group row or an earlier total. */
+/** A top-level row since the header: a data row, a group row or an earlier total. Never changed once made. */
 export interface Item {
-  row: number;
-  total: boolean;
+  readonly row: number;
+  readonly total: boolean;
   /** Data rows a total closes; null for a data row (it closes itself). */
-  closes: number[] | null;
+  readonly closes: readonly number[] | null;
   /** Found by arithmetic alone (no label, no formula): may be a coincidence. */
-  weak: boolean;
+  readonly weak: boolean;
 }
 
+// A data item depends on its row alone and is never changed, so one object per row number
+// serves every table (a small cache: rows that collide just get a new object).
+const DATA_ITEMS_SIZE = 4096;
+const dataItems: (Item | undefined)[] = new Array<Item | undefined>(DATA_ITEMS_SIZE).fill(undefined);
+
 export function dataItem(row: number): Item {
-  return { row, total: false, closes: null, weak: false };
+  const slot = row & (DATA_ITEMS_SIZE - 1);
+  let x = dataItems[slot];
+  if (x === undefined || x.row !== row) dataItems[slot] = x = { row, total: false, closes: null, weak: false };
+  return x;
 }
 
 export function totalItem(row: number, closes: number[], weak: boolean): Item {
@@ -53,31 +61,30 @@ function scored(good: number, bad: number, okCount: number, closeCount: number, 
  * the reading must be rejected (strict: every cell must be ok and at least two non-zero).
  * The result is shared and overwritten by the next call.
  */
-export function scoreRows(g: Grid, r: number, rows: ArrayLike<number>, from: number, to: number, cols: number[], strict: boolean): Readonly<ReadingScore> {
+export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean): Readonly<ReadingScore> {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
   let close = 0;
   let exact = 0;
-  for (let ci = 0; ci < cols.length; ci++) {
-    const c = cols[ci];
-    if (!g.has(r, c)) continue;
+  for (let ci = 0; ci < cells.count; ci++) {
+    if (!cells.has(r, ci)) continue;
     let s = 0;
     let n = 0;
     let umax = 0;
     let err = false;
     for (let i = from; i < to; i++) {
       const k = rows[i];
-      const kind = g.kind(k, c);
+      const kind = cells.kind(k, ci);
       if (kind === K_ERROR) err = true;
       else if (kind === K_NUMBER || kind === K_DASH) n++;
-      s += g.num(k, c);
-      const u = g.unit(k, c);
+      s += cells.num(k, ci);
+      const u = cells.unit(k, ci);
       if (u > umax) umax = u;
     }
     if (err) continue;
-    const y = g.num(r, c);
-    const uy = g.unit(r, c);
+    const y = cells.num(r, ci);
+    const uy = cells.unit(r, ci);
     const st = judgeStatus(y, s, uy, umax, n);
     // Evidence for a total found by arithmetic: exact, and no small count (0–9 whole units).
     const sizable = n >= 1 && y !== 0 && Math.abs(y) >= 10 * uy;
@@ -97,11 +104,11 @@ export function scoreRows(g: Grid, r: number, rows: ArrayLike<number>, from: num
 let itemRows = new Int32Array(64);
 
 /** scoreRows over the rows of items[from..to). */
-export function scoreItems(g: Grid, r: number, items: readonly Item[], from: number, to: number, cols: number[], strict: boolean): Readonly<ReadingScore> {
+export function scoreItems(cells: FootCells, r: number, items: readonly Item[], from: number, to: number, strict: boolean): Readonly<ReadingScore> {
   const n = to - from;
   if (itemRows.length < n) itemRows = new Int32Array(Math.max(n, itemRows.length * 2));
   for (let i = 0; i < n; i++) itemRows[i] = items[from + i].row;
-  return scoreRows(g, r, itemRows, 0, n, cols, strict);
+  return scoreRows(cells, r, itemRows, 0, n, strict);
 }
 
 /**
@@ -115,10 +122,7 @@ export class ReadingPick {
   bestScore = 0;
   private r = -1;
 
-  constructor(
-    private readonly g: Grid,
-    private readonly cols: number[],
-  ) {}
+  constructor(private readonly cells: FootCells) {}
 
   /** Start over for total row r. */
   reset(r: number): void {
@@ -135,14 +139,14 @@ export class ReadingPick {
   /** Offers rd itself (kept as it is when it wins). */
   offer(rd: Item[]): void {
     if (this.chosen) return;
-    const s = scoreItems(this.g, this.r, rd, 0, rd.length, this.cols, false);
+    const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false);
     this.take(rd, s.good, s.bad);
   }
 
   /** Offers list[from..to); copied only when it wins (list may change later). */
   offerSlice(list: readonly Item[], from: number, to: number): void {
     if (this.chosen) return;
-    const s = scoreItems(this.g, this.r, list, from, to, this.cols, false);
+    const s = scoreItems(this.cells, this.r, list, from, to, false);
     if (this.wins(s.good, s.bad)) this.take(list.slice(from, to), s.good, s.bad);
   }
 
@@ -160,14 +164,20 @@ export class ReadingPick {
 }
 
 /** Rows with any non-zero figure among items[from..to): rows of zeros add nothing to a sum. */
-export function contributing(g: Grid, items: readonly Item[], from: number, to: number, cols: number[]): number {
+export function contributing(cells: FootCells, items: readonly Item[], from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (hasFigure(g, items[i].row, cols)) n++;
+  for (let i = from; i < to; i++) if (hasFigure(cells, items[i].row)) n++;
   return n;
 }
 
-/** Row r has a non-zero figure in one of cols. */
-export function hasFigure(g: Grid, r: number, cols: number[]): boolean {
-  for (let i = 0; i < cols.length; i++) if (g.num(r, cols[i]) !== 0) return true;
+/** Row r has a non-zero figure in a footing column. */
+export function hasFigure(cells: FootCells, r: number): boolean {
+  for (let ci = 0; ci < cells.count; ci++) if (cells.num(r, ci) !== 0) return true;
   return false;
+}
+
+/** The position of the first footing column with a non-zero figure in row r, or -1. */
+export function firstFigureColumn(cells: FootCells, r: number): number {
+  for (let ci = 0; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
+  return -1;
 }

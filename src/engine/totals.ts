@@ -2,10 +2,10 @@
 // top to bottom keeping the top-level items since the header; a total replaces the
 // items it closes, so a later total can sum earlier totals plus the rows after them.
 import type { Grid } from './grid';
-import { K_NUMBER } from './grid';
+import { FootCells } from './footCells';
 import { L_COUNT, L_PART, L_STRONG_TOTAL, L_TOTAL } from './labels';
 import { detectGroups, leaveOutParts, partsBelow } from './parts';
-import { contributing, dataItem, MAX_RUN, ReadingPick, scoreItems, totalItem, type Item } from './readings';
+import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, scoreItems, totalItem, type Item } from './readings';
 import { tableRowFacts, type RowFacts } from './rowLabels';
 import type { Table } from './tableFinder';
 import { TableRowBits } from './tableRowBits';
@@ -19,8 +19,33 @@ const WEAK = 4; // totals found by arithmetic alone
 const DISSOLVED = 8; // groups and weak totals that proved coincidences
 const CHOSEN = 16; // rows of the reading just chosen (set and cleared per total)
 const marks = new TableRowBits();
+const footCells = new FootCells();
 
 const formulaRange: RowRange = { from: 0, to: 0 };
+
+/** A list of rows in one reused array: clearing it keeps the storage. */
+class RowList {
+  private rows: number[] = [];
+  length = 0;
+
+  push(r: number): void {
+    this.rows[this.length++] = r;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  toArray(): number[] {
+    return this.rows.slice(0, this.length);
+  }
+}
+
+// Every row since the last labelled total, counted one by one: the reading that
+// unmasks groups and arithmetic subtotals that were only coincidences.
+const flat = new RowList();
+const chosenRows = new RowList();
+const chosenCloses = new RowList();
 
 export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows: Set<number>): TotalRow[] {
   const totals: TotalRow[] = [];
@@ -28,7 +53,8 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   const body = excludedRows.size ? t.bodyRows.filter((r) => !excludedRows.has(r)) : t.bodyRows;
   const facts = tableRowFacts(g, t);
   marks.reset(t.r0, t.r1);
-  const groups = detectGroups(g, body, footCols, facts);
+  const cells = footCells.reset(g, t, footCols);
+  const groups = detectGroups(cells, body, facts);
   for (const gr of groups) totals.push(gr);
   // Group rows by row (none in most tables: then readings need no expanding).
   let groupOf: Map<number, TotalRow> | null = null;
@@ -49,11 +75,9 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   let lastTextRow = -1;
   let lastTotal = -1; // index in items of the last total
   let totalsInItems = 0;
-  // Every row since the last labelled total, counted one by one: the reading that
-  // unmasks groups and arithmetic subtotals that were only coincidences.
   let lastStrong = -1; // index in items of the last labelled (or formula) total
-  let flat: number[] = [];
-  const pick = new ReadingPick(g, footCols);
+  flat.clear();
+  const pick = new ReadingPick(cells);
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
@@ -103,31 +127,33 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       if (!pick.done) {
         // The block, or all of it when no item passed (block was built: the pick is not done).
         const own = block!.length ? block!.own : null;
-        const withoutParts = own ? leaveOutParts(g, own, 0, own.length, footCols) : leaveOutParts(g, items, blockFrom, items.length, footCols);
+        const withoutParts = own ? leaveOutParts(cells, own, 0, own.length) : leaveOutParts(cells, items, blockFrom, items.length);
         if (withoutParts) pick.offer(withoutParts);
       }
+      let flatRows: number[] | null = null;
       let flatItems: Item[] | null = null;
       if (!pick.done && flat.length >= 2 && (weakCount > 0 || groups.length > 0)) {
-        flatItems = flat.map(dataItem);
+        flatRows = flat.toArray();
+        flatItems = flatRows.map((row) => dataItem(row));
         pick.offer(flatItems);
       }
-      if (flatItems && pick.chosen === flatItems) {
+      if (flatRows && pick.chosen === flatItems) {
         // Every row on its own reconciles: the groups and arithmetic subtotals in between were coincidences.
-        for (const gr of groups) if (flat.includes(gr.row)) dissolve(gr.row);
-        for (const row of flat) if (marks.has(row, WEAK)) dissolve(row);
-        totals.push(makeTotal(g, r, flat, 'column-sum', footCols, flat));
+        for (const gr of groups) if (flatRows.includes(gr.row)) dissolve(gr.row);
+        for (const row of flatRows) if (marks.has(row, WEAK)) dissolve(row);
+        totals.push(makeTotal(g, r, flatRows, 'column-sum', footCols, flatRows));
         items.length = lastStrong + 1;
-        items.push(totalItem(r, flat, false));
+        items.push(totalItem(r, flatRows, false));
         lastTotal = lastStrong = items.length - 1;
         totalsInItems = countTotals(items);
-        flat = [];
+        flat.clear();
         continue;
       }
       chosen = pick.chosen;
       if (!chosen && pick.bestItems && pick.bestScore > 0) chosen = pick.bestItems;
       if (!chosen) {
         // SCB style: the total stands above its parts.
-        below = partsBelow(g, body, bi, footCols, facts);
+        below = partsBelow(cells, body, bi, facts);
         // Nothing reconciles: report against the plain reading, when the label says
         // total outright (a word inside a label, "Andel av total …", is no proof).
         // (The pick was never done, so the block was built.)
@@ -135,7 +161,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
           chosen = block!.length ? blockItems(items, block!) : blockAllLength ? items.slice(blockFrom) : totalsInItems > 0 ? items.slice() : null;
       }
     } else {
-      chosen = arithmeticTotal(g, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), footCols);
+      chosen = arithmeticTotal(cells, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN));
       if (chosen) {
         marks.add(r, WEAK);
         weakCount++;
@@ -148,7 +174,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       items.push(totalItem(r, below, false));
       lastTotal = lastStrong = items.length - 1;
       totalsInItems++;
-      flat = [];
+      flat.clear();
       continue;
     }
     if (!chosen || chosen.length === 0) {
@@ -162,16 +188,19 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
           dissolveGroupsOf(x.row, groups);
           dissolved = true;
         }
-    const itemRows: number[] = [];
-    const closes: number[] = [];
+    // Rows summed and data rows closed, gathered in reused lists and copied at their size.
+    chosenRows.clear();
+    chosenCloses.clear();
     let chosenTotals = 0;
     for (const x of chosen) {
-      itemRows.push(x.row);
-      if (x.closes) for (const k of x.closes) closes.push(k);
-      else closes.push(x.row);
+      chosenRows.push(x.row);
+      if (x.closes) for (const k of x.closes) chosenCloses.push(k);
+      else chosenCloses.push(x.row);
       if (x.total) chosenTotals++;
       marks.add(x.row, CHOSEN);
     }
+    const itemRows = chosenRows.toArray();
+    const closes = chosenCloses.toArray();
     totals.push(makeTotal(g, r, itemRows, chosenTotals > 0 ? 'total-of-totals' : 'column-sum', footCols, closes));
     replaceChosen(items);
     for (const x of chosen) marks.remove(x.row, CHOSEN);
@@ -181,7 +210,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     totalsInItems = totalsInItems - chosenTotals + 1;
     if (!weak) {
       lastStrong = lastTotal;
-      flat = [];
+      flat.clear();
     }
   }
   return dissolved ? totals.filter((x) => !marks.has(x.row, DISSOLVED) || (x.rule !== 'subtotal-sum' && !marks.has(x.row, WEAK))) : totals;
@@ -197,8 +226,18 @@ function ascending(rows: number[]): number[] {
   return rows;
 }
 
-/** The items whose row lies in from..to. */
+/** The items whose row lies in from..to (usually a run of the list: then copied at its size). */
 function inRowRange(list: Item[], from: number, to: number): Item[] {
+  let first = -1;
+  let n = 0;
+  for (let i = 0; i < list.length; i++)
+    if (list[i].row >= from && list[i].row <= to) {
+      if (first < 0) first = i;
+      n++;
+    }
+  let run = 0;
+  while (run < n && list[first + run].row >= from && list[first + run].row <= to) run++;
+  if (run === n) return n ? list.slice(first, first + n) : [];
   const out: Item[] = [];
   for (const x of list) if (x.row >= from && x.row <= to) out.push(x);
   return out;
@@ -276,26 +315,25 @@ function replaceChosen(items: Item[]): void {
 }
 
 /** An unlabelled row that is the exact sum of the items right above it (at least two), from `from` on. */
-function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: number[]): Item[] | null {
+function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: number): Item[] | null {
   if (items.length - from < 2) return null;
-  let c0 = -1;
-  for (let i = 0; i < cols.length && c0 < 0; i++) if (g.kind(r, cols[i]) === K_NUMBER && g.num(r, cols[i]) !== 0) c0 = cols[i];
+  const c0 = firstFigureColumn(cells, r);
   if (c0 < 0) return null;
-  const target = g.num(r, c0);
-  let unit = g.unit(r, c0);
+  const target = cells.num(r, c0);
+  let unit = cells.unit(r, c0);
   let roundedTarget = roundTo(target, unit);
   let run = 0;
   for (let j = items.length - 1; j >= from; j--) {
     const row = items[j].row;
-    run += g.num(row, c0);
-    if (g.unit(row, c0) > unit) {
-      unit = g.unit(row, c0);
+    run += cells.num(row, c0);
+    if (cells.unit(row, c0) > unit) {
+      unit = cells.unit(row, c0);
       roundedTarget = roundTo(target, unit);
     }
     if (items.length - j < 2 || roundTo(run, unit) !== roundedTarget) continue;
     // Rows of zeros add nothing: a "total" of one real row is a repeated row.
-    if (contributing(g, items, j, items.length, cols) < 2) continue;
-    const s = scoreItems(g, r, items, j, items.length, cols, true);
+    if (contributing(cells, items, j, items.length) < 2) continue;
+    const s = scoreItems(cells, r, items, j, items.length, true);
     if (s.good >= 0 && s.bad === 0) return items.slice(j);
   }
   return null;
