@@ -7,15 +7,48 @@ const TOTAL_WORD_INSIDE = /\b(?:totalt|summa|total)\b/i;
 const COUNT_LABEL = /^antal\b/i;
 const PART_LABEL = /^(?:varav|därav|whereof|of which)\b/i;
 
-export function isTotalLabel(label: string): boolean {
+/** Facts of a label as bits (labelFacts): a total, a total by its first word, a part, a count. */
+export const L_TOTAL = 1;
+export const L_STRONG_TOTAL = 2;
+export const L_PART = 4;
+export const L_COUNT = 8;
+
+function factsOf(label: string): number {
   const s = label.trim();
-  if (!s) return false;
-  return TOTAL_LABEL.test(s) || TOTAL_WORD_INSIDE.test(s);
+  if (!s) return 0;
+  let f = 0;
+  if (TOTAL_LABEL.test(s)) f |= L_TOTAL | L_STRONG_TOTAL;
+  else if (TOTAL_WORD_INSIDE.test(s)) f |= L_TOTAL;
+  if (PART_LABEL.test(s)) f |= L_PART;
+  if (COUNT_LABEL.test(s)) f |= L_COUNT;
+  return f;
+}
+
+// Labels repeat across tables (Summa, Totalt, the same row names in every table), so their
+// facts are remembered; bounded, and long texts are not kept (they rarely repeat).
+const FACTS_LIMIT = 4096;
+const FACTS_MAX_LENGTH = 200;
+const knownFacts = new Map<string, number>();
+
+/** The L_* bits of a label, each regex run once per distinct label. */
+export function labelFacts(label: string): number {
+  let f = knownFacts.get(label);
+  if (f !== undefined) return f;
+  f = factsOf(label);
+  if (label.length <= FACTS_MAX_LENGTH) {
+    if (knownFacts.size >= FACTS_LIMIT) knownFacts.clear();
+    knownFacts.set(label, f);
+  }
+  return f;
+}
+
+export function isTotalLabel(label: string): boolean {
+  return (labelFacts(label) & L_TOTAL) !== 0;
 }
 
 /** A label that starts like a total (`Summa …`, `Totalt`), not one with the word inside. */
 export function isStrongTotalLabel(label: string): boolean {
-  return TOTAL_LABEL.test(label.trim());
+  return (labelFacts(label) & L_STRONG_TOTAL) !== 0;
 }
 
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
@@ -25,11 +58,11 @@ export function isNonAdditiveHeader(header: string): boolean {
 
 /** A "varav" row details the row above it and is no part of any sum. */
 export function isPartLabel(label: string): boolean {
-  return PART_LABEL.test(label.trim());
+  return (labelFacts(label) & L_PART) !== 0;
 }
 
 export function isCountLabel(label: string): boolean {
-  return COUNT_LABEL.test(label.trim());
+  return (labelFacts(label) & L_COUNT) !== 0;
 }
 
 /** Header words of a column derived from others (a difference, a total). */

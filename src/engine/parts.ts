@@ -1,72 +1,69 @@
 // Rows that break another row down: groups (a row followed by its parts, checks.md 4.4),
 // parts listed under a row, and the parts below a total that stands above them (SCB style).
-import type { Grid } from './grid';
-import { K_NUMBER } from './grid';
-import { isPartLabel, isTotalLabel } from './labels';
-import { contributing, MAX_RUN, scoreReading, type Item } from './readings';
-import type { Table } from './tableFinder';
-import type { TotalRow } from './totalRow';
+import type { FootCells } from './footCells';
+import { L_PART, L_TOTAL } from './labels';
+import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item } from './readings';
+import { R_NO_LABEL, type RowFacts } from './rowLabels';
+import { NO_MISMATCH, type TotalRow } from './totalRow';
 
 /** A labelled row with figures directly followed by rows that sum to it (checks.md 4.4). */
-export function detectGroups(g: Grid, t: Table, body: number[], cols: number[], labelAt: (r: number) => string, isTotalAt: (r: number) => boolean): TotalRow[] {
+export function detectGroups(cells: FootCells, body: number[], facts: RowFacts): TotalRow[] {
   const out: TotalRow[] = [];
-  if (cols.length === 0) return out;
-  const taken = new Set<number>();
+  if (cells.count === 0) return out;
+  // Body rows are distinct and a found group's parts are skipped below, so no head is ever
+  // a part of an earlier group.
   for (let i = 0; i < body.length - 2; i++) {
     const head = body[i];
-    if (taken.has(head)) continue;
+    // A head needs a label that is neither a total nor a part.
+    if (facts.of(head) & (R_NO_LABEL | L_TOTAL | L_PART)) continue;
     // Quick filter on the first column with a non-zero figure in the head row.
-    let c0 = -1;
-    for (const c of cols)
-      if (g.kind(head, c) === K_NUMBER && g.num(head, c) !== 0) {
-        c0 = c;
-        break;
-      }
+    const c0 = firstFigureColumn(cells, head);
     if (c0 < 0) continue;
-    const label = labelAt(head);
-    if (!label || isTotalAt(head) || isPartLabel(label)) continue;
-    const target = g.num(head, c0);
-    let unit = g.unit(head, c0);
+    const target = cells.num(head, c0);
+    let unit = cells.unit(head, c0);
     let run = 0;
     // Of the runs of rows below that could be the parts, the one that reconciles best.
-    let best: { k: number; bad: number } | null = null;
+    let bestK = 0;
+    let bestBad = 0;
     for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
       const r = body[i + k];
       if (r !== body[i + k - 1] + 1) break;
-      if (isTotalAt(r)) break;
-      run += g.num(r, c0);
-      if (g.unit(r, c0) > unit) unit = g.unit(r, c0);
+      if (facts.of(r) & L_TOTAL) break;
+      run += cells.num(r, c0);
+      if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
       if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
       // Most cells must agree closely (at least two); the rest are findings.
-      const s = scoreReading(g, head, body.slice(i + 1, i + k + 1), cols, false);
-      if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (!best || s.bad < best.bad)) best = { k, bad: s.bad };
-      if (best && best.bad === 0) break;
+      const s = scoreRows(cells, head, body, i + 1, i + k + 1, false);
+      if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
+        bestK = k;
+        bestBad = s.bad;
+      }
+      if (bestK > 0 && bestBad === 0) break;
     }
-    if (best) {
-      const rows = body.slice(i + 1, i + best.k + 1);
-      out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: new Map(), hardCoded: false });
-      for (const x of rows) taken.add(x);
-      i += best.k;
+    if (bestK > 0) {
+      const rows = body.slice(i + 1, i + bestK + 1);
+      out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: NO_MISMATCH, hardCoded: false });
+      i += bestK;
     }
   }
   return out;
 }
 
-/** The items without the rows that merely break down the item just above them; null when none do. */
-export function leaveOutParts(g: Grid, list: Item[], cols: number[]): Item[] | null {
+/** The items list[from..to) without the rows that merely break down the item just above them; null when none do. */
+export function leaveOutParts(cells: FootCells, list: readonly Item[], from: number, to: number): Item[] | null {
   const out: Item[] = [];
   let left = false;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = from; i < to; i++) {
     out.push(list[i]);
     // Only a row with figures of its own can have parts.
-    if (list[i].total || !cols.some((c) => g.num(list[i].row, c) !== 0)) continue;
+    if (list[i].total || !hasFigure(cells, list[i].row)) continue;
     // The shortest run of rows below that adds up exactly, else the shortest within rounding.
     let found = 0;
-    for (let k = 2; k <= Math.min(MAX_RUN, list.length - 1 - i); k++) {
-      const parts = list.slice(i + 1, i + 1 + k);
-      if (parts.some((x) => x.total)) break;
-      const s = scoreReading(g, list[i].row, parts.map((x) => x.row), cols, false);
-      if (s.bad !== 0 || s.good === 0 || contributing(g, parts, cols) < 1) continue;
+    for (let k = 2; k <= Math.min(MAX_RUN, to - 1 - i); k++) {
+      // The run list[i+1..i+k]: it ends at a total (runs only grow from here).
+      if (list[i + k].total) break;
+      const s = scoreItems(cells, list[i].row, list, i + 1, i + 1 + k, false);
+      if (s.bad !== 0 || s.good === 0 || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
       if (s.exact === s.good) {
         found = k;
         break;
@@ -82,20 +79,23 @@ export function leaveOutParts(g: Grid, list: Item[], cols: number[]): Item[] | n
 }
 
 /** Rows right below a total (until the next total or text row) that sum to it. */
-export function partsBelow(g: Grid, t: Table, body: number[], bi: number, cols: number[], isText: Set<number>, labelAt: (r: number) => string): number[] | null {
+export function partsBelow(cells: FootCells, body: number[], bi: number, facts: RowFacts): number[] | null {
   const parts: number[] = [];
   for (let j = bi + 1; j < body.length && parts.length < 200; j++) {
     const r = body[j];
-    if (isText.has(r - 1) && parts.length && r - 1 > body[j - 1]) break;
-    if (isTotalLabel(labelAt(r))) break;
+    if (facts.isTextRow(r - 1) && parts.length && r - 1 > body[j - 1]) break;
+    if (facts.of(r) & L_TOTAL) break;
     parts.push(r);
   }
-  let best: { rows: number[]; good: number } | null = null;
+  let bestK = 0;
+  let bestGood = 0;
   for (let k = parts.length; k >= 2; k--) {
-    const rows = parts.slice(0, k);
-    const s = scoreReading(g, body[bi], rows, cols, false);
-    if (s.good > 0 && s.bad === 0) return rows;
-    if (s.okCount >= 1 && (!best || s.good > best.good)) best = { rows, good: s.good };
+    const s = scoreRows(cells, body[bi], parts, 0, k, false);
+    if (s.good > 0 && s.bad === 0) return parts.slice(0, k);
+    if (s.okCount >= 1 && (bestK === 0 || s.good > bestGood)) {
+      bestK = k;
+      bestGood = s.good;
+    }
   }
-  return best ? best.rows : null;
+  return bestK > 0 ? parts.slice(0, bestK) : null;
 }

@@ -1,90 +1,183 @@
 // Readings of a total row: which rows it might sum, and how well each reconciles.
-import type { Grid } from './grid';
+import type { FootCells } from './footCells';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { judge } from './tolerance';
+import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 
-/** A top-level row since the header: a data row, a group row or an earlier total. */
+/** A top-level row since the header: a data row, a group row or an earlier total. Never changed once made. */
 export interface Item {
-  row: number;
-  total: boolean;
-  closes: number[];
+  readonly row: number;
+  readonly total: boolean;
+  /** Data rows a total closes; null for a data row (it closes itself). */
+  readonly closes: readonly number[] | null;
   /** Found by arithmetic alone (no label, no formula): may be a coincidence. */
-  weak?: boolean;
+  readonly weak: boolean;
+}
+
+// A data item depends on its row alone and is never changed, so one object per row number
+// serves every table (a small cache: rows that collide just get a new object).
+const DATA_ITEMS_SIZE = 4096;
+const dataItems: (Item | undefined)[] = new Array<Item | undefined>(DATA_ITEMS_SIZE).fill(undefined);
+
+export function dataItem(row: number): Item {
+  const slot = row & (DATA_ITEMS_SIZE - 1);
+  let x = dataItems[slot];
+  if (x === undefined || x.row !== row) dataItems[slot] = x = { row, total: false, closes: null, weak: false };
+  return x;
+}
+
+export function totalItem(row: number, closes: number[], weak: boolean): Item {
+  return { row, total: true, closes, weak };
 }
 
 /** The longest run of rows tried as the parts of a total. */
 export const MAX_RUN = 30;
 
+/** How well a reading reconciles: see scoreRows. */
+export interface ReadingScore {
+  /** Footing cells that reconcile (ok or within rounding); -1 when a strict reading is rejected. */
+  good: number;
+  bad: number;
+  /** Sizable cells (not 0–9 whole units) that are exact. */
+  okCount: number;
+  /** Sizable cells exact or off by little beside the figure. */
+  closeCount: number;
+  exact: number;
+}
+
+// The result of the last scoreRows call: callers read it at once (no object per reading).
+const score: ReadingScore = { good: 0, bad: 0, okCount: 0, closeCount: 0, exact: 0 };
+
+function scored(good: number, bad: number, okCount: number, closeCount: number, exact: number): Readonly<ReadingScore> {
+  score.good = good;
+  score.bad = bad;
+  score.okCount = okCount;
+  score.closeCount = closeCount;
+  score.exact = exact;
+  return score;
+}
+
 /**
- * How many footing cells of row r reconcile with the sum of `rows`; -1 when the reading
- * must be rejected (strict: every cell must be ok and at least two non-zero).
+ * How many footing cells of row r reconcile with the sum of rows[from..to); good is -1 when
+ * the reading must be rejected (strict: every cell must be ok and at least two non-zero).
+ * The result is shared and overwritten by the next call.
  */
-export function scoreReading(g: Grid, r: number, rows: number[], cols: number[], strict: boolean): { good: number; bad: number; okCount: number; closeCount: number; exact: number } {
+export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean): Readonly<ReadingScore> {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
   let close = 0;
   let exact = 0;
-  for (const c of cols) {
-    if (!g.has(r, c)) continue;
+  for (let ci = 0; ci < cells.count; ci++) {
+    if (!cells.has(r, ci)) continue;
     let s = 0;
     let n = 0;
     let umax = 0;
     let err = false;
-    for (const k of rows) {
-      const kind = g.kind(k, c);
+    for (let i = from; i < to; i++) {
+      const k = rows[i];
+      const kind = cells.kind(k, ci);
       if (kind === K_ERROR) err = true;
       else if (kind === K_NUMBER || kind === K_DASH) n++;
-      s += g.num(k, c);
-      const u = g.unit(k, c);
+      s += cells.num(k, ci);
+      const u = cells.unit(k, ci);
       if (u > umax) umax = u;
     }
     if (err) continue;
-    const y = g.num(r, c);
-    const st = judge({ actual: y, expected: s, unitY: g.unit(r, c), inputUnit: umax, n }).status;
+    const y = cells.num(r, ci);
+    const uy = cells.unit(r, ci);
+    const st = judgeStatus(y, s, uy, umax, n);
     // Evidence for a total found by arithmetic: exact, and no small count (0–9 whole units).
-    const sizable = n >= 1 && y !== 0 && Math.abs(y) >= 10 * g.unit(r, c);
-    if (st === 'ok' && sizable) okNonzero++;
+    const sizable = n >= 1 && y !== 0 && Math.abs(y) >= 10 * uy;
+    if (st === S_OK && sizable) okNonzero++;
     // Close agreement (exact, or off by rounding that is small beside the figure) is evidence too.
-    if (st !== 'error' && sizable && (st === 'ok' || Math.abs(y - s) <= 0.02 * Math.abs(y))) close++;
-    if (st === 'ok') exact++;
-    if (st !== 'error') good++;
+    if (st !== S_ERROR && sizable && (st === S_OK || Math.abs(y - s) <= 0.02 * Math.abs(y))) close++;
+    if (st === S_OK) exact++;
+    if (st !== S_ERROR) good++;
     else bad++;
-    if (strict && (st !== 'ok' || n < 2)) return { good: -1, bad, okCount: okNonzero, closeCount: close, exact };
+    if (strict && (st !== S_OK || n < 2)) return scored(-1, bad, okNonzero, close, exact);
   }
-  if (strict && okNonzero < 2) return { good: -1, bad, okCount: okNonzero, closeCount: close, exact };
-  return { good, bad, okCount: okNonzero, closeCount: close, exact };
+  if (strict && okNonzero < 2) return scored(-1, bad, okNonzero, close, exact);
+  return scored(good, bad, okNonzero, close, exact);
+}
+
+// The rows of the items being scored, copied into one reused array.
+let itemRows = new Int32Array(64);
+
+/** scoreRows over the rows of items[from..to). */
+export function scoreItems(cells: FootCells, r: number, items: readonly Item[], from: number, to: number, strict: boolean): Readonly<ReadingScore> {
+  const n = to - from;
+  if (itemRows.length < n) itemRows = new Int32Array(Math.max(n, itemRows.length * 2));
+  for (let i = 0; i < n; i++) itemRows[i] = items[from + i].row;
+  return scoreRows(cells, r, itemRows, 0, n, strict);
 }
 
 /**
  * Readings of a total row offered in order: the first that reconciles every cell wins
- * (later offers are ignored); else the one reconciling the most.
+ * (later offers are ignored); else the one reconciling the most. One instance is reset per row.
  */
 export class ReadingPick {
   chosen: Item[] | null = null;
-  best: { items: Item[]; score: number } | null = null;
+  /** The reading reconciling the most cells so far (the first of equals), and how many. */
+  bestItems: Item[] | null = null;
+  bestScore = 0;
+  private r = -1;
 
-  constructor(
-    private readonly g: Grid,
-    private readonly r: number,
-    private readonly cols: number[],
-  ) {}
+  constructor(private readonly cells: FootCells) {}
+
+  /** Start over for total row r. */
+  reset(r: number): void {
+    this.r = r;
+    this.chosen = null;
+    this.bestItems = null;
+    this.bestScore = 0;
+  }
 
   get done(): boolean {
     return this.chosen !== null;
   }
 
+  /** Offers rd itself (kept as it is when it wins). */
   offer(rd: Item[]): void {
     if (this.chosen) return;
-    const s = scoreReading(this.g, this.r, rd.map((x) => x.row), this.cols, false);
-    if (s.bad === 0 && s.good > 0) this.chosen = rd;
-    else if (!this.best || s.good > this.best.score) this.best = { items: rd, score: s.good };
+    const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false);
+    this.take(rd, s.good, s.bad);
+  }
+
+  /** Offers list[from..to); copied only when it wins (list may change later). */
+  offerSlice(list: readonly Item[], from: number, to: number): void {
+    if (this.chosen) return;
+    const s = scoreItems(this.cells, this.r, list, from, to, false);
+    if (this.wins(s.good, s.bad)) this.take(list.slice(from, to), s.good, s.bad);
+  }
+
+  private wins(good: number, bad: number): boolean {
+    return (bad === 0 && good > 0) || !this.bestItems || good > this.bestScore;
+  }
+
+  private take(rd: Item[], good: number, bad: number): void {
+    if (bad === 0 && good > 0) this.chosen = rd;
+    else if (!this.bestItems || good > this.bestScore) {
+      this.bestItems = rd;
+      this.bestScore = good;
+    }
   }
 }
 
-/** Rows with any non-zero figure: rows of zeros add nothing to a sum. */
-export function contributing(g: Grid, rows: Item[], cols: number[]): number {
+/** Rows with any non-zero figure among items[from..to): rows of zeros add nothing to a sum. */
+export function contributing(cells: FootCells, items: readonly Item[], from: number, to: number): number {
   let n = 0;
-  for (const x of rows) if (cols.some((c) => g.num(x.row, c) !== 0)) n++;
+  for (let i = from; i < to; i++) if (hasFigure(cells, items[i].row)) n++;
   return n;
+}
+
+/** Row r has a non-zero figure in a footing column. */
+export function hasFigure(cells: FootCells, r: number): boolean {
+  for (let ci = 0; ci < cells.count; ci++) if (cells.num(r, ci) !== 0) return true;
+  return false;
+}
+
+/** The position of the first footing column with a non-zero figure in row r, or -1. */
+export function firstFigureColumn(cells: FootCells, r: number): number {
+  for (let ci = 0; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
+  return -1;
 }

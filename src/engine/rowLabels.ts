@@ -1,6 +1,7 @@
 // A row's label (the text that names it) and per-row facts worked out once per table.
 import type { Grid } from './grid';
 import { K_TEXT } from './grid';
+import { labelFacts } from './labels';
 import type { Table } from './tableFinder';
 
 export function labelOf(g: Grid, t: Table, r: number): string {
@@ -9,19 +10,60 @@ export function labelOf(g: Grid, t: Table, r: number): string {
   return '';
 }
 
-/** Per-row facts of one table, each worked out once; rows index an array (no hashing). */
-export class RowMemo<T> {
-  private readonly values: (T | undefined)[] = [];
+/** Bits of RowFacts.of besides the label's own (labels.ts L_*, all below 16). */
+export const R_NO_LABEL = 16;
+/** A text-only row of the table (Table.textRows). */
+export const R_TEXT_ROW = 32;
+const R_KNOWN = 64;
 
-  constructor(
-    private readonly r0: number,
-    private readonly compute: (r: number) => T,
-  ) {}
+let scratch = new Uint8Array(256);
 
-  get(r: number): T {
-    const i = r - this.r0;
-    let v = this.values[i];
-    if (v === undefined) this.values[i] = v = this.compute(r);
-    return v;
+/**
+ * The label facts of a table's rows (L_* bits, R_NO_LABEL, R_TEXT_ROW), each label read once.
+ * One reused array indexed by row − r0: there is one instance, valid for the table passed to
+ * the last `tableRowFacts` call.
+ */
+export class RowFacts {
+  private g!: Grid;
+  private t!: Table;
+  private r0 = 0;
+  private n = 0;
+  private bits: Uint8Array = scratch;
+
+  reset(g: Grid, t: Table): this {
+    const n = t.r1 - t.r0 + 2;
+    if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+    scratch.fill(0, 0, n);
+    this.g = g;
+    this.t = t;
+    this.r0 = t.r0;
+    this.n = n;
+    this.bits = scratch;
+    for (const r of t.textRows) if (r >= t.r0 && r <= t.r1) scratch[r - t.r0] = R_TEXT_ROW;
+    return this;
   }
+
+  /** The facts of row r (a row of the table). */
+  of(r: number): number {
+    const i = r - this.r0;
+    const b = this.bits[i];
+    if (b & R_KNOWN) return b;
+    const label = labelOf(this.g, this.t, r);
+    const f = b | R_KNOWN | labelFacts(label) | (label === '' ? R_NO_LABEL : 0);
+    this.bits[i] = f;
+    return f;
+  }
+
+  /** True when row r is a text-only row of the table (rows outside it are not). */
+  isTextRow(r: number): boolean {
+    const i = r - this.r0;
+    return i >= 0 && i < this.n && (this.bits[i] & R_TEXT_ROW) !== 0;
+  }
+}
+
+const theFacts = new RowFacts();
+
+/** The (single, reused) RowFacts set up for table t. */
+export function tableRowFacts(g: Grid, t: Table): RowFacts {
+  return theFacts.reset(g, t);
 }

@@ -10,58 +10,152 @@ export interface TotalRow {
   /** Data rows closed, transitively (for the tolerance of relations on this row). */
   closes: number[];
   /** Rows covered by a SUM formula in this row, per column, when it differs from `items`. */
-  formulaMismatch: Map<number, { missing: number[]; extra: number[] }>;
+  formulaMismatch: ReadonlyMap<number, { missing: number[]; extra: number[] }>;
   hardCoded: boolean;
 }
 
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n - 1;
+/** The formulaMismatch of a total whose formulas cover its items exactly (shared: never mutated). */
+export const NO_MISMATCH: ReadonlyMap<number, { missing: number[]; extra: number[] }> = new Map();
+
+/** First and last row (0-based) of a range. */
+export interface RowRange {
+  from: number;
+  to: number;
 }
 
-const SUM_FORMULA = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
+/** JavaScript's RegExp \s: Unicode white space and line terminators. */
+function isSpace(ch: number): boolean {
+  if (ch <= 32) return ch === 32 || (ch >= 9 && ch <= 13);
+  if (ch < 0xa0) return false;
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
 
-/** SUM(X4:X12) in a cell of row r over its own column: the first and last row it covers. */
-export function sumFormulaRange(g: Grid, r: number, c: number): [number, number] | null {
+function skipSpaces(f: string, i: number): number {
+  while (i < f.length && isSpace(f.charCodeAt(i))) i++;
+  return i;
+}
+
+/** ASCII letter, either case (what [A-Z] matches under the i flag). */
+function isLetter(ch: number): boolean {
+  const l = ch | 32;
+  return l >= 97 && l <= 122;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= 48 && ch <= 57;
+}
+
+// Where `reference` leaves the cell it read: column index and 1-based row number.
+let refCol = 0;
+let refRow = 0;
+
+/** Reads `$?[A-Z]{1,3}$?\d+` at i; returns the index after it, or -1. */
+function reference(f: string, i: number): number {
+  if (f.charCodeAt(i) === 36 /* $ */) i++;
+  let col = 0;
+  const lettersFrom = i;
+  while (i < f.length && isLetter(f.charCodeAt(i))) col = col * 26 + ((f.charCodeAt(i++) | 32) - 96);
+  if (i === lettersFrom || i - lettersFrom > 3) return -1;
+  if (f.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  while (i < f.length && isDigit(f.charCodeAt(i))) row = row * 10 + (f.charCodeAt(i++) - 48);
+  if (i === digitsFrom) return -1;
+  // Beyond 15 digits the running value may round differently from Number().
+  refRow = i - digitsFrom > 15 ? Number(f.substring(digitsFrom, i)) : row;
+  refCol = col - 1;
+  return i;
+}
+
+/**
+ * `=SUM(X4:X12)` or `=SUMMA(…)` (any case, spaces and `$` allowed) over column c: sets out to
+ * the rows covered. A hand-written reading of
+ * /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i
+ * (no match array per cell).
+ */
+export function parseSumFormula(f: string, c: number, out: RowRange): boolean {
+  if (f.charCodeAt(0) !== 61 /* = */) return false;
+  let i = skipSpaces(f, 1);
+  if ((f.charCodeAt(i) | 32) !== 115 || (f.charCodeAt(i + 1) | 32) !== 117 || (f.charCodeAt(i + 2) | 32) !== 109) return false; // sum
+  i += 3;
+  if ((f.charCodeAt(i) | 32) === 109 && (f.charCodeAt(i + 1) | 32) === 97) i += 2; // summa
+  if (f.charCodeAt(i) !== 40 /* ( */) return false;
+  i = reference(f, skipSpaces(f, i + 1));
+  if (i < 0 || refCol !== c) return false;
+  const a = refRow - 1;
+  i = skipSpaces(f, i);
+  if (f.charCodeAt(i) !== 58 /* : */) return false;
+  i = reference(f, skipSpaces(f, i + 1));
+  if (i < 0 || refCol !== c) return false;
+  const b = refRow - 1;
+  i = skipSpaces(f, i);
+  if (f.charCodeAt(i) !== 41 /* ) */) return false;
+  if (skipSpaces(f, i + 1) !== f.length) return false;
+  out.from = Math.min(a, b);
+  out.to = Math.max(a, b);
+  return true;
+}
+
+/** SUM(X4:X12) in a cell of row r over its own column: sets out to the first and last row it covers. */
+export function sumFormulaRange(g: Grid, r: number, c: number, out: RowRange): boolean {
   const f = g.cell(r, c)?.formula;
-  if (!f || f.length < 8) return null;
-  const s = f.charCodeAt(1) | 32;
-  if (s !== 115 /* s */ && f.charCodeAt(1) !== 32) return null;
-  const m = SUM_FORMULA.exec(f);
-  if (!m) return null;
-  if (columnIndex(m[1]) !== c || columnIndex(m[3]) !== c) return null;
-  const a = Number(m[2]) - 1;
-  const b = Number(m[4]) - 1;
-  return [Math.min(a, b), Math.max(a, b)];
+  return f ? sumRangeOf(f, c, out) : false;
 }
 
-export function firstSumFormula(g: Grid, r: number, cols: number[]): number[] | null {
-  for (const c of cols) {
-    const range = sumFormulaRange(g, r, c);
-    if (!range) continue;
-    const rows: number[] = [];
-    for (let k = range[0]; k <= range[1] && k < r; k++) rows.push(k);
-    return rows;
-  }
-  return null;
+/** parseSumFormula after a quick look at the first characters (most formulas are no SUM). */
+function sumRangeOf(f: string, c: number, out: RowRange): boolean {
+  if (f.length < 8) return false;
+  const s = f.charCodeAt(1) | 32;
+  if (s !== 115 /* s */ && f.charCodeAt(1) !== 32) return false;
+  return parseSumFormula(f, c, out);
 }
+
+/**
+ * The first SUM formula in row r over its own column, among cols: sets out to the rows it
+ * covers above r (empty, to < from, when it covers none) and returns true; false when none.
+ */
+export function firstSumFormula(g: Grid, r: number, cols: number[], out: RowRange): boolean {
+  for (let i = 0; i < cols.length; i++) {
+    if (!sumFormulaRange(g, r, cols[i], out)) continue;
+    if (out.to > r - 1) out.to = r - 1;
+    return true;
+  }
+  return false;
+}
+
+const range: RowRange = { from: 0, to: 0 };
 
 export function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, footCols: number[], closes: number[]): TotalRow {
-  const mismatch = new Map<number, { missing: number[]; extra: number[] }>();
+  let mismatch: Map<number, { missing: number[]; extra: number[] }> | null = null;
   let formulas = 0;
   for (const c of footCols) {
-    if (g.cell(r, c)?.formula) formulas++;
-    const fr = sumFormulaRange(g, r, c);
-    if (!fr) continue;
-    const [from, to] = fr;
-    const missing = itemRows.filter((k) => (k < from || k > to) && g.has(k, c));
-    const extra: number[] = [];
-    if (to - from + 1 !== itemRows.length - missing.length) {
-      const want = new Set(itemRows);
-      for (let k = from; k <= to && extra.length < 100; k++) if (!want.has(k) && k !== r && g.has(k, c)) extra.push(k);
-    }
-    if (missing.length || extra.length) mismatch.set(c, { missing, extra });
+    const f = g.cell(r, c)?.formula;
+    if (!f) continue;
+    formulas++;
+    if (!sumRangeOf(f, c, range)) continue;
+    const { from, to } = range;
+    const missing = missingRows(g, itemRows, from, to, c);
+    // The range can only hold extra rows when its length differs from the items it covers.
+    const extra = to - from + 1 !== itemRows.length - missing.length ? extraRows(g, r, itemRows, from, to, c) : NONE;
+    if (missing.length || extra.length) (mismatch ??= new Map()).set(c, { missing: missing.length ? missing : [], extra: extra.length ? extra : [] });
   }
-  return { row: r, items: itemRows, rule, closes, formulaMismatch: mismatch, hardCoded: formulas === 0 };
+  return { row: r, items: itemRows, rule, closes, formulaMismatch: mismatch ?? NO_MISMATCH, hardCoded: formulas === 0 };
+}
+
+// Returned by missingRows and extraRows when they find nothing; never stored, never mutated.
+const NONE: number[] = [];
+
+/** Items outside from..to with a value in column c. */
+function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] {
+  let out: number[] | null = null;
+  for (const k of itemRows) if ((k < from || k > to) && g.has(k, c)) (out ??= []).push(k);
+  return out ?? NONE;
+}
+
+/** Rows in from..to (at most 100) with a value in column c that are neither items nor the total row r. */
+function extraRows(g: Grid, r: number, itemRows: number[], from: number, to: number, c: number): number[] {
+  const want = new Set(itemRows);
+  const extra: number[] = [];
+  for (let k = from; k <= to && extra.length < 100; k++) if (!want.has(k) && k !== r && g.has(k, c)) extra.push(k);
+  return extra;
 }

@@ -2,188 +2,339 @@
 // top to bottom keeping the top-level items since the header; a total replaces the
 // items it closes, so a later total can sum earlier totals plus the rows after them.
 import type { Grid } from './grid';
-import { K_NUMBER } from './grid';
-import { isCountLabel, isPartLabel, isStrongTotalLabel, isTotalLabel } from './labels';
+import { FootCells } from './footCells';
+import { L_COUNT, L_PART, L_STRONG_TOTAL, L_TOTAL } from './labels';
 import { detectGroups, leaveOutParts, partsBelow } from './parts';
-import { contributing, MAX_RUN, ReadingPick, scoreReading, type Item } from './readings';
-import { labelOf, RowMemo } from './rowLabels';
+import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, scoreItems, totalItem, type Item } from './readings';
+import { tableRowFacts, type RowFacts } from './rowLabels';
 import type { Table } from './tableFinder';
+import { TableRowBits } from './tableRowBits';
 import { roundTo } from './tolerance';
-import { firstSumFormula, makeTotal, type TotalRow } from './totalRow';
+import { firstSumFormula, makeTotal, type RowRange, type TotalRow } from './totalRow';
+
+// Row sets of the table being walked (bits of one reused array).
+const CONSUMED = 1; // parts below a total that stands above them
+const CHILD = 2; // parts of a group
+const WEAK = 4; // totals found by arithmetic alone
+const DISSOLVED = 8; // groups and weak totals that proved coincidences
+const CHOSEN = 16; // rows of the reading just chosen (set and cleared per total)
+const marks = new TableRowBits();
+const footCells = new FootCells();
+
+const formulaRange: RowRange = { from: 0, to: 0 };
+
+/** A list of rows in one reused array: clearing it keeps the storage. */
+class RowList {
+  private rows: number[] = [];
+  length = 0;
+
+  push(r: number): void {
+    this.rows[this.length++] = r;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  toArray(): number[] {
+    return this.rows.slice(0, this.length);
+  }
+}
+
+// Every row since the last labelled total, counted one by one: the reading that
+// unmasks groups and arithmetic subtotals that were only coincidences.
+const flat = new RowList();
+const chosenRows = new RowList();
+const chosenCloses = new RowList();
 
 export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows: Set<number>): TotalRow[] {
   const totals: TotalRow[] = [];
   const items: Item[] = [];
-  const consumed = new Set<number>();
-  const isText = new Set(t.textRows);
-  const body = t.bodyRows.filter((r) => !excludedRows.has(r));
-  const labels = new RowMemo(t.r0, (row) => labelOf(g, t, row));
-  const totalLabels = new RowMemo(t.r0, (row) => isTotalLabel(labels.get(row)));
-  const countLabels = new RowMemo(t.r0, (row) => isCountLabel(labels.get(row)));
-  const labelAt = (row: number): string => labels.get(row);
-  const isTotalAt = (row: number): boolean => totalLabels.get(row);
-  const isCountAt = (row: number): boolean => countLabels.get(row);
-  const groups = detectGroups(g, t, body, footCols, labelAt, isTotalAt);
+  const body = excludedRows.size ? t.bodyRows.filter((r) => !excludedRows.has(r)) : t.bodyRows;
+  const facts = tableRowFacts(g, t);
+  marks.reset(t.r0, t.r1);
+  const cells = footCells.reset(g, t, footCols);
+  const groups = detectGroups(cells, body, facts);
   for (const gr of groups) totals.push(gr);
-  const groupOf = new Map<number, TotalRow>();
-  for (const gr of groups) groupOf.set(gr.row, gr);
-  const childOf = new Set<number>();
-  for (const gr of groups) for (const c of gr.items) childOf.add(c);
+  // Group rows by row (none in most tables: then readings need no expanding).
+  let groupOf: Map<number, TotalRow> | null = null;
+  for (const gr of groups) {
+    (groupOf ??= new Map()).set(gr.row, gr);
+    for (const c of gr.items) marks.add(c, CHILD);
+  }
   // A group is only a reading too: when a total reconciles with its rows counted
   // one by one, the group was a coincidence and is dropped.
-  const dissolved = new Set<number>();
-  const expand = (list: Item[]): Item[] | null => {
-    if (!list.some((x) => groupOf.has(x.row))) return null;
-    const out: Item[] = [];
-    for (const x of list) {
-      out.push(x);
-      const gr = groupOf.get(x.row);
-      if (gr) for (const c of gr.items) out.push({ row: c, total: false, closes: [c] });
-    }
-    return out;
+  let dissolved = false;
+  const dissolve = (row: number): void => {
+    marks.add(row, DISSOLVED);
+    dissolved = true;
   };
-  const textRows = [...t.textRows].sort((a, b) => a - b);
+  let weakCount = 0;
+  const textRows = ascending(t.textRows);
   let textPtr = 0;
   let lastTextRow = -1;
   let lastTotal = -1; // index in items of the last total
   let totalsInItems = 0;
-  // Every row since the last labelled total, counted one by one: the reading that
-  // unmasks groups and arithmetic subtotals that were only coincidences.
   let lastStrong = -1; // index in items of the last labelled (or formula) total
-  let flat: number[] = [];
-  const weakRows = new Set<number>();
+  flat.clear();
+  const pick = new ReadingPick(cells);
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
     while (textPtr < textRows.length && textRows[textPtr] < r) lastTextRow = textRows[textPtr++];
-    if (consumed.has(r)) continue;
-    const label = labelAt(r);
-    if (isPartLabel(label)) continue;
-    if (childOf.has(r)) {
+    if (marks.has(r, CONSUMED)) continue;
+    const rowFacts = facts.of(r);
+    if (rowFacts & L_PART) continue;
+    if (marks.has(r, CHILD)) {
       flat.push(r);
       continue;
     }
-    const labelled = isTotalAt(r);
-    const formulaRows = firstSumFormula(g, r, footCols);
+    const labelled = (rowFacts & L_TOTAL) !== 0;
+    const hasFormula = firstSumFormula(g, r, footCols, formulaRange);
     let chosen: Item[] | null = null;
     let below: number[] | null = null;
-    if (labelled || formulaRows) {
-      // The block: data items since the last total (and the last text row).
-      const blockAll = items.slice(lastTotal + 1);
-      const countRow = isCountAt(r);
-      const block = blockAll.filter((x) => x.row > lastTextRow && isCountAt(x.row) === countRow);
+    if (labelled || hasFormula) {
+      // The block: data items since the last total (and the last text row), items[blockFrom..].
+      const blockFrom = lastTotal + 1;
+      const blockAllLength = items.length - blockFrom;
+      let block: Block | null = null;
       // Readings are tried most likely first, each built only while none has won yet.
-      const pick = new ReadingPick(g, r, footCols);
-      if (formulaRows) {
-        const set = new Set(formulaRows);
-        const fr = items.filter((x) => set.has(x.row));
+      pick.reset(r);
+      if (hasFormula) {
+        const { from, to } = formulaRange;
+        const fr = inRowRange(items, from, to);
         if (fr.length) pick.offer(fr);
-        const frAll = pick.done ? null : expand(fr)?.filter((x) => set.has(x.row));
-        if (frAll) pick.offer(frAll);
+        const frExpanded = pick.done || !groupOf ? null : expandGroups(fr, groupOf);
+        if (frExpanded) pick.offer(inRowRange(frExpanded, from, to));
       }
-      if (block.length) pick.offer(block);
-      if (blockAll.length && blockAll.length !== block.length) pick.offer(blockAll);
-      const blockExpanded = pick.done ? null : expand(block);
-      if (blockExpanded) pick.offer(blockExpanded);
+      if (!pick.done) {
+        block = blockOf(items, blockFrom, lastTextRow, (rowFacts & L_COUNT) !== 0, facts);
+        if (block.length) offerBlock(pick, items, block);
+        if (blockAllLength && blockAllLength !== block.length) pick.offerSlice(items, blockFrom, items.length);
+        const blockExpanded = pick.done || !groupOf ? null : expandGroups(blockItems(items, block), groupOf);
+        if (blockExpanded) pick.offer(blockExpanded);
+      }
       // Totals of totals: earlier totals plus the rows after them.
-      if (totalsInItems > 0 && items.length <= 500 && !pick.done) pick.offer(items.slice());
+      if (totalsInItems > 0 && items.length <= 500 && !pick.done) pick.offerSlice(items, 0, items.length);
       // … or the earlier totals alone (Totalt over the sections' Summa rows).
-      if (totalsInItems > 1 && !pick.done) pick.offer(items.filter((x) => x.total && !x.weak));
-      for (let k = Math.min(blockAll.length - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offer(blockAll.slice(blockAll.length - k));
+      if (totalsInItems > 1 && !pick.done) pick.offer(strongTotals(items));
+      // The last k items of the block (the block is the tail of items).
+      for (let k = Math.min(blockAllLength - 1, MAX_RUN); k >= 1 && !pick.done; k--) pick.offerSlice(items, items.length - k, items.length);
       // The last few totals (and rows after them): Summa eget kapital, avsättningar och skulder.
-      if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offer(items.slice(items.length - k));
+      if (totalsInItems > 0) for (let k = Math.min(items.length - 1, MAX_RUN); k >= 2 && !pick.done; k--) pick.offerSlice(items, items.length - k, items.length);
       // Parts listed under a row of their own (too small to be proven a group by arithmetic
       // alone) are left out when that makes the total reconcile.
       if (!pick.done) {
-        const withoutParts = leaveOutParts(g, block.length ? block : blockAll, footCols);
+        // The block, or all of it when no item passed (block was built: the pick is not done).
+        const own = block!.length ? block!.own : null;
+        const withoutParts = own ? leaveOutParts(cells, own, 0, own.length) : leaveOutParts(cells, items, blockFrom, items.length);
         if (withoutParts) pick.offer(withoutParts);
       }
+      let flatRows: number[] | null = null;
       let flatItems: Item[] | null = null;
-      if (!pick.done && flat.length >= 2 && (weakRows.size > 0 || groups.length > 0)) {
-        flatItems = flat.map((row) => ({ row, total: false, closes: [row] }));
+      if (!pick.done && flat.length >= 2 && (weakCount > 0 || groups.length > 0)) {
+        flatRows = flat.toArray();
+        flatItems = flatRows.map((row) => dataItem(row));
         pick.offer(flatItems);
       }
-      if (flatItems && pick.chosen === flatItems) {
+      if (flatRows && pick.chosen === flatItems) {
         // Every row on its own reconciles: the groups and arithmetic subtotals in between were coincidences.
-        for (const gr of groups) if (flat.includes(gr.row)) dissolved.add(gr.row);
-        for (const row of flat) if (weakRows.has(row)) dissolved.add(row);
-        totals.push(makeTotal(g, r, flat, 'column-sum', footCols, flat));
+        for (const gr of groups) if (flatRows.includes(gr.row)) dissolve(gr.row);
+        for (const row of flatRows) if (marks.has(row, WEAK)) dissolve(row);
+        totals.push(makeTotal(g, r, flatRows, 'column-sum', footCols, flatRows));
         items.length = lastStrong + 1;
-        items.push({ row: r, total: true, closes: flat });
+        items.push(totalItem(r, flatRows, false));
         lastTotal = lastStrong = items.length - 1;
-        totalsInItems = items.filter((x) => x.total).length;
-        flat = [];
+        totalsInItems = countTotals(items);
+        flat.clear();
         continue;
       }
       chosen = pick.chosen;
-      const best = pick.best;
-      if (!chosen && best && best.score > 0) chosen = best.items;
+      if (!chosen && pick.bestItems && pick.bestScore > 0) chosen = pick.bestItems;
       if (!chosen) {
         // SCB style: the total stands above its parts.
-        below = partsBelow(g, t, body, bi, footCols, isText, labelAt);
+        below = partsBelow(cells, body, bi, facts);
         // Nothing reconciles: report against the plain reading, when the label says
         // total outright (a word inside a label, "Andel av total …", is no proof).
-        if (!below && (isStrongTotalLabel(label) || formulaRows)) chosen = block.length ? block : blockAll.length ? blockAll : totalsInItems > 0 ? items.slice() : null;
+        // (The pick was never done, so the block was built.)
+        if (!below && (rowFacts & L_STRONG_TOTAL || hasFormula))
+          chosen = block!.length ? blockItems(items, block!) : blockAllLength ? items.slice(blockFrom) : totalsInItems > 0 ? items.slice() : null;
       }
     } else {
-      chosen = arithmeticTotal(g, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), footCols);
-      if (chosen) weakRows.add(r);
+      chosen = arithmeticTotal(cells, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN));
+      if (chosen) {
+        marks.add(r, WEAK);
+        weakCount++;
+      }
     }
     flat.push(r);
     if (below) {
-      for (const b of below) consumed.add(b);
+      for (const b of below) marks.add(b, CONSUMED);
       totals.push(makeTotal(g, r, below, 'column-sum', footCols, below));
-      items.push({ row: r, total: true, closes: below });
+      items.push(totalItem(r, below, false));
       lastTotal = lastStrong = items.length - 1;
       totalsInItems++;
-      flat = [];
+      flat.clear();
       continue;
     }
     if (!chosen || chosen.length === 0) {
-      items.push({ row: r, total: false, closes: [r] });
+      items.push(dataItem(r));
       continue;
     }
-    for (const x of chosen) if (childOf.has(x.row)) for (const gr of groups) if (gr.items.includes(x.row)) dissolved.add(gr.row);
-    const hasTotal = chosen.some((x) => x.total);
-    const closes: number[] = [];
-    for (const x of chosen) for (const k of x.closes) closes.push(k);
-    totals.push(makeTotal(g, r, chosen.map((x) => x.row), hasTotal ? 'total-of-totals' : 'column-sum', footCols, closes));
-    // Replace the closed items by the total (they are usually the tail of the list;
-    // a reading may also hold rows that are no items, such as a group's parts).
-    const chosenRows = new Set(chosen.map((x) => x.row));
-    let from = items.length;
-    for (let i = items.length - 1; i >= 0; i--) if (chosenRows.has(items[i].row)) from = i;
-    const kept = items.slice(from).filter((x) => !chosenRows.has(x.row));
-    items.length = from;
-    for (const x of kept) items.push(x);
-    items.push({ row: r, total: true, closes, weak: weakRows.has(r) });
+    // A group whose part is summed on its own was a coincidence (a part always has its group).
+    if (groupOf)
+      for (const x of chosen)
+        if (marks.has(x.row, CHILD)) {
+          dissolveGroupsOf(x.row, groups);
+          dissolved = true;
+        }
+    // Rows summed and data rows closed, gathered in reused lists and copied at their size.
+    chosenRows.clear();
+    chosenCloses.clear();
+    let chosenTotals = 0;
+    for (const x of chosen) {
+      chosenRows.push(x.row);
+      if (x.closes) for (const k of x.closes) chosenCloses.push(k);
+      else chosenCloses.push(x.row);
+      if (x.total) chosenTotals++;
+      marks.add(x.row, CHOSEN);
+    }
+    const itemRows = chosenRows.toArray();
+    const closes = chosenCloses.toArray();
+    totals.push(makeTotal(g, r, itemRows, chosenTotals > 0 ? 'total-of-totals' : 'column-sum', footCols, closes));
+    replaceChosen(items);
+    for (const x of chosen) marks.remove(x.row, CHOSEN);
+    const weak = marks.has(r, WEAK);
+    items.push(totalItem(r, closes, weak));
     lastTotal = items.length - 1;
-    totalsInItems = totalsInItems - chosen.filter((x) => x.total).length + 1;
-    if (!weakRows.has(r)) {
+    totalsInItems = totalsInItems - chosenTotals + 1;
+    if (!weak) {
       lastStrong = lastTotal;
-      flat = [];
+      flat.clear();
     }
   }
-  return dissolved.size ? totals.filter((x) => !dissolved.has(x.row) || (x.rule !== 'subtotal-sum' && !weakRows.has(x.row))) : totals;
+  return dissolved ? totals.filter((x) => !marks.has(x.row, DISSOLVED) || (x.rule !== 'subtotal-sum' && !marks.has(x.row, WEAK))) : totals;
 }
 
-/** An unlabelled row that is the exact sum of the rows right above it (at least two). */
-function arithmeticTotal(g: Grid, r: number, items: Item[], from: number, cols: number[]): Item[] | null {
-  const c0 = cols.find((c) => g.kind(r, c) === K_NUMBER && g.num(r, c) !== 0);
-  if (c0 === undefined || items.length - from < 2) return null;
-  const target = g.num(r, c0);
-  let unit = g.unit(r, c0);
+function dissolveGroupsOf(row: number, groups: TotalRow[]): void {
+  for (const gr of groups) if (gr.items.includes(row)) marks.add(gr.row, DISSOLVED);
+}
+
+/** rows itself when ascending, else a sorted copy. */
+function ascending(rows: number[]): number[] {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return [...rows].sort((a, b) => a - b);
+  return rows;
+}
+
+/** The items whose row lies in from..to (usually a run of the list: then copied at its size). */
+function inRowRange(list: Item[], from: number, to: number): Item[] {
+  let first = -1;
+  let n = 0;
+  for (let i = 0; i < list.length; i++)
+    if (list[i].row >= from && list[i].row <= to) {
+      if (first < 0) first = i;
+      n++;
+    }
+  let run = 0;
+  while (run < n && list[first + run].row >= from && list[first + run].row <= to) run++;
+  if (run === n) return n ? list.slice(first, first + n) : [];
+  const out: Item[] = [];
+  for (const x of list) if (x.row >= from && x.row <= to) out.push(x);
+  return out;
+}
+
+/** The list with each group row followed by its parts; null when it holds no group row. */
+function expandGroups(list: Item[], groupOf: Map<number, TotalRow>): Item[] | null {
+  let any = false;
+  for (const x of list)
+    if (groupOf.has(x.row)) {
+      any = true;
+      break;
+    }
+  if (!any) return null;
+  const out: Item[] = [];
+  for (const x of list) {
+    out.push(x);
+    const gr = groupOf.get(x.row);
+    if (gr) for (const c of gr.items) out.push(dataItem(c));
+  }
+  return out;
+}
+
+/**
+ * The block of a total: the items since the last total that lie below the last text row and
+ * count like the total row (Antal …). `own` is null when every item passes: the block is then
+ * items[from..] itself, copied only if chosen.
+ */
+interface Block {
+  from: number;
+  length: number;
+  own: Item[] | null;
+}
+
+function blockOf(items: Item[], from: number, lastTextRow: number, countRow: boolean, facts: RowFacts): Block {
+  const passes = (x: Item): boolean => x.row > lastTextRow && ((facts.of(x.row) & L_COUNT) !== 0) === countRow;
+  let n = 0;
+  for (let i = from; i < items.length; i++) if (passes(items[i])) n++;
+  if (n === items.length - from) return { from, length: n, own: null };
+  const own: Item[] = [];
+  for (let i = from; i < items.length; i++) if (passes(items[i])) own.push(items[i]);
+  return { from, length: n, own };
+}
+
+/** The block as a list of its own. */
+function blockItems(items: Item[], block: Block): Item[] {
+  return block.own ?? items.slice(block.from);
+}
+
+function offerBlock(pick: ReadingPick, items: Item[], block: Block): void {
+  if (block.own) pick.offer(block.own);
+  else pick.offerSlice(items, block.from, items.length);
+}
+
+/** The totals found by a label or a formula. */
+function strongTotals(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const x of items) if (x.total && !x.weak) out.push(x);
+  return out;
+}
+
+function countTotals(items: Item[]): number {
+  let n = 0;
+  for (const x of items) if (x.total) n++;
+  return n;
+}
+
+/** Takes the items marked CHOSEN out of the list, from the first of them on (the others keep their order). */
+function replaceChosen(items: Item[]): void {
+  let from = items.length;
+  for (let i = items.length - 1; i >= 0; i--) if (marks.has(items[i].row, CHOSEN)) from = i;
+  let kept = from;
+  for (let i = from; i < items.length; i++) if (!marks.has(items[i].row, CHOSEN)) items[kept++] = items[i];
+  items.length = kept;
+}
+
+/** An unlabelled row that is the exact sum of the items right above it (at least two), from `from` on. */
+function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: number): Item[] | null {
+  if (items.length - from < 2) return null;
+  const c0 = firstFigureColumn(cells, r);
+  if (c0 < 0) return null;
+  const target = cells.num(r, c0);
+  let unit = cells.unit(r, c0);
+  let roundedTarget = roundTo(target, unit);
   let run = 0;
   for (let j = items.length - 1; j >= from; j--) {
     const row = items[j].row;
-    run += g.num(row, c0);
-    if (g.unit(row, c0) > unit) unit = g.unit(row, c0);
-    if (items.length - j < 2 || roundTo(run, unit) !== roundTo(target, unit)) continue;
-    const rows = items.slice(j);
+    run += cells.num(row, c0);
+    if (cells.unit(row, c0) > unit) {
+      unit = cells.unit(row, c0);
+      roundedTarget = roundTo(target, unit);
+    }
+    if (items.length - j < 2 || roundTo(run, unit) !== roundedTarget) continue;
     // Rows of zeros add nothing: a "total" of one real row is a repeated row.
-    if (contributing(g, rows, cols) < 2) continue;
-    const s = scoreReading(g, r, rows.map((x) => x.row), cols, true);
-    if (s.good >= 0 && s.bad === 0) return rows;
+    if (contributing(cells, items, j, items.length) < 2) continue;
+    const s = scoreItems(cells, r, items, j, items.length, true);
+    if (s.good >= 0 && s.bad === 0) return items.slice(j);
   }
   return null;
 }

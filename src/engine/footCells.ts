@@ -1,0 +1,82 @@
+// The figures of a table's footing columns, read from the grid once per table: finding the
+// total rows reads each of them many times over (every reading tried, every run of rows).
+import type { Grid } from './grid';
+import { K_DASH, K_NUMBER } from './grid';
+import type { Table } from './tableFinder';
+
+/** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
+const MAX_CELLS = 1 << 20;
+
+// One set of arrays reused for every table (row-major: (r − r0) · columns + column position).
+let kindStore = new Uint8Array(1024);
+let numStore = new Float64Array(1024);
+let unitStore = new Float64Array(1024);
+
+/**
+ * Kind, figure and unit (as Grid.kind/num/unit give them) of the rows of one table in its
+ * footing columns, addressed by row and column position (index in `cols`). One instance is
+ * reset per table; rows outside the table, and tables too large to copy, go to the grid.
+ */
+export class FootCells {
+  g!: Grid;
+  cols: number[] = [];
+  private r0 = 0;
+  private nRows = 0; // rows held (0: everything from the grid)
+  private nc = 0;
+  private kinds = kindStore;
+  private nums = numStore;
+  private units = unitStore;
+
+  reset(g: Grid, t: Table, cols: number[]): this {
+    this.g = g;
+    this.cols = cols;
+    this.r0 = t.r0;
+    this.nc = cols.length;
+    const nRows = t.r1 - t.r0 + 1;
+    const n = nRows * cols.length;
+    this.nRows = n <= MAX_CELLS ? nRows : 0;
+    if (this.nRows === 0) return this;
+    if (kindStore.length < n) {
+      const size = Math.min(MAX_CELLS, Math.max(n, kindStore.length * 2));
+      kindStore = new Uint8Array(size);
+      numStore = new Float64Array(size);
+      unitStore = new Float64Array(size);
+    }
+    this.kinds = kindStore;
+    this.nums = numStore;
+    this.units = unitStore;
+    for (let r = t.r0, i = 0; r <= t.r1; r++)
+      for (let ci = 0; ci < cols.length; ci++, i++) {
+        const c = cols[ci];
+        kindStore[i] = g.kind(r, c);
+        numStore[i] = g.num(r, c);
+        unitStore[i] = g.unit(r, c);
+      }
+    return this;
+  }
+
+  get count(): number {
+    return this.nc;
+  }
+
+  kind(r: number, ci: number): number {
+    const i = r - this.r0;
+    return i >= 0 && i < this.nRows ? this.kinds[i * this.nc + ci] : this.g.kind(r, this.cols[ci]);
+  }
+
+  num(r: number, ci: number): number {
+    const i = r - this.r0;
+    return i >= 0 && i < this.nRows ? this.nums[i * this.nc + ci] : this.g.num(r, this.cols[ci]);
+  }
+
+  unit(r: number, ci: number): number {
+    const i = r - this.r0;
+    return i >= 0 && i < this.nRows ? this.units[i * this.nc + ci] : this.g.unit(r, this.cols[ci]);
+  }
+
+  /** Grid.has: a number or a dash. */
+  has(r: number, ci: number): boolean {
+    const k = this.kind(r, ci);
+    return k === K_NUMBER || k === K_DASH;
+  }
+}
