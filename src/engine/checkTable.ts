@@ -221,7 +221,7 @@ function sortedRows(a: number[], b: number[]): number[] {
 }
 
 function hasFormulas(g: Grid, t: Table): boolean {
-  for (const r of t.bodyRows) for (const c of t.numCols) if (g.cell(r, c)?.formula) return true;
+  for (const r of t.bodyRows) for (const c of t.numCols) if (g.hasFormula(r, c)) return true;
   return false;
 }
 

@@ -27,6 +27,8 @@ export interface Grid {
   readonly percentCells: number;
   /** How many cells are numbers typed as text or error values: with none, no input finding. */
   readonly flaggedInputs: number;
+  /** The cell has a formula (its text is in cell(r, c).formula). */
+  hasFormula(r: number, c: number): boolean;
   /** Stored cells: ids run from 0 to cellCount − 1 in row-major order. */
   readonly cellCount: number;
   /** The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store. */
@@ -43,6 +45,7 @@ const EMPTY: NumberReading = { kind: 'empty' };
 const DASH: NumberReading = { kind: 'dash' };
 const F_PCT = 1;
 const F_TEXT = 2;
+const F_FORMULA = 4;
 
 export function buildGrid(sheet: SheetInput): Grid {
   const rows = sheet.rows ?? [];
@@ -69,7 +72,9 @@ export function buildGrid(sheet: SheetInput): Grid {
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       const i = base + c;
-      if (!cell || cell.value === null || cell.value === undefined) continue;
+      if (!cell) continue;
+      if (cell.formula) flags[i] = F_FORMULA;
+      if (cell.value === null || cell.value === undefined) continue;
       // Fast path for the common case, a stored number: no reading object.
       if (typeof cell.value === 'number' && !cell.error && Number.isFinite(cell.value)) {
         const fmt = formatInfo(cell.numFmt);
@@ -79,7 +84,7 @@ export function buildGrid(sheet: SheetInput): Grid {
           kinds[i] = K_NUMBER;
           nums[i] = display;
           units[i] = (fmt.general ? Math.pow(10, -typedDecimals(display)) : fmt.unit) * fmt.divisor;
-          flags[i] = fmt.percent ? F_PCT : 0;
+          flags[i] |= fmt.percent ? F_PCT : 0;
           continue;
         }
       }
@@ -94,7 +99,7 @@ export function buildGrid(sheet: SheetInput): Grid {
           kinds[i] = K_NUMBER;
           nums[i] = x.display;
           units[i] = x.unit;
-          flags[i] = (x.scale === 100 ? F_PCT : 0) | (x.fromText ? F_TEXT : 0);
+          flags[i] |= (x.scale === 100 ? F_PCT : 0) | (x.fromText ? F_TEXT : 0);
           break;
         case 'dash':
           kinds[i] = K_DASH;
@@ -240,6 +245,11 @@ class SheetGrid implements Grid {
   fromText(r: number, c: number): boolean {
     const i = this.idx(r, c);
     return i >= 0 && (this.flags[i] & F_TEXT) !== 0;
+  }
+
+  hasFormula(r: number, c: number): boolean {
+    const i = this.idx(r, c);
+    return i >= 0 && (this.flags[i] & F_FORMULA) !== 0;
   }
 }
 

@@ -98,6 +98,7 @@ export function parseSumFormula(f: string, c: number, out: RowRange): boolean {
 
 /** SUM(X4:X12) in a cell of row r over its own column: sets out to the first and last row it covers. */
 export function sumFormulaRange(g: Grid, r: number, c: number, out: RowRange): boolean {
+  if (!g.hasFormula(r, c)) return false;
   const f = g.cell(r, c)?.formula;
   return f ? sumRangeOf(f, c, out) : false;
 }
@@ -129,7 +130,7 @@ export function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, fo
   let mismatch: Map<number, { missing: number[]; extra: number[] }> | null = null;
   let formulas = 0;
   for (const c of footCols) {
-    const f = g.cell(r, c)?.formula;
+    const f = g.hasFormula(r, c) ? g.cell(r, c)?.formula : undefined;
     if (!f) continue;
     formulas++;
     if (!sumRangeOf(f, c, range)) continue;
