@@ -45,4 +45,10 @@ describe('buildGrid', () => {
       }),
     );
   });
+
+  it('knows which cells have a formula, also one whose cached result is missing', () => {
+    const f = buildGrid({ name: 'F', rows: [[{ value: 5, formula: '=SUM(A2:A3)' }, { value: null, formula: '=B2-C2' }, { value: 7 }, { value: 'Summa', formula: '' }]] });
+    expect([0, 1, 2, 3, 4].map((c) => f.hasFormula(0, c))).toEqual([true, true, false, false, false]);
+    expect(f.hasFormula(3, 0)).toBe(false);
+  });
 });
