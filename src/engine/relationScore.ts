@@ -3,7 +3,7 @@
 import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
 import type { Candidate } from './relationCandidates';
-import { judge, roundTo } from './tolerance';
+import { judgeStatus, roundTo, S_ERROR } from './tolerance';
 
 /** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
 export interface Matrix {
@@ -99,7 +99,7 @@ function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): b
   // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
   const diff = Math.abs(v[y] - value);
   let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
-  if (!ok && n === 0) ok = judge({ actual: v[y], expected: value, unitY: u[y], inputUnit: 0, n }).status !== 'error';
+  if (!ok && n === 0) ok = judgeStatus(v[y], value, u[y], 0, n) !== S_ERROR;
   if (!ok) return false;
   // Within tolerance is not yet agreement: equal once rounded, or close to the size of the
   // figures. With small counts (0, 1, 2) anything lies within ±1 of anything: such rows
@@ -127,9 +127,21 @@ export function popcount(x: number): number {
   return n;
 }
 
-export function score(m: Matrix, yi: number, cand: Candidate): Score {
+/** A blank Score, to be filled by score() (one per search, not one per candidate). */
+export function newScore(): Score {
+  return { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
+}
+
+/** Score the candidate over the matrix's rows into s (overwritten), and return s. */
+export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
   const rows = m.rows.length;
-  const s: Score = { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
+  s.holds = 0;
+  s.nontrivial = 0;
+  s.fails = 0;
+  s.nonzeroMask = 0;
+  s.informative = 0;
+  s.firstY = NaN;
+  s.varied = false;
   // Long tables: a quick look at a few rows first; a relation that holds in most rows
   // cannot fail in nearly all of them.
   if (rows > 20) {
