@@ -15,21 +15,47 @@ export interface Matrix {
   pct: Uint8Array;
 }
 
+// The one matrix, its buffers grown as needed: a search builds a matrix per table and
+// class of rows, and never uses two at once.
+const M: Matrix = { rows: [], width: 0, v: new Float64Array(0), u: new Float64Array(0), has: new Uint8Array(0), pct: new Uint8Array(0) };
+
+/**
+ * The figures of the sampled rows in the given columns. Returns a shared matrix that the
+ * next call overwrites.
+ */
 export function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
   const width = cols.length;
   const size = rows.length * width;
-  const m: Matrix = { rows, width, v: new Float64Array(size), u: new Float64Array(size), has: new Uint8Array(size), pct: new Uint8Array(size) };
+  const m = M;
+  if (m.v.length < size) {
+    const capacity = Math.max(size, 2 * m.v.length);
+    m.v = new Float64Array(capacity);
+    m.u = new Float64Array(capacity);
+    m.has = new Uint8Array(capacity);
+    m.pct = new Uint8Array(capacity);
+  }
+  m.rows = rows;
+  m.width = width;
+  const { v, u, has, pct } = m;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const base = i * width;
     for (let k = 0; k < width; k++) {
       const c = cols[k];
+      const at = base + k;
       const kind = g.kind(r, c);
-      if (kind !== K_NUMBER && kind !== K_DASH) continue; // empty, text, error: 0 and no value
-      m.v[base + k] = g.num(r, c);
-      m.u[base + k] = g.unit(r, c);
-      m.has[base + k] = 1;
-      m.pct[base + k] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
+      if (kind !== K_NUMBER && kind !== K_DASH) {
+        // empty, text, error: 0 and no value
+        v[at] = 0;
+        u[at] = 0;
+        has[at] = 0;
+        pct[at] = 0;
+        continue;
+      }
+      v[at] = g.num(r, c);
+      u[at] = g.unit(r, c);
+      has[at] = 1;
+      pct[at] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
     }
   }
   return m;
