@@ -81,70 +81,148 @@ export interface Score {
   varied: boolean;
 }
 
-/** Does the candidate hold in one row (given by matrix index)? undefined when not scorable. */
-function holdsAt(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): boolean | undefined {
+// The verdict of one row. A row "holds" when the candidate is within tolerance there and
+// close (see closeEnough); it "fails" when out of tolerance; otherwise it says nothing.
+const NONE = -1;
+const FAILS = 0;
+const HOLDS = 1;
+
+/** Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3). */
+function withinTolerance(vy: number, uy: number, value: number, diff: number, umax: number, n: number): boolean {
+  const ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
+  if (!ok && n === 0) return judgeStatus(vy, value, uy, 0, n) !== S_ERROR;
+  return ok;
+}
+
+/**
+ * Within tolerance is not yet agreement: equal once rounded, or close to the size of the
+ * figures. With small counts (0, 1, 2) anything lies within ±1 of anything: such rows
+ * neither confirm nor refute a relation.
+ */
+function closeEnough(vy: number, uy: number, value: number, diff: number, near: number): boolean {
+  const rounded = Math.abs(roundTo(vy, uy) - roundTo(value, uy)) <= 1e-9 * Math.max(1, Math.abs(value));
+  return rounded || diff <= near;
+}
+
+/** Verdict for y = c0 · a + c1 · b in row i: the common case, two columns and signs. */
+function pairVerdict(m: Matrix, i: number, yi: number, k0: number, c0: number, k1: number, c1: number): number {
+  const { v, u, has: h } = m;
+  const b = i * m.width;
+  const y = b + yi;
+  if (!h[y]) return NONE;
+  const vy = v[y];
+  const v0 = v[b + k0];
+  const v1 = v[b + k1];
+  if (vy === 0 && v0 === 0 && v1 === 0) return NONE;
+  // The same arithmetic, in the same order, as sumVerdict's loop.
+  const value = 0 + c0 * v0 + c1 * v1;
+  const n = h[b + k0] + h[b + k1];
+  const umax = Math.max(Math.max(u[y], u[b + k0]), u[b + k1]);
+  const diff = Math.abs(vy - value);
+  if (!withinTolerance(vy, u[y], value, diff, umax, n)) return FAILS;
+  let scaleOf = Math.abs(vy);
+  if (Math.abs(v0) > scaleOf) scaleOf = Math.abs(v0);
+  if (Math.abs(v1) > scaleOf) scaleOf = Math.abs(v1);
+  return closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+}
+
+/** Verdict for a sum of any length in row i. */
+function sumVerdict(m: Matrix, i: number, yi: number, cand: Candidate): number {
+  const { v, u, has: h } = m;
+  const { ti, tc } = cand;
+  const b = i * m.width;
+  const y = b + yi;
+  if (!h[y]) return NONE;
+  const vy = v[y];
+  let value = 0;
+  let n = 0;
+  let anyNonzero = vy !== 0;
+  let scaleOf = Math.abs(vy);
+  let umax = u[y];
+  for (let j = 0; j < ti.length; j++) {
+    const k = b + ti[j];
+    value += tc[j] * v[k];
+    n += h[k];
+    if (v[k] !== 0) anyNonzero = true;
+    if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
+    umax = Math.max(umax, u[k]);
+  }
+  if (!anyNonzero) return NONE;
+  const diff = Math.abs(vy - value);
+  if (!withinTolerance(vy, u[y], value, diff, umax, n)) return FAILS;
+  return closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+}
+
+/** Verdict for a quotient (a share) in row i. */
+function ratioVerdict(m: Matrix, i: number, yi: number, cand: Candidate): number {
   const { v, u, has: h } = m;
   const { ti, di, tc, dc, factor } = cand;
   const b = i * m.width;
   const y = b + yi;
-  if (!h[y]) return undefined;
+  if (!h[y]) return NONE;
+  const vy = v[y];
   let num = 0;
   let n = 0;
-  let anyNonzero = v[y] !== 0;
-  let nonzeroTerms = 0;
-  let scaleOf = Math.abs(v[y]);
+  let anyNonzero = vy !== 0;
   for (let j = 0; j < ti.length; j++) {
     const k = b + ti[j];
     num += tc[j] * v[k];
     n += h[k];
-    if (v[k] !== 0) {
-      anyNonzero = true;
+    if (v[k] !== 0) anyNonzero = true;
+  }
+  if (!anyNonzero) return NONE;
+  let den = 0;
+  for (let j = 0; j < di.length; j++) {
+    den += dc[j] * v[b + di[j]];
+    n += h[b + di[j]];
+  }
+  if (den === 0) return NONE;
+  const value = (factor * num) / den;
+  let umax = u[y];
+  for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((factor * tc[j]) / den) * u[b + ti[j]]);
+  for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((factor * num * dc[j]) / (den * den)) * u[b + di[j]]);
+  const diff = Math.abs(vy - value);
+  if (!withinTolerance(vy, u[y], value, diff, umax, n)) return FAILS;
+  return closeEnough(vy, u[y], value, diff, 0.1 * Math.abs(value)) ? HOLDS : NONE;
+}
+
+/** Verdict of the candidate in row i (given by matrix index). */
+function verdictAt(m: Matrix, i: number, yi: number, cand: Candidate): number {
+  if (cand.kind === 'ratio') return ratioVerdict(m, i, yi, cand);
+  const { ti, tc } = cand;
+  return ti.length === 2 ? pairVerdict(m, i, yi, ti[0], tc[0], ti[1], tc[1]) : sumVerdict(m, i, yi, cand);
+}
+
+/**
+ * A row where the candidate holds: note which terms were non-zero, and whether the row
+ * is evidence.
+ */
+function recordHold(m: Matrix, i: number, yi: number, cand: Candidate, s: Score): void {
+  const { v, u } = m;
+  const { ti, di } = cand;
+  const b = i * m.width;
+  const vy = v[b + yi];
+  let nonzeroTerms = 0;
+  let scaleOf = Math.abs(vy);
+  for (let j = 0; j < ti.length; j++) {
+    const x = v[b + ti[j]];
+    if (x !== 0) {
+      s.nonzeroMask |= 1 << j;
       nonzeroTerms++;
     }
-    if (Math.abs(v[k]) > scaleOf) scaleOf = Math.abs(v[k]);
+    if (Math.abs(x) > scaleOf) scaleOf = Math.abs(x);
   }
   // Evidence needs every input to matter; a long sum (Totalt of many posts) at least two.
-  let allNonzero = v[y] !== 0 && (ti.length > 2 ? nonzeroTerms >= 2 : nonzeroTerms === ti.length);
+  let allNonzero = vy !== 0 && (ti.length > 2 ? nonzeroTerms >= 2 : nonzeroTerms === ti.length);
   for (let j = 0; j < di.length; j++) if (v[b + di[j]] === 0) allNonzero = false;
-  if (!anyNonzero) return undefined;
-  let value = num;
-  let umax = u[y];
-  if (cand.kind === 'ratio') {
-    let den = 0;
-    for (let j = 0; j < di.length; j++) {
-      den += dc[j] * v[b + di[j]];
-      n += h[b + di[j]];
-    }
-    if (den === 0) return undefined;
-    value = (factor * num) / den;
-    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, Math.abs((factor * tc[j]) / den) * u[b + ti[j]]);
-    for (let j = 0; j < di.length; j++) umax = Math.max(umax, Math.abs((factor * num * dc[j]) / (den * den)) * u[b + di[j]]);
-  } else {
-    for (let j = 0; j < ti.length; j++) umax = Math.max(umax, u[b + ti[j]]);
+  // Evidence: every input non-zero, and the figures agree closely, not just within
+  // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
+  // Small counts (0–9 in whole units) agree by chance too often to prove anything.
+  if (allNonzero && scaleOf >= 10 * u[b + yi]) {
+    s.informative++;
+    if (Number.isNaN(s.firstY)) s.firstY = vy;
+    else if (vy !== s.firstY) s.varied = true;
   }
-  // Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3).
-  const diff = Math.abs(v[y] - value);
-  let ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
-  if (!ok && n === 0) ok = judgeStatus(v[y], value, u[y], 0, n) !== S_ERROR;
-  if (!ok) return false;
-  // Within tolerance is not yet agreement: equal once rounded, or close to the size of the
-  // figures. With small counts (0, 1, 2) anything lies within ±1 of anything: such rows
-  // neither confirm nor refute a relation.
-  const rounded = Math.abs(roundTo(v[y], u[y]) - roundTo(value, u[y])) <= 1e-9 * Math.max(1, Math.abs(value));
-  const close = rounded || (cand.kind === 'ratio' ? diff <= 0.1 * Math.abs(value) : diff <= 0.02 * scaleOf);
-  if (!close) return undefined;
-  {
-    for (let j = 0; j < ti.length; j++) if (v[b + ti[j]] !== 0) s.nonzeroMask |= 1 << j;
-    // Evidence: every input non-zero, and the figures agree closely, not just within
-    // the rounding of coarse display units (1 − 12 = −11 against −12 proves nothing).
-    // Small counts (0–9 in whole units) agree by chance too often to prove anything.
-    if (allNonzero && scaleOf >= 10 * u[y]) {
-      s.informative++;
-      if (Number.isNaN(s.firstY)) s.firstY = v[y];
-      else if (v[y] !== s.firstY) s.varied = true;
-    }
-  }
-  return ok;
 }
 
 export function popcount(x: number): number {
@@ -158,6 +236,23 @@ export function newScore(): Score {
   return { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
 }
 
+/**
+ * Long tables: a quick look at a few rows first; a relation that holds in most rows
+ * cannot fail in nearly all of them. True when the candidate fails the look.
+ */
+function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean {
+  const rows = m.rows.length;
+  let h = 0;
+  let seen = 0;
+  for (let q = 0; q < rows && seen < 10; q += 4) {
+    const verdict = verdictAt(m, q, yi, cand);
+    if (verdict === NONE) continue;
+    seen++;
+    if (verdict === HOLDS) h++;
+  }
+  return seen >= 8 && h < 3;
+}
+
 /** Score the candidate over the matrix's rows into s (overwritten), and return s. */
 export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
   const rows = m.rows.length;
@@ -168,36 +263,29 @@ export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
   s.informative = 0;
   s.firstY = NaN;
   s.varied = false;
-  // Long tables: a quick look at a few rows first; a relation that holds in most rows
-  // cannot fail in nearly all of them.
-  if (rows > 20) {
-    let h = 0;
-    let seen = 0;
-    for (let q = 0; q < rows && seen < 10; q += 4) {
-      const ok = holdsAt(m, q, yi, cand, s);
-      if (ok === undefined) continue;
-      seen++;
-      if (ok) h++;
-    }
-    s.nonzeroMask = 0;
-    s.informative = 0;
-    s.firstY = NaN;
-    s.varied = false;
-    if (seen >= 8 && h < 3) return s;
-  }
+  if (rows > 20 && failsQuickLook(m, yi, cand)) return s;
+  let holds = 0;
+  let nontrivial = 0;
+  let fails = 0;
   for (let q = 0; q < rows; q++) {
-    const ok = holdsAt(m, q, yi, cand, s);
-    if (ok === undefined) continue;
-    s.nontrivial++;
-    if (ok) s.holds++;
-    else s.fails++;
+    const verdict = verdictAt(m, q, yi, cand);
+    if (verdict === NONE) continue;
+    nontrivial++;
+    if (verdict === HOLDS) {
+      holds++;
+      recordHold(m, q, yi, cand, s);
+    } else fails++;
     // Give up once even the remaining rows cannot make a majority.
     const rest = rows - q - 1;
-    if (s.fails > 0 && (s.holds + rest) / (s.nontrivial + rest) < 0.6) {
-      s.holds = 0;
+    if (fails > 0 && (holds + rest) / (nontrivial + rest) < 0.6) {
+      s.nontrivial = nontrivial;
+      s.fails = fails;
       return s;
     }
   }
+  s.holds = holds;
+  s.nontrivial = nontrivial;
+  s.fails = fails;
   return s;
 }
 
