@@ -4,7 +4,7 @@
 import type { Grid } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import { candidatesFor, overlaps, type Candidate } from './relationCandidates';
-import { fractionColumn, matrix, newScore, percentColumn, popcount, sample, score, type Score } from './relationScore';
+import { fractionColumn, matrix, newScore, pairFailsQuickLook, percentColumn, popcount, sample, score, type Score } from './relationScore';
 import type { Table } from './tableFinder';
 
 export interface ColTerm {
@@ -75,15 +75,29 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
     const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
-    accepted.length = 0;
-    small.length = 0;
+    if (accepted.length) accepted.length = 0;
+    if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere
     // may be the coincidence, so it calls no cell wrong. (One flag per family: sum, ratio.)
     let cleanSum = false;
     let cleanRatio = false;
+    // The quick look of the last pair's three signed sums, taken at once.
+    let lookA = -1;
+    let lookB = -1;
+    let lookFails = 0;
     for (let ci = 0; ci < cands.length; ci++) {
       const cand = cands[ci];
       const family = cand.family;
+      const pair = cand.pair;
+      if (pair) {
+        if (pair.a !== lookA || pair.b !== lookB) {
+          lookA = pair.a;
+          lookB = pair.b;
+          lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b);
+        }
+        // Failing the look, score() would find no rows: skipped below anyway.
+        if ((lookFails >> pair.variant) & 1) continue;
+      }
       score(m, yiCol, cand, s);
       if (s.nontrivial === 0 || s.holds === 0) continue;
       if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) {

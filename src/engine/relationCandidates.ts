@@ -9,6 +9,8 @@ export interface Candidate {
   den: ColTerm[];
   factor: number;
   family: 'sum' | 'ratio';
+  /** A signed sum of two columns a < b: its variant, 0: a + b, 1: a − b, 2: b − a. */
+  pair: { a: number; b: number; variant: number } | null;
   /** Column positions and coefficients of the terms, as flat arrays for the row loop. */
   ti: Int32Array;
   di: Int32Array;
@@ -16,13 +18,14 @@ export interface Candidate {
   dc: Float64Array;
 }
 
-function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number): Candidate {
+function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null): Candidate {
   return {
     kind,
     terms,
     den,
     factor,
     family: kind,
+    pair,
     ti: Int32Array.from(terms, (t) => t.c),
     di: Int32Array.from(den, (t) => t.c),
     tc: Float64Array.from(terms, (t) => t.coef),
@@ -73,9 +76,9 @@ function sumCandidates(left: number[], adjacent: boolean): Candidate[] {
     for (let b = a + 1; b < left.length; b++) {
       const A = left[a];
       const B = left[b];
-      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: 1 }], [], 1));
-      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: -1 }], [], 1));
-      out.push(candidate('sum', [{ c: B, coef: 1 }, { c: A, coef: -1 }], [], 1));
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: 1 }], [], 1, { a: A, b: B, variant: 0 }));
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: -1 }], [], 1, { a: A, b: B, variant: 1 }));
+      out.push(candidate('sum', [{ c: B, coef: 1 }, { c: A, coef: -1 }], [], 1, { a: A, b: B, variant: 2 }));
     }
   // Runs of three or more columns right before y: Totalt beside its parts.
   if (adjacent)

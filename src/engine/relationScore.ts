@@ -118,12 +118,17 @@ function pairVerdict(m: Matrix, i: number, yi: number, k0: number, c0: number, k
   const value = 0 + c0 * v0 + c1 * v1;
   const n = h[b + k0] + h[b + k1];
   const umax = Math.max(Math.max(u[y], u[b + k0]), u[b + k1]);
+  return signedPairVerdict(vy, u[y], value, umax, n, v0, v1);
+}
+
+/** The verdict of a pair's sum once the row's figures are read (value = the signed sum). */
+function signedPairVerdict(vy: number, uy: number, value: number, umax: number, n: number, v0: number, v1: number): number {
   const diff = Math.abs(vy - value);
-  if (!withinTolerance(vy, u[y], value, diff, umax, n)) return FAILS;
+  if (!withinTolerance(vy, uy, value, diff, umax, n)) return FAILS;
   let scaleOf = Math.abs(vy);
   if (Math.abs(v0) > scaleOf) scaleOf = Math.abs(v0);
   if (Math.abs(v1) > scaleOf) scaleOf = Math.abs(v1);
-  return closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+  return closeEnough(vy, uy, value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
 }
 
 /** Verdict for a sum of any length in row i. */
@@ -236,12 +241,15 @@ export function newScore(): Score {
   return { holds: 0, nontrivial: 0, fails: 0, nonzeroMask: 0, informative: 0, firstY: NaN, varied: false };
 }
 
+/** Tables longer than this get the quick look. */
+const LOOK_FROM = 20;
+
 /**
  * Long tables: a quick look at a few rows first; a relation that holds in most rows
  * cannot fail in nearly all of them. True when the candidate fails the look: of up to
  * ten scorable rows (every fourth row), at least eight seen and fewer than three hold.
  */
-function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean {
+export function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean {
   const { ti, tc } = cand;
   if (cand.kind === 'sum' && ti.length === 2) {
     // The loop of quickLookVerdicts, with the pair's columns and signs held in locals.
@@ -262,6 +270,47 @@ function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean {
     return seen >= 8 && h < 3;
   }
   return quickLookVerdicts(m, yi, cand);
+}
+
+const SEEN = new Int32Array(3);
+const HELD = new Int32Array(3);
+
+/**
+ * The quick look of the three signed sums of columns a and b — variant 0: a + b, 1: a − b,
+ * 2: b − a (sumCandidates' pair candidates) — in one pass over the rows, reading each
+ * row's figures once for all three: bit k set when variant k fails the look, exactly when
+ * failsQuickLook says so for that candidate. 0 in short tables, which get no look.
+ */
+export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number): number {
+  const rows = m.rows.length;
+  if (rows <= LOOK_FROM) return 0;
+  const { v, u, has: h } = m;
+  let open = 7; // variants whose look is not decided yet
+  for (let k = 0; k < 3; k++) SEEN[k] = HELD[k] = 0;
+  for (let q = 0; q < rows && open !== 0; q += 4) {
+    const base = q * m.width;
+    const y = base + yi;
+    if (!h[y]) continue;
+    const vy = v[y];
+    const va = v[base + a];
+    const vb = v[base + b];
+    if (vy === 0 && va === 0 && vb === 0) continue;
+    const n = h[base + a] + h[base + b];
+    const umax = Math.max(Math.max(u[y], u[base + a]), u[base + b]);
+    for (let k = 0; k < 3; k++) {
+      if ((open & (1 << k)) === 0) continue;
+      // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly).
+      const value = k === 0 ? 0 + va + vb : k === 1 ? 0 + va - vb : 0 + vb - va;
+      const verdict = signedPairVerdict(vy, u[y], value, umax, n, va, vb);
+      if (verdict === NONE) continue;
+      SEEN[k]++;
+      if (verdict === HOLDS) HELD[k]++;
+      if (lookDecided(SEEN[k], HELD[k])) open &= ~(1 << k);
+    }
+  }
+  let fails = 0;
+  for (let k = 0; k < 3; k++) if (SEEN[k] >= 8 && HELD[k] < 3) fails |= 1 << k;
+  return fails;
 }
 
 function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
@@ -297,7 +346,7 @@ export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
   s.informative = 0;
   s.firstY = NaN;
   s.varied = false;
-  if (rows > 20 && failsQuickLook(m, yi, cand)) return s;
+  if (rows > LOOK_FROM && failsQuickLook(m, yi, cand)) return s;
   let holds = 0;
   let nontrivial = 0;
   let fails = 0;

@@ -1,0 +1,71 @@
+// The quick look of a column relation, taken for one candidate at a time or for the three
+// signed sums of a pair at once (the fast path of discoverColumnRelations): they must agree.
+import fc from 'fast-check';
+import { candidatesFor } from '../../src/engine/relationCandidates';
+import { failsQuickLook, pairFailsQuickLook, type Matrix } from '../../src/engine/relationScore';
+
+interface Cell {
+  v: number;
+  u: number;
+  has: boolean;
+}
+
+function toMatrix(rows: Cell[][]): Matrix {
+  const width = rows[0].length;
+  const size = rows.length * width;
+  const m: Matrix = { rows: rows.map((_, i) => i), width, v: new Float64Array(size), u: new Float64Array(size), has: new Uint8Array(size), pct: new Uint8Array(size) };
+  rows.forEach((row, i) =>
+    row.forEach((cell, k) => {
+      if (!cell.has) return;
+      m.v[i * width + k] = cell.v;
+      m.u[i * width + k] = cell.u;
+      m.has[i * width + k] = 1;
+    }),
+  );
+  return m;
+}
+
+/** Bits of the pair candidates (a, b, variant) that fail the look one at a time. */
+function oneByOne(m: Matrix, yi: number, a: number, b: number): number {
+  let bits = 0;
+  for (const cand of candidatesFor(yi, 0, false, null, false))
+    if (cand.pair && cand.pair.a === a && cand.pair.b === b && failsQuickLook(m, yi, cand)) bits |= 1 << cand.pair.variant;
+  return bits;
+}
+
+const WIDTH = 5;
+// Small figures, zeros and halves: rows where a sum holds, fails, or says nothing all occur.
+const figure = fc.oneof(fc.integer({ min: -30, max: 30 }), fc.constantFrom(0, 0.5, -0.5, 100, 1000));
+// Most cells hold a value; an empty one is 0 without a unit, as matrix() stores it.
+const cell = fc.record({ v: figure, u: fc.constantFrom(1, 0.1, 10), has: fc.integer({ min: 0, max: 9 }).map((x) => x > 0) }).map((c) => (c.has ? c : { v: 0, u: 0, has: false }));
+// Rows where the last column is a signed sum of two others, to make relations that pass.
+const row = fc
+  .tuple(fc.array(cell, { minLength: WIDTH, maxLength: WIDTH }), fc.constantFrom(0, 1, 2, 3), fc.integer({ min: -1, max: 1 }))
+  .map(([cells, how, noise]) => {
+    if (how === 3 || !cells[0].has || !cells[2].has) return cells;
+    const [x, z] = [cells[0].v, cells[2].v];
+    const sum = how === 0 ? x + z : how === 1 ? x - z : z - x;
+    return [...cells.slice(0, WIDTH - 1), { v: sum + noise, u: 1, has: true }];
+  });
+
+describe('pairFailsQuickLook', () => {
+  it('says for each signed sum what failsQuickLook says for it', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 21, maxLength: 60 }), (rows) => {
+        const m = toMatrix(rows);
+        for (let yi = 2; yi < WIDTH; yi++)
+          for (let a = 0; a < yi; a++) for (let b = a + 1; b < yi; b++) expect(pairFailsQuickLook(m, yi, a, b)).toBe(oneByOne(m, yi, a, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('takes no look in short tables', () => {
+    const m = toMatrix(Array.from({ length: 20 }, () => [1, 2, 9].map((v) => ({ v, u: 1, has: true }))));
+    expect(pairFailsQuickLook(m, 2, 0, 1)).toBe(0);
+  });
+  it('a relation that holds in every row passes, its other signs fail', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [100 + 7 * i, 30 + 3 * i, 70 + 4 * i].map((v) => ({ v, u: 1, has: true })));
+    // Column 2 = column 0 − column 1: variant 1 holds; a + b and b − a fail.
+    expect(pairFailsQuickLook(toMatrix(rows), 2, 0, 1)).toBe(0b101);
+  });
+});
