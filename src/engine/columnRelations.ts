@@ -4,7 +4,7 @@
 import type { Grid } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import { candidatesFor, overlaps, type Candidate } from './relationCandidates';
-import { fractionColumn, matrix, newScore, pairFailsQuickLook, percentColumn, popcount, sample, score, type Score } from './relationScore';
+import { fractionColumn, matrix, newScore, pairFailsQuickLook, percentColumn, runsFailQuickLook, popcount, sample, score, type Score } from './relationScore';
 import type { Table } from './tableFinder';
 
 export interface ColTerm {
@@ -85,6 +85,8 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     let lookA = -1;
     let lookB = -1;
     let lookFails = 0;
+    // … and of the runs beside a Totalt (-1: not taken yet).
+    let runFails = -1;
     for (let ci = 0; ci < cands.length; ci++) {
       const cand = cands[ci];
       const family = cand.family;
@@ -97,6 +99,9 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
         }
         // Failing the look, score() would find no rows: skipped below anyway.
         if ((lookFails >> pair.variant) & 1) continue;
+      } else if (cand.run) {
+        if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from);
+        if ((runFails >> cand.run) & 1) continue;
       }
       score(m, yiCol, cand, s);
       if (s.nontrivial === 0 || s.holds === 0) continue;

@@ -11,6 +11,8 @@ export interface Candidate {
   family: 'sum' | 'ratio';
   /** A signed sum of two columns a < b: its variant, 0: a + b, 1: a − b, 2: b − a. */
   pair: { a: number; b: number; variant: number } | null;
+  /** A run of this many columns right before y (Totalt beside its posts); 0 otherwise. */
+  run: number;
   /** Column positions and coefficients of the terms, as flat arrays for the row loop. */
   ti: Int32Array;
   di: Int32Array;
@@ -18,7 +20,7 @@ export interface Candidate {
   dc: Float64Array;
 }
 
-function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null): Candidate {
+function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null, run = 0): Candidate {
   return {
     kind,
     terms,
@@ -26,12 +28,16 @@ function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], fact
     factor,
     family: kind,
     pair,
+    run,
     ti: Int32Array.from(terms, (t) => t.c),
     di: Int32Array.from(den, (t) => t.c),
     tc: Float64Array.from(terms, (t) => t.coef),
     dc: Float64Array.from(den, (t) => t.coef),
   };
 }
+
+/** The longest run of posts tried beside a Totalt. */
+export const LONGEST_RUN = 8;
 
 // Candidates depend only on positions, so tables of the same shape share them. Without a
 // pool of quotients (the common case) the key is a number: no key string per column.
@@ -82,8 +88,8 @@ function sumCandidates(left: number[], adjacent: boolean): Candidate[] {
     }
   // Runs of three or more columns right before y: Totalt beside its parts.
   if (adjacent)
-    for (let k = 3; k <= Math.min(8, left.length); k++)
-      out.push(candidate('sum', left.slice(left.length - k).map((c) => ({ c, coef: 1 })), [], 1));
+    for (let k = 3; k <= Math.min(LONGEST_RUN, left.length); k++)
+      out.push(candidate('sum', left.slice(left.length - k).map((c) => ({ c, coef: 1 })), [], 1, null, k));
   return out;
 }
 

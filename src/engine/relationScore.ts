@@ -2,7 +2,7 @@
 // evidence (rows where every input matters and the figures agree closely).
 import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
-import type { Candidate } from './relationCandidates';
+import { LONGEST_RUN, type Candidate } from './relationCandidates';
 import { judgeStatus, roundTo, S_ERROR } from './tolerance';
 
 /** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
@@ -325,6 +325,59 @@ function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
     if (lookDecided(seen, h)) break;
   }
   return seen >= 8 && h < 3;
+}
+
+const RUN_SEEN = new Int32Array(LONGEST_RUN + 1);
+const RUN_HELD = new Int32Array(LONGEST_RUN + 1);
+
+/**
+ * The quick look of the runs of k = 3 … columns right before yi, within from … yi − 1
+ * (sumCandidates' runs: Totalt beside its posts), in one pass over the rows: bit k set
+ * when the run of k columns fails the look, exactly when failsQuickLook says so for
+ * that candidate. 0 in short tables, which get no look.
+ */
+export function runsFailQuickLook(m: Matrix, yi: number, from: number): number {
+  const rows = m.rows.length;
+  if (rows <= LOOK_FROM) return 0;
+  const { v, u, has: h } = m;
+  const longest = Math.min(LONGEST_RUN, yi - from);
+  let open = 0; // runs whose look is not decided yet
+  for (let k = 3; k <= longest; k++) {
+    open |= 1 << k;
+    RUN_SEEN[k] = RUN_HELD[k] = 0;
+  }
+  for (let q = 0; q < rows && open !== 0; q += 4) {
+    const base = q * m.width;
+    const y = base + yi;
+    if (!h[y]) continue;
+    const vy = v[y];
+    // sumVerdict's counts, grown one column at a time from yi − 1 leftwards (the order
+    // does not matter to a count, a maximum or an "any").
+    let n = 0;
+    let umax = u[y];
+    let anyNonzero = vy !== 0;
+    let scaleOf = Math.abs(vy);
+    for (let k = 1; k <= longest; k++) {
+      const at = base + yi - k;
+      n += h[at];
+      umax = Math.max(umax, u[at]);
+      if (v[at] !== 0) anyNonzero = true;
+      if (Math.abs(v[at]) > scaleOf) scaleOf = Math.abs(v[at]);
+      if ((open & (1 << k)) === 0 || !anyNonzero) continue;
+      // The sum itself in sumVerdict's order, from the run's first column on (coefficients 1).
+      let value = 0;
+      for (let j = yi - k; j < yi; j++) value += v[base + j];
+      const diff = Math.abs(vy - value);
+      const verdict = !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      if (verdict === NONE) continue;
+      RUN_SEEN[k]++;
+      if (verdict === HOLDS) RUN_HELD[k]++;
+      if (lookDecided(RUN_SEEN[k], RUN_HELD[k])) open &= ~(1 << k);
+    }
+  }
+  let fails = 0;
+  for (let k = 3; k <= longest; k++) if (RUN_SEEN[k] >= 8 && RUN_HELD[k] < 3) fails |= 1 << k;
+  return fails;
 }
 
 /**

@@ -1,8 +1,9 @@
 // The quick look of a column relation, taken for one candidate at a time or for the three
-// signed sums of a pair at once (the fast path of discoverColumnRelations): they must agree.
+// signed sums of a pair, or the runs beside a Totalt, at once (the fast paths of
+// discoverColumnRelations): they must agree.
 import fc from 'fast-check';
 import { candidatesFor } from '../../src/engine/relationCandidates';
-import { failsQuickLook, pairFailsQuickLook, type Matrix } from '../../src/engine/relationScore';
+import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook, type Matrix } from '../../src/engine/relationScore';
 
 interface Cell {
   v: number;
@@ -30,6 +31,13 @@ function oneByOne(m: Matrix, yi: number, a: number, b: number): number {
   let bits = 0;
   for (const cand of candidatesFor(yi, 0, false, null, false))
     if (cand.pair && cand.pair.a === a && cand.pair.b === b && failsQuickLook(m, yi, cand)) bits |= 1 << cand.pair.variant;
+  return bits;
+}
+
+/** Bits of the run candidates (k columns before yi, within from …) that fail the look one at a time. */
+function runsOneByOne(m: Matrix, yi: number, from: number): number {
+  let bits = 0;
+  for (const cand of candidatesFor(yi, from, true, null, false)) if (cand.run && failsQuickLook(m, yi, cand)) bits |= 1 << cand.run;
   return bits;
 }
 
@@ -67,5 +75,32 @@ describe('pairFailsQuickLook', () => {
     const rows = Array.from({ length: 40 }, (_, i) => [100 + 7 * i, 30 + 3 * i, 70 + 4 * i].map((v) => ({ v, u: 1, has: true })));
     // Column 2 = column 0 − column 1: variant 1 holds; a + b and b − a fail.
     expect(pairFailsQuickLook(toMatrix(rows), 2, 0, 1)).toBe(0b101);
+  });
+});
+
+describe('runsFailQuickLook', () => {
+  // Columns 0–8 posts, column 9 their Totalt in some rows: runs of 3 … 8 columns.
+  const RUN_WIDTH = 10;
+  const runRow = fc.tuple(fc.array(cell, { minLength: RUN_WIDTH, maxLength: RUN_WIDTH }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: -1, max: 1 })).map(([cells, k, noise]) => {
+    if (k < 3) return cells;
+    let total = 0;
+    for (let j = RUN_WIDTH - 1 - k; j < RUN_WIDTH - 1; j++) total += cells[j].v;
+    return [...cells.slice(0, RUN_WIDTH - 1), { v: total + noise, u: 1, has: true }];
+  });
+  it('says for each run what failsQuickLook says for it', () => {
+    fc.assert(
+      fc.property(fc.array(runRow, { minLength: 21, maxLength: 60 }), fc.integer({ min: 0, max: RUN_WIDTH - 2 }), (rows, from) => {
+        const m = toMatrix(rows);
+        expect(runsFailQuickLook(m, RUN_WIDTH - 1, from)).toBe(runsOneByOne(m, RUN_WIDTH - 1, from));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a Totalt of the three posts before it passes; longer runs fail', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const posts = [500 + i, 17 * i + 3, 40 + 2 * i, 90 - i, 11 * i + 7];
+      return [...posts, posts[2] + posts[3] + posts[4]].map((v) => ({ v, u: 1, has: true }));
+    });
+    expect(runsFailQuickLook(toMatrix(rows), 5, 0)).toBe((1 << 4) | (1 << 5));
   });
 });
