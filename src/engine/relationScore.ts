@@ -13,11 +13,14 @@ export interface Matrix {
   u: Float64Array;
   has: Uint8Array;
   pct: Uint8Array;
+  /** Per column position: how many of its cells hold a value, and how many a percentage. */
+  values: Int32Array;
+  percents: Int32Array;
 }
 
 // The one matrix, its buffers grown as needed: a search builds a matrix per table and
 // class of rows, and never uses two at once.
-const M: Matrix = { rows: [], width: 0, v: new Float64Array(0), u: new Float64Array(0), has: new Uint8Array(0), pct: new Uint8Array(0) };
+const M: Matrix = { rows: [], width: 0, v: new Float64Array(0), u: new Float64Array(0), has: new Uint8Array(0), pct: new Uint8Array(0), values: new Int32Array(0), percents: new Int32Array(0) };
 
 /**
  * The figures of the sampled rows in the given columns. Returns a shared matrix that the
@@ -34,9 +37,15 @@ export function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
     m.has = new Uint8Array(capacity);
     m.pct = new Uint8Array(capacity);
   }
+  if (m.values.length < width) {
+    m.values = new Int32Array(Math.max(width, 2 * m.values.length));
+    m.percents = new Int32Array(m.values.length);
+  }
   m.rows = rows;
   m.width = width;
-  const { v, u, has, pct } = m;
+  const { v, u, has, pct, values, percents } = m;
+  values.fill(0, 0, width);
+  percents.fill(0, 0, width);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const base = i * width;
@@ -56,6 +65,8 @@ export function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
       u[at] = g.unit(r, c);
       has[at] = 1;
       pct[at] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
+      values[k]++;
+      percents[k] += pct[at];
     }
   }
   return m;
@@ -439,13 +450,6 @@ export function fractionColumn(m: Matrix, i: number): boolean {
 
 /** Most figures of the column (in these rows) are percentages. */
 export function percentColumn(m: Matrix, i: number): boolean {
-  let pct = 0;
-  let all = 0;
-  for (let k = 0; k < m.rows.length; k++) {
-    const at = k * m.width + i;
-    if (!m.has[at]) continue;
-    all++;
-    if (m.pct[at]) pct++;
-  }
-  return all > 0 && pct * 2 > all;
+  const all = m.values[i];
+  return all > 0 && m.percents[i] * 2 > all;
 }

@@ -14,13 +14,23 @@ interface Cell {
 function toMatrix(rows: Cell[][]): Matrix {
   const width = rows[0].length;
   const size = rows.length * width;
-  const m: Matrix = { rows: rows.map((_, i) => i), width, v: new Float64Array(size), u: new Float64Array(size), has: new Uint8Array(size), pct: new Uint8Array(size) };
+  const m: Matrix = {
+    rows: rows.map((_, i) => i),
+    width,
+    v: new Float64Array(size),
+    u: new Float64Array(size),
+    has: new Uint8Array(size),
+    pct: new Uint8Array(size),
+    values: new Int32Array(width),
+    percents: new Int32Array(width),
+  };
   rows.forEach((row, i) =>
     row.forEach((cell, k) => {
       if (!cell.has) return;
       m.v[i * width + k] = cell.v;
       m.u[i * width + k] = cell.u;
       m.has[i * width + k] = 1;
+      m.values[k]++;
     }),
   );
   return m;
