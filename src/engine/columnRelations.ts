@@ -130,7 +130,10 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       const a = accepted[i];
       if (a.fails > 0 && (a.cand.family === 'sum' ? cleanSum : cleanRatio)) accepted.splice(i, 1);
     }
-    if (accepted.length) {
+    if (accepted.length === 1) {
+      // The common case: one relation, kept whatever its family (what the loop below does with it).
+      found.push(toRelation(y, accepted[0].cand, rows, cols));
+    } else if (accepted.length) {
       // Keep the best candidate per family; a second family member only if as good (J = H + I and J = D − G).
       for (const family of FAMILIES) {
         const fam = accepted.filter((a) => a.cand.family === family).sort((a, b) => b.holds / b.nontrivial - a.holds / a.nontrivial || a.cand.terms.length + a.cand.den.length - (b.cand.terms.length + b.cand.den.length));
