@@ -111,8 +111,9 @@ function withinTolerance(vy: number, uy: number, value: number, diff: number, um
  * neither confirm nor refute a relation.
  */
 function closeEnough(vy: number, uy: number, value: number, diff: number, near: number): boolean {
-  const rounded = Math.abs(roundTo(vy, uy) - roundTo(value, uy)) <= 1e-9 * Math.max(1, Math.abs(value));
-  return rounded || diff <= near;
+  // The cheap test first: rounding only decides when the figures are not that close.
+  if (diff <= near) return true;
+  return Math.abs(roundTo(vy, uy) - roundTo(value, uy)) <= 1e-9 * Math.max(1, Math.abs(value));
 }
 
 /** Verdict for y = c0 · a + c1 · b in row i: the common case, two columns and signs. */
