@@ -103,7 +103,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
         if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from);
         if ((runFails >> cand.run) & 1) continue;
       }
-      score(m, yiCol, cand, s);
+      score(m, yiCol, cand, s, pair !== null || cand.run > 0);
       if (s.nontrivial === 0 || s.holds === 0) continue;
       if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) {
         if (family === 'sum') cleanSum = true;

@@ -401,8 +401,12 @@ function lookDecided(seen: number, h: number): boolean {
   return h >= 3 || (seen >= 8 && h + (10 - seen) < 3);
 }
 
-/** Score the candidate over the matrix's rows into s (overwritten), and return s. */
-export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
+/**
+ * Score the candidate over the matrix's rows into s (overwritten), and return s.
+ * `looked`: the caller took the quick look already (pairFailsQuickLook, runsFailQuickLook)
+ * and the candidate passed it.
+ */
+export function score(m: Matrix, yi: number, cand: Candidate, s: Score, looked = false): Score {
   const rows = m.rows.length;
   s.holds = 0;
   s.nontrivial = 0;
@@ -411,7 +415,7 @@ export function score(m: Matrix, yi: number, cand: Candidate, s: Score): Score {
   s.informative = 0;
   s.firstY = NaN;
   s.varied = false;
-  if (rows > LOOK_FROM && failsQuickLook(m, yi, cand)) return s;
+  if (rows > LOOK_FROM && !looked && failsQuickLook(m, yi, cand)) return s;
   let holds = 0;
   let nontrivial = 0;
   let fails = 0;
