@@ -4,7 +4,7 @@
 import type { Grid } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import { candidatesFor, overlaps, type Candidate } from './relationCandidates';
-import { fractionColumn, matrix, percentColumn, popcount, sample, score, type Score } from './relationScore';
+import { fractionColumn, matrix, newScore, pairFailsQuickLook, percentColumn, runsFailQuickLook, popcount, sample, score, type Score } from './relationScore';
 import type { Table } from './tableFinder';
 
 export interface ColTerm {
@@ -31,6 +31,24 @@ const WINDOW = 12;
 const WIDE = 100;
 const WIDE_WINDOW = 4;
 
+/** A candidate that passed, with the counts the choice between rivals needs. */
+interface Passed {
+  cand: Candidate;
+  holds: number;
+  nontrivial: number;
+  fails: number;
+}
+
+const FAMILIES = ['sum', 'ratio'] as const;
+// Scratch reused by every search (the search is not re-entrant): no garbage per candidate.
+const SCORE = newScore();
+const accepted: Passed[] = [];
+const small: Passed[] = [];
+
+function passed(cand: Candidate, s: Score): Passed {
+  return { cand, holds: s.holds, nontrivial: s.nontrivial, fails: s.fails };
+}
+
 /**
  * Find the relations that define columns of this table, among the given rows
  * (one class of rows: amounts, or shares). Returns them with `rows` = those rows.
@@ -41,6 +59,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
   const sampleRows = sample(rows, SAMPLE);
   const m = matrix(g, sampleRows, cols);
   const found: ColumnRelation[] = [];
+  const s = SCORE;
   for (let yiCol = 0; yiCol < cols.length; yiCol++) {
     const y = cols[yiCol];
     const header = t.header.get(y) ?? '';
@@ -56,16 +75,40 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
     const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
-    const accepted: { cand: Candidate; s: Score }[] = [];
-    const small: { cand: Candidate; s: Score }[] = [];
+    if (accepted.length) accepted.length = 0;
+    if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere
-    // may be the coincidence, so it calls no cell wrong.
-    const cleanFamilies = new Set<string>();
-    for (const cand of cands) {
+    // may be the coincidence, so it calls no cell wrong. (One flag per family: sum, ratio.)
+    let cleanSum = false;
+    let cleanRatio = false;
+    // The quick look of the last pair's three signed sums, taken at once.
+    let lookA = -1;
+    let lookB = -1;
+    let lookFails = 0;
+    // … and of the runs beside a Totalt (-1: not taken yet).
+    let runFails = -1;
+    for (let ci = 0; ci < cands.length; ci++) {
+      const cand = cands[ci];
       const family = cand.family;
-      const s = score(m, yiCol, cand);
+      const pair = cand.pair;
+      if (pair) {
+        if (pair.a !== lookA || pair.b !== lookB) {
+          lookA = pair.a;
+          lookB = pair.b;
+          lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b);
+        }
+        // Failing the look, score() would find no rows: skipped below anyway.
+        if ((lookFails >> pair.variant) & 1) continue;
+      } else if (cand.run) {
+        if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from);
+        if ((runFails >> cand.run) & 1) continue;
+      }
+      score(m, yiCol, cand, s, pair !== null || cand.run > 0);
       if (s.nontrivial === 0 || s.holds === 0) continue;
-      if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) cleanFamilies.add(family);
+      if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) {
+        if (family === 'sum') cleanSum = true;
+        else cleanRatio = true;
+      }
       const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1 || (cand.terms.length > 2 && popcount(s.nonzeroMask) >= 2);
       if (!nondegenerate) continue;
       // Most rows confirm it; without header words that suggest it, nearly all must.
@@ -79,20 +122,26 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       const enough = s.nontrivial >= 6 || s.fails > 0 ? 3 : Math.min(2, s.holds);
       const evidence = s.informative >= enough && (longSum || s.informative * 2 >= s.holds) && (s.holds < 3 || s.varied);
       if (!evidence) continue;
-      if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push({ cand, s });
-      else if (s.nontrivial <= 2 && s.fails === 0) small.push({ cand, s });
+      if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push(passed(cand, s));
+      else if (s.nontrivial <= 2 && s.fails === 0) small.push(passed(cand, s));
     }
     // A relation with failing rows stands only when no rival explains every row.
-    for (let i = accepted.length - 1; i >= 0; i--) if (accepted[i].s.fails > 0 && cleanFamilies.has(accepted[i].cand.family)) accepted.splice(i, 1);
-    if (accepted.length) {
+    for (let i = accepted.length - 1; i >= 0; i--) {
+      const a = accepted[i];
+      if (a.fails > 0 && (a.cand.family === 'sum' ? cleanSum : cleanRatio)) accepted.splice(i, 1);
+    }
+    if (accepted.length === 1) {
+      // The common case: one relation, kept whatever its family (what the loop below does with it).
+      found.push(toRelation(y, accepted[0].cand, rows, cols));
+    } else if (accepted.length) {
       // Keep the best candidate per family; a second family member only if as good (J = H + I and J = D − G).
-      for (const family of ['sum', 'ratio'] as const) {
-        const fam = accepted.filter((a) => a.cand.family === family).sort((a, b) => b.s.holds / b.s.nontrivial - a.s.holds / a.s.nontrivial || a.cand.terms.length + a.cand.den.length - (b.cand.terms.length + b.cand.den.length));
+      for (const family of FAMILIES) {
+        const fam = accepted.filter((a) => a.cand.family === family).sort((a, b) => b.holds / b.nontrivial - a.holds / a.nontrivial || a.cand.terms.length + a.cand.den.length - (b.cand.terms.length + b.cand.den.length));
         if (!fam.length) continue;
-        const best = fam[0].s.holds / fam[0].s.nontrivial;
+        const best = fam[0].holds / fam[0].nontrivial;
         const kept: Candidate[] = [];
         for (const a of fam) {
-          if (a.s.holds / a.s.nontrivial < best - 1e-9 && kept.length) break;
+          if (a.holds / a.nontrivial < best - 1e-9 && kept.length) break;
           if (kept.length >= 2) break;
           if (kept.some((k) => overlaps(k, a.cand))) continue;
           kept.push(a.cand);
@@ -101,7 +150,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       }
     } else if (small.length) {
       // One or two rows: only an unambiguous header decides.
-      for (const family of ['sum', 'ratio'] as const) {
+      for (const family of FAMILIES) {
         const fam = small.filter((a) => a.cand.family === family);
         const fits = family === 'sum' ? isDerivedHeader(header) : share;
         if (fam.length === 1 && fits) found.push(toRelation(y, fam[0].cand, rows, cols));

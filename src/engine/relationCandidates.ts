@@ -9,6 +9,10 @@ export interface Candidate {
   den: ColTerm[];
   factor: number;
   family: 'sum' | 'ratio';
+  /** A signed sum of two columns a < b: its variant, 0: a + b, 1: a − b, 2: b − a. */
+  pair: { a: number; b: number; variant: number } | null;
+  /** A run of this many columns right before y (Totalt beside its posts); 0 otherwise. */
+  run: number;
   /** Column positions and coefficients of the terms, as flat arrays for the row loop. */
   ti: Int32Array;
   di: Int32Array;
@@ -16,13 +20,15 @@ export interface Candidate {
   dc: Float64Array;
 }
 
-function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number): Candidate {
+function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null, run = 0): Candidate {
   return {
     kind,
     terms,
     den,
     factor,
     family: kind,
+    pair,
+    run,
     ti: Int32Array.from(terms, (t) => t.c),
     di: Int32Array.from(den, (t) => t.c),
     tc: Float64Array.from(terms, (t) => t.coef),
@@ -30,21 +36,44 @@ function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], fact
   };
 }
 
-// Candidates depend only on positions, so tables of the same shape share them.
-const CANDIDATES = new Map<string, Candidate[]>();
+/** The longest run of posts tried beside a Totalt. */
+export const LONGEST_RUN = 8;
+
+// Candidates depend only on positions, so tables of the same shape share them. Without a
+// pool of quotients (the common case) the key is a number: no key string per column.
+const SUMS = new Map<number, Candidate[]>();
+const WITH_RATIOS = new Map<string, Candidate[]>();
+const CACHED = 5000;
 
 export function candidatesFor(yi: number, from: number, adjacent: boolean, pool: number[] | null, fractions: boolean): Candidate[] {
-  const key = `${yi}|${from}|${adjacent ? 1 : 0}|${pool ? pool.join(',') : '-'}|${fractions ? 1 : 0}`;
-  let list = CANDIDATES.get(key);
+  if (pool) return withRatios(yi, from, adjacent, pool, fractions);
+  // Columns are fewer than 2^14 (Excel's limit), so the key stays a small integer;
+  // fractions only count with a pool.
+  const key = yi < 16384 ? (yi * 16384 + from) * 2 + (adjacent ? 1 : 0) : -1;
+  let list = SUMS.get(key);
   if (!list) {
-    const left: number[] = [];
-    for (let p = from; p < yi; p++) left.push(p);
-    list = sumCandidates(left, adjacent);
-    // Shares in percent (2,9 or 2,9 %), or as plain fractions (0,029) when the column holds those.
-    if (pool) list.push(...ratioCandidates(pool, fractions ? [100, 1] : [100]));
-    if (CANDIDATES.size < 5000) CANDIDATES.set(key, list);
+    list = sumCandidates(leftOf(yi, from), adjacent);
+    if (key >= 0 && SUMS.size < CACHED) SUMS.set(key, list);
   }
   return list;
+}
+
+function withRatios(yi: number, from: number, adjacent: boolean, pool: number[], fractions: boolean): Candidate[] {
+  const key = `${yi}|${from}|${adjacent ? 1 : 0}|${pool.join(',')}|${fractions ? 1 : 0}`;
+  let list = WITH_RATIOS.get(key);
+  if (!list) {
+    list = sumCandidates(leftOf(yi, from), adjacent);
+    // Shares in percent (2,9 or 2,9 %), or as plain fractions (0,029) when the column holds those.
+    list.push(...ratioCandidates(pool, fractions ? [100, 1] : [100]));
+    if (WITH_RATIOS.size < CACHED) WITH_RATIOS.set(key, list);
+  }
+  return list;
+}
+
+function leftOf(yi: number, from: number): number[] {
+  const left: number[] = [];
+  for (let p = from; p < yi; p++) left.push(p);
+  return left;
 }
 
 function sumCandidates(left: number[], adjacent: boolean): Candidate[] {
@@ -53,14 +82,14 @@ function sumCandidates(left: number[], adjacent: boolean): Candidate[] {
     for (let b = a + 1; b < left.length; b++) {
       const A = left[a];
       const B = left[b];
-      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: 1 }], [], 1));
-      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: -1 }], [], 1));
-      out.push(candidate('sum', [{ c: B, coef: 1 }, { c: A, coef: -1 }], [], 1));
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: 1 }], [], 1, { a: A, b: B, variant: 0 }));
+      out.push(candidate('sum', [{ c: A, coef: 1 }, { c: B, coef: -1 }], [], 1, { a: A, b: B, variant: 1 }));
+      out.push(candidate('sum', [{ c: B, coef: 1 }, { c: A, coef: -1 }], [], 1, { a: A, b: B, variant: 2 }));
     }
   // Runs of three or more columns right before y: Totalt beside its parts.
   if (adjacent)
-    for (let k = 3; k <= Math.min(8, left.length); k++)
-      out.push(candidate('sum', left.slice(left.length - k).map((c) => ({ c, coef: 1 })), [], 1));
+    for (let k = 3; k <= Math.min(LONGEST_RUN, left.length); k++)
+      out.push(candidate('sum', left.slice(left.length - k).map((c) => ({ c, coef: 1 })), [], 1, null, k));
   return out;
 }
 
@@ -79,6 +108,15 @@ function ratioCandidates(pool: number[], factors: number[]): Candidate[] {
 
 /** Two candidates built on the same columns say the same thing; keep one. */
 export function overlaps(a: Candidate, b: Candidate): boolean {
-  const ca = new Set([...a.terms, ...a.den].map((t) => t.c));
-  return [...b.terms, ...b.den].some((t) => ca.has(t.c));
+  return sharesColumn(a, b.terms) || sharesColumn(a, b.den);
+}
+
+function sharesColumn(a: Candidate, ts: ColTerm[]): boolean {
+  for (const t of ts) if (usesColumn(a.terms, t.c) || usesColumn(a.den, t.c)) return true;
+  return false;
+}
+
+function usesColumn(ts: ColTerm[], c: number): boolean {
+  for (const t of ts) if (t.c === c) return true;
+  return false;
 }

@@ -2,7 +2,7 @@
 // rows in the same columns (seed 003, 6.5: "Sjukfrånvaro … %" = hours / Schemalagda timmar).
 import type { Grid } from './grid';
 
-import { judge } from './tolerance';
+import { judgeStatus, S_ERROR } from './tolerance';
 
 export interface RowRatio {
   y: number;
@@ -32,7 +32,7 @@ export function discoverRowRatios(g: Grid, shareRows: number[], amountRows: numb
           const av = g.num(a, c);
           const f = (100 * av) / d;
           const unit = Math.max(Math.abs(100 / d) * g.unit(a, c), Math.abs((100 * av) / (d * d)) * g.unit(b, c));
-          if (judge({ actual: g.num(y, c), expected: f, unitY: g.unit(y, c), inputUnit: unit, n: 2 }).status !== 'error') holds++;
+          if (judgeStatus(g.num(y, c), f, g.unit(y, c), unit, 2) !== S_ERROR) holds++;
         }
         if (holds >= 2 && holds / tried >= 0.6 && (!best || holds > best.holds)) best = { num: a, den: b, holds };
       }
