@@ -7,7 +7,7 @@ import type { Formula } from './formula';
 import { evaluate } from './formula';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { errorValueCheck, makeCheck, okMessage, type CheckOptions } from './makeCheck';
+import { checkCell, errorValueCheck, okMessage, type CheckOptions } from './makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
 import { discoverRowRatios } from './rowRatios';
 import type { Table } from './tableFinder';
@@ -104,15 +104,14 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const tot of totals) {
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const o = { what, okText: okMessage(tot.rule, what) };
-    // One formula per total row, moved from column to column (makeCheck keeps no reference).
+    // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     for (const c of footCols) {
       f.c = c;
-      const check = makeCheck(g, tot.rule, tot.row, c, f, o);
-      if (!check) continue;
-      out.add(tot.row, c, check);
+      const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
+      if (k === null) continue;
       const mm = tot.formulaMismatch.get(c);
-      if (mm) out.add(tot.row, c, formulaRangeCheck(check, mm, tot.row, c));
+      if (mm) out.add(tot.row, c, formulaRangeCheck(out.check(k), mm, tot.row, c));
     }
     if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
       notes.push(`Raden ${tot.row + 1} (${labelOf(g, t, tot.row) || 'summa'}) är inskriven som tal, inte som formel.`);
@@ -129,8 +128,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const closed = closes.get(r);
       o.atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
       f.r = r;
-      const check = makeCheck(g, rule, r, rel.y, f, o);
-      if (check) out.add(r, rel.y, check);
+      checkCell(g, rule, r, rel.y, f, o, out);
     }
   }
 
@@ -140,8 +138,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
     for (const c of rr.cols) {
       const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
-      const check = makeCheck(g, 'ratio', rr.y, c, f, { what });
-      if (check) out.add(rr.y, c, check);
+      checkCell(g, 'ratio', rr.y, c, f, { what }, out);
     }
   }
 
@@ -150,8 +147,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const v = template.vaxling;
     for (const c of [...v.postCols, v.totalCol]) {
       const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
-      const check = makeCheck(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' });
-      if (check) out.add(v.utgaende, c, check);
+      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out);
     }
   }
 

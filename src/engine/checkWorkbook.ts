@@ -6,7 +6,7 @@ import { CheckCollector } from './collector';
 import { checkCrossTables } from './crossTable';
 import { buildGrid, type Grid } from './grid';
 import { findTables } from './tableFinder';
-import type { SheetResult, TableInfo, WorkbookInput, WorkbookResult } from './types';
+import type { CheckedCell, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from './types';
 
 export type CheckWorkbookOptions = Partial<CheckTableOptions>;
 
@@ -33,23 +33,55 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
     work.push({ grid, collector, tables, notes });
   }
   checkCrossTables(work);
-  const sheets: SheetResult[] = work.map((w) => ({
-    name: w.grid.name,
-    tables: w.tables.map(tableInfo),
-    cells: w.collector.list(),
-    notes: w.notes,
-  }));
   const summary = { tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
-  for (const s of sheets) {
-    summary.tables += s.tables.length;
-    summary.cells += s.cells.length;
-    for (const c of s.cells) {
-      if (c.status === 'ok') summary.ok++;
-      else if (c.status === 'warning') summary.warning++;
-      else summary.error++;
-    }
-  }
+  const sheets: SheetResult[] = work.map((w) => {
+    w.collector.seal();
+    const counts = w.collector.counts();
+    summary.tables += w.tables.length;
+    summary.cells += counts.cells;
+    summary.ok += counts.ok;
+    summary.warning += counts.warning;
+    summary.error += counts.error;
+    return sheetResult(w.grid.name, w.tables.map(tableInfo), w.collector, w.notes);
+  });
   return { sheets, summary };
+}
+
+// The collector behind each sheet result, for readers that need statuses or findings only.
+const COLLECTORS = new WeakMap<SheetResult, CheckCollector>();
+
+/**
+ * A sheet's result. `cells` is built from the collector the first time it is read (then
+ * kept): an own, enumerable property like any other, so JSON, spreading and comparisons
+ * see the list, while colouring and summaries that read statusesOf / findingsOf never
+ * build the objects of the cells that reconcile.
+ */
+function sheetResult(name: string, tables: TableInfo[], collector: CheckCollector, notes: string[]): SheetResult {
+  const sheet: SheetResult = { name, tables, cells: [], notes };
+  let cells: CheckedCell[] | null = null;
+  Object.defineProperty(sheet, 'cells', {
+    enumerable: true,
+    configurable: true,
+    get: () => (cells ??= collector.list()),
+    set: (value: CheckedCell[]) => {
+      cells = value;
+    },
+  });
+  COLLECTORS.set(sheet, collector);
+  return sheet;
+}
+
+/** Every checked cell's position and status, in order, without building cell objects. */
+export function forEachStatus(sheet: SheetResult, visit: (row: number, col: number, status: Status) => void): void {
+  const collector = COLLECTORS.get(sheet);
+  if (collector) collector.forEachStatus(visit);
+  else for (const c of sheet.cells) visit(c.row, c.col, c.status);
+}
+
+/** The cells of a sheet that do not reconcile (warnings and errors), in order. */
+export function findingsOf(sheet: SheetResult): CheckedCell[] {
+  const collector = COLLECTORS.get(sheet);
+  return collector ? collector.findings() : sheet.cells.filter((c) => c.status !== 'ok');
 }
 
 function tableInfo(ct: CheckedTable): TableInfo {

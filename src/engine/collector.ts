@@ -1,9 +1,14 @@
 // Collects checks per cell and turns them into the sorted result list: a cell's
 // status is the worst of its checks (checks.md section 1).
+//
+// Most checked cells reconcile, and a large workbook has hundreds of thousands of them.
+// Their checks are logged compactly (figures in flat number arrays, the inputs as the
+// formula they came from) and become Check objects only when someone asks for the
+// list; statuses and findings can be read without building them.
 import { cellAddress } from './address';
-import { worst } from './statusColours';
+import { inputsOf, type Formula, type RowShape } from './formula';
 import type { Grid } from './grid';
-import type { Check, CheckedCell } from './types';
+import type { Check, CheckedCell, Rule, Status } from './types';
 
 function sameList(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -14,52 +19,305 @@ function sameList(a: string[], b: string[]): boolean {
 /** One number per cell that orders cells by row, then column (Excel has at most 16 384 columns). */
 const keyOf = (r: number, c: number): number => r * 65536 + c;
 
-/**
- * Checked cells of one sheet. Cells are found by their grid id in a typed array (no
- * hashing), and listed by walking the ids, which run in row-major order (no sorting).
- */
-export class CheckCollector {
-  private readonly slotOf: Int32Array;
-  private readonly cells: CheckedCell[] = [];
-  /** Cells the grid does not store (none in practice): kept apart, merged when listing. */
-  private readonly outside = new Map<number, CheckedCell>();
+const STATUS_CODE: Record<Status, number> = { ok: 0, warning: 1, error: 2 };
+const STATUS_OF: readonly Status[] = ['ok', 'warning', 'error'];
 
-  constructor(private readonly grid: Grid) {
+/** Where a reconciled check's inputs come from: the formula, kept by reference. */
+const SRC_COLUMN = 0; // Σ of rows (an array) in a column (the parameter)
+const SRC_ROW = 1; // a row relation (a shape) in a row (the parameter)
+const SRC_FORMULA = 2; // any other formula object (never changed after it was logged)
+
+/** The figures of a check that reconciles, logged without building the Check object. */
+export interface ReconciledFigures {
+  expected: number;
+  actual: number;
+  difference: number;
+  tolerance: number;
+  message: string;
+}
+
+export interface StatusCounts {
+  cells: number;
+  ok: number;
+  warning: number;
+  error: number;
+}
+
+/** Checks logged in one loop share their rule, message and formula: one group for them all. */
+interface CheckGroup {
+  rule: Rule;
+  message: string;
+  source: number;
+  ref: number[] | RowShape | Formula;
+}
+
+/** A number array that grows by doubling (a plain array's growth would copy far more). */
+class GrowingInt32 {
+  data = new Int32Array(64);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+class GrowingFloat64 {
+  data = new Float64Array(64);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+export class CheckCollector {
+  private grid: Grid | null;
+  /** Grid id → cell number + 1 (0: not checked); replaced by `order` once sealed. */
+  private slotOf: Int32Array | null;
+  private order: Int32Array | null = null;
+  /** Cells the grid does not store (none in practice): kept apart, merged when listing. */
+  private readonly outside = new Map<number, number>();
+
+  // Cells, by cell number.
+  private readonly cellRow = new GrowingInt32();
+  private readonly cellCol = new GrowingInt32();
+  private readonly cellStatus = new GrowingInt32();
+  /** First and last check of the cell (checks of one cell are chained by ckNext). */
+  private readonly cellFirst = new GrowingInt32();
+  private readonly cellLast = new GrowingInt32();
+
+  // Checks, by check number.
+  private readonly ckNext = new GrowingInt32();
+  /** Group of a logged check; −1 for a check given whole. */
+  private readonly ckGroup = new GrowingInt32();
+  /** The column (Σ of rows) or row (a row relation) the group's formula is applied to. */
+  private readonly ckParam = new GrowingInt32();
+  /** expected, actual, difference, tolerance of check k at 4k … 4k + 3. */
+  private readonly ckFigures = new GrowingFloat64();
+  /** Checks given whole (findings, error values, cross-table checks), by check number. */
+  private readonly whole = new Map<number, Check>();
+  private readonly groups: CheckGroup[] = [];
+
+  constructor(grid: Grid) {
+    this.grid = grid;
     this.slotOf = new Int32Array(grid.cellCount);
   }
 
-  private find(r: number, c: number): CheckedCell | undefined {
-    const id = this.grid.cellId(r, c);
-    if (id < 0) return this.outside.get(keyOf(r, c));
-    const slot = this.slotOf[id];
-    return slot === 0 ? undefined : this.cells[slot - 1];
+  /** Cell number of (r, c), or −1 when it has no check yet. */
+  private cellOf(r: number, c: number): number {
+    const id = this.grid ? this.grid.cellId(r, c) : -1;
+    if (id < 0 || !this.slotOf) return (this.outside.get(keyOf(r, c)) ?? 0) - 1;
+    return this.slotOf[id] - 1;
   }
 
-  add(r: number, c: number, check: Check): void {
-    const cell = this.find(r, c);
-    if (!cell) {
-      const created: CheckedCell = { address: cellAddress(r, c), row: r, col: c, status: check.status, checks: [check] };
-      const id = this.grid.cellId(r, c);
-      if (id < 0) this.outside.set(keyOf(r, c), created);
-      else this.slotOf[id] = this.cells.push(created);
-      return;
+  private newCell(r: number, c: number): number {
+    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: no checks can be added once the sheet is done.');
+    const n = this.cellRow.length;
+    this.cellRow.push(r);
+    this.cellCol.push(c);
+    this.cellStatus.push(0);
+    this.cellFirst.push(-1);
+    this.cellLast.push(-1);
+    const id = this.grid.cellId(r, c);
+    if (id < 0) this.outside.set(keyOf(r, c), n + 1);
+    else this.slotOf[id] = n + 1;
+    return n;
+  }
+
+  /** Attach the check just logged to cell (r, c), unless the cell has the same one. */
+  private append(r: number, c: number, status: number): number {
+    let cell = this.cellOf(r, c);
+    const k = this.ckNext.length - 1;
+    if (cell < 0) cell = this.newCell(r, c);
+    else {
+      const same = this.sameCheck(cell, k);
+      if (same >= 0) {
+        this.dropLast();
+        return same;
+      }
     }
-    // The same rule with the same inputs twice (two readings agreeing) is one check.
-    for (const k of cell.checks) if (k.rule === check.rule && k.expected === check.expected && sameList(k.inputs, check.inputs)) return;
-    cell.checks.push(check);
-    cell.status = worst(cell.status, check.status);
+    const first = this.cellFirst.data;
+    if (first[cell] < 0) {
+      first[cell] = k;
+      this.cellStatus.data[cell] = status;
+    } else {
+      this.ckNext.data[this.cellLast.data[cell]] = k;
+      if (status > this.cellStatus.data[cell]) this.cellStatus.data[cell] = status;
+    }
+    this.cellLast.data[cell] = k;
+    return k;
+  }
+
+  /**
+   * The same rule with the same inputs twice (two readings agreeing) is one check: the
+   * number of the cell's check that check k repeats, or −1.
+   */
+  private sameCheck(cell: number, k: number): number {
+    const rule = this.ruleOf(k);
+    const expected = this.expectedOf(k);
+    let inputs: string[] | null = null;
+    for (let i = this.cellFirst.data[cell]; i >= 0; i = this.ckNext.data[i]) {
+      // Rule and expected figure first: the inputs (strings) only when both agree.
+      if (this.ruleOf(i) !== rule || this.expectedOf(i) !== expected) continue;
+      inputs ??= this.check(k).inputs;
+      if (sameList(this.check(i).inputs, inputs)) return i;
+    }
+    return -1;
+  }
+
+  private ruleOf(k: number): Rule {
+    const g = this.ckGroup.data[k];
+    return g >= 0 ? this.groups[g].rule : this.whole.get(k)!.rule;
+  }
+
+  private expectedOf(k: number): number | null {
+    return this.ckGroup.data[k] >= 0 ? this.ckFigures.data[4 * k] : this.whole.get(k)!.expected;
+  }
+
+  private push(group: number, param: number, expected: number, actual: number, difference: number, tolerance: number): void {
+    this.ckNext.push(-1);
+    this.ckGroup.push(group);
+    this.ckParam.push(param);
+    this.ckFigures.push(expected);
+    this.ckFigures.push(actual);
+    this.ckFigures.push(difference);
+    this.ckFigures.push(tolerance);
+  }
+
+  private dropLast(): void {
+    const k = this.ckNext.length - 1;
+    this.whole.delete(k);
+    this.ckNext.length--;
+    this.ckGroup.length--;
+    this.ckParam.length--;
+    this.ckFigures.length -= 4;
+  }
+
+  /** Add a whole check. Returns its number (the number of the same check when the cell had it already). */
+  add(r: number, c: number, check: Check): number {
+    this.push(-1, 0, 0, 0, 0, 0);
+    this.whole.set(this.ckNext.length - 1, check);
+    return this.append(r, c, STATUS_CODE[check.status]);
+  }
+
+  /** The group for these checks: the last one again when it matches (checks come in loops). */
+  private groupFor(rule: Rule, message: string, source: number, ref: number[] | RowShape | Formula): number {
+    const last = this.groups.length - 1;
+    const g = this.groups[last];
+    if (g && g.rule === rule && g.message === message && g.source === source && g.ref === ref) return last;
+    this.groups.push({ rule, message, source, ref });
+    return last + 1;
+  }
+
+  /**
+   * Log a check that reconciles: its figures now, its Check object (with the inputs of
+   * formula f, which may be changed after this call) only when listed.
+   */
+  addReconciled(r: number, c: number, rule: Rule, fig: ReconciledFigures, f: Formula): number {
+    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, SRC_COLUMN, f.rows), f.c, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, SRC_ROW, f.shape), f.r, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    else this.push(this.groupFor(rule, fig.message, SRC_FORMULA, f), 0, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    return this.append(r, c, 0);
+  }
+
+  /** Check number k as the Check object of the report (built anew for logged checks). */
+  check(k: number): Check {
+    const whole = this.whole.get(k);
+    if (whole) return whole;
+    const g = this.groups[this.ckGroup.data[k]];
+    const fig = this.ckFigures.data;
+    return {
+      rule: g.rule,
+      status: 'ok',
+      expected: fig[4 * k],
+      actual: fig[4 * k + 1],
+      difference: fig[4 * k + 2],
+      tolerance: fig[4 * k + 3],
+      inputs: inputsOf(formulaOf(g, this.ckParam.data[k])),
+      message: g.message,
+    };
   }
 
   has(r: number, c: number): boolean {
-    return this.find(r, c) !== undefined;
+    return this.cellOf(r, c) >= 0;
+  }
+
+  /** No more checks: the grid is let go (the result may outlive it), cells kept in order. */
+  seal(): void {
+    if (!this.slotOf) return;
+    this.order = this.ordered();
+    this.slotOf = null;
+    this.grid = null;
+  }
+
+  /** Cell numbers ordered by row, then column: grid ids run in that order. */
+  private ordered(): Int32Array {
+    if (this.order) return this.order;
+    const order = new Int32Array(this.cellRow.length);
+    const slots = this.slotOf!;
+    let n = 0;
+    for (let id = 0; id < slots.length; id++) if (slots[id] !== 0) order[n++] = slots[id] - 1;
+    for (const x of this.outside.values()) order[n++] = x - 1;
+    const rows = this.cellRow.data;
+    const cols = this.cellCol.data;
+    if (this.outside.size) order.sort((a, b) => keyOf(rows[a], cols[a]) - keyOf(rows[b], cols[b]));
+    return order;
+  }
+
+  private cellObject(n: number): CheckedCell {
+    const checks: Check[] = [];
+    for (let k = this.cellFirst.data[n]; k >= 0; k = this.ckNext.data[k]) checks.push(this.check(k));
+    const row = this.cellRow.data[n];
+    const col = this.cellCol.data[n];
+    return { address: cellAddress(row, col), row, col, status: STATUS_OF[this.cellStatus.data[n]], checks };
   }
 
   /** The checked cells ordered by row, then column. */
   list(): CheckedCell[] {
     const out: CheckedCell[] = [];
-    const slots = this.slotOf;
-    for (let id = 0; id < slots.length; id++) if (slots[id] !== 0) out.push(this.cells[slots[id] - 1]);
-    if (this.outside.size === 0) return out;
-    return [...out, ...this.outside.values()].sort((a, b) => keyOf(a.row, a.col) - keyOf(b.row, b.col));
+    for (const n of this.ordered()) out.push(this.cellObject(n));
+    return out;
+  }
+
+  /** The cells that do not reconcile (warnings and errors), ordered; no objects for the rest. */
+  findings(): CheckedCell[] {
+    const out: CheckedCell[] = [];
+    for (const n of this.ordered()) if (this.cellStatus.data[n] !== 0) out.push(this.cellObject(n));
+    return out;
+  }
+
+  /** Every checked cell's position and status, ordered, without building cell objects. */
+  forEachStatus(visit: (row: number, col: number, status: Status) => void): void {
+    for (const n of this.ordered()) visit(this.cellRow.data[n], this.cellCol.data[n], STATUS_OF[this.cellStatus.data[n]]);
+  }
+
+  counts(): StatusCounts {
+    const out = { cells: this.cellRow.length, ok: 0, warning: 0, error: 0 };
+    const st = this.cellStatus.data;
+    for (let n = 0; n < this.cellRow.length; n++) {
+      if (st[n] === 0) out.ok++;
+      else if (st[n] === 1) out.warning++;
+      else out.error++;
+    }
+    return out;
+  }
+}
+
+function formulaOf(g: CheckGroup, param: number): Formula {
+  switch (g.source) {
+    case SRC_COLUMN:
+      return { kind: 'column', c: param, rows: g.ref as number[] };
+    case SRC_ROW:
+      return { kind: 'row', r: param, shape: g.ref as RowShape };
+    default:
+      return g.ref as Formula;
   }
 }

@@ -1,6 +1,6 @@
 // Public face of the engine: a workbook of cells in, checked cells out.
 export * from './types';
-export { checkWorkbook } from './checkWorkbook';
+export { checkWorkbook, findingsOf, forEachStatus } from './checkWorkbook';
 export { readCell, parseNumberText } from './numbers';
 export { formatSwedish } from './swedishFormat';
 export { buildReport, reportFile } from './report';

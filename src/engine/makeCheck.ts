@@ -8,6 +8,7 @@ import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from './swedishFormat';
 import type { Check, Rule } from './types';
+import type { CheckCollector, ReconciledFigures } from './collector';
 
 export interface CheckOptions {
   /** Human name of what the cell should be ("summan av raderna ovan"). */
@@ -41,16 +42,24 @@ export function fmt(x: number, unit = 0): string {
   return formatSwedish(x, { decimals: unit > 0 ? decimalsOf(unit) : undefined, group: ' ' });
 }
 
-/** Judge derived cell (r, c) against formula f. Null when the cell is blank or a quotient is undefined. */
-export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions): Check | null {
+// The figures of a reconciled check, handed to the collector and copied there at once.
+const FIGURES: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tolerance: 0, message: '' };
+
+/**
+ * Judge derived cell (r, c) against formula f and log the check in `out`. Returns the
+ * check's number in out (of the same check when the cell had it already), or null when
+ * there is no check (the cell is blank, or a quotient is undefined). A check that
+ * reconciles is logged as figures; the others are built whole.
+ */
+export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector): number | null {
   // The cell read through the grid's accessors: no reading object per check.
   const kind = g.kind(r, c);
-  if (kind === K_ERROR) return errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f));
+  if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
   const ev = evaluate(g, f);
   if (ev.error) {
     const e = ev.error;
-    return errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f));
+    return out.add(r, c, errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f)));
   }
   if (!ev.defined) return null;
   const isNumber = kind === K_NUMBER;
@@ -62,6 +71,14 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const status = statusName(judgeStatus(actual, expected, unitY, ev.inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, ev.inputUnit, ev.n, o.atLeast ?? 0);
+  if (status === 'ok') {
+    FIGURES.expected = clean(expected / scale);
+    FIGURES.actual = clean(actual / scale);
+    FIGURES.difference = clean(difference / scale);
+    FIGURES.tolerance = clean(tolerance / scale);
+    FIGURES.message = o.okText ?? okMessage(rule, o.what);
+    return out.addReconciled(r, c, rule, FIGURES, f);
+  }
   const check: Check = {
     rule,
     status,
@@ -70,10 +87,10 @@ export function makeCheck(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     difference: clean(difference / scale),
     tolerance: clean(tolerance / scale),
     inputs: inputsOf(f),
-    message: status === 'ok' ? o.okText ?? okMessage(rule, o.what) : findingMessage(rule, o.what, { status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
+    message: findingMessage(rule, o.what, { status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
   };
   if (status === 'warning') check.detail = 'rounding';
-  return check;
+  return out.add(r, c, check);
 }
 
 /** The text of an error cell (the grid keeps it; only findings need it). */

@@ -42,3 +42,40 @@ describe('CheckCollector', () => {
     expect(out.has(5, 3)).toBe(true);
   });
 });
+
+describe('CheckCollector, logged checks', () => {
+  const grid = buildGrid({ name: 'B', rows: [[{ value: 'Post' }, { value: 'Belopp' }], [{ value: 'a' }, { value: 4 }], [{ value: 'b' }, { value: 6 }], [{ value: 'Summa' }, { value: 10 }]] });
+  const fig = { expected: 10, actual: 10, difference: 0, tolerance: 1.5, message: 'Summering: summan av raderna. Stämmer.' };
+
+  it('builds the reconciled check with the inputs of its formula when listed, even after the formula object changed', () => {
+    const out = new CheckCollector(grid);
+    const f = { kind: 'column' as const, c: 1, rows: [1, 2] };
+    out.addReconciled(3, 1, 'column-sum', fig, f);
+    f.c = 0; // the caller moves its formula on
+    expect(out.list()).toEqual([
+      { address: 'B4', row: 3, col: 1, status: 'ok', checks: [{ rule: 'column-sum', status: 'ok', expected: 10, actual: 10, difference: 0, tolerance: 1.5, inputs: ['B2:B3'], message: fig.message }] },
+    ]);
+  });
+
+  it('drops a logged check that repeats one the cell has, and gives the number of that one', () => {
+    const out = new CheckCollector(grid);
+    const first = out.addReconciled(3, 1, 'column-sum', fig, { kind: 'column', c: 1, rows: [1, 2] });
+    const again = out.addReconciled(3, 1, 'column-sum', fig, { kind: 'column', c: 1, rows: [1, 2] });
+    expect(again).toBe(first);
+    out.addReconciled(3, 1, 'column-sum', fig, { kind: 'column', c: 1, rows: [2] });
+    expect(out.list()[0].checks.map((k) => k.inputs)).toEqual([['B2:B3'], ['B3']]);
+  });
+
+  it('gives statuses, findings and counts without the cell objects of the rest', () => {
+    const out = new CheckCollector(grid);
+    out.addReconciled(3, 1, 'column-sum', fig, { kind: 'column', c: 1, rows: [1, 2] });
+    out.add(2, 1, chk('error', ['B1']));
+    out.seal();
+    const seen: string[] = [];
+    out.forEachStatus((r, c, s) => seen.push(`${r},${c},${s}`));
+    expect(seen).toEqual(['2,1,error', '3,1,ok']);
+    expect(out.findings().map((c) => c.address)).toEqual(['B3']);
+    expect(out.counts()).toEqual({ cells: 2, ok: 1, warning: 0, error: 1 });
+    expect(() => out.add(1, 1, chk('ok', ['B1']))).toThrow();
+  });
+});

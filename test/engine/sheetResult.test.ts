@@ -1,0 +1,43 @@
+// A sheet result's cells are built from the collector when first read: they must behave
+// as plain data everywhere (keys, JSON, spreading, comparisons), and the cheap readers
+// (statuses, findings) must say what the cells say.
+import { findingsOf, forEachStatus } from '../../src/engine';
+import { check, sheet } from './helpers';
+
+const res = check(
+  sheet('Budget', [
+    ['Verksamhet', 'Budget', 'Utfall', 'Avvikelse'],
+    ['Vård', 1200, 1100, 100],
+    ['Skola', 800, 850, -50],
+    ['Omsorg', 500, 450, 50],
+    ['Summa', 2500, 2400, 99],
+  ]),
+);
+const s = res.sheets[0];
+
+describe('sheet result', () => {
+  it('has cells as an own, enumerable property in its place', () => {
+    expect(Object.keys(s)).toEqual(['name', 'tables', 'cells', 'notes']);
+    expect(s.cells.length).toBeGreaterThan(0);
+    expect(s.cells).toBe(s.cells); // built once
+  });
+
+  it('survives JSON and spreading unchanged', () => {
+    expect(JSON.parse(JSON.stringify(res))).toEqual(res);
+    expect({ ...s }.cells).toEqual(s.cells);
+  });
+
+  it('statuses and findings agree with the cells', () => {
+    const seen: string[] = [];
+    forEachStatus(s, (r, c, st) => seen.push(`${r},${c},${st}`));
+    expect(seen).toEqual(s.cells.map((c) => `${c.row},${c.col},${c.status}`));
+    expect(findingsOf(s)).toEqual(s.cells.filter((c) => c.status !== 'ok'));
+    // Hand-checked: 100 − 50 + 50 = 100 in Avvikelse is shown as 99 (D5 is an error).
+    expect(findingsOf(s).map((c) => c.address)).toContain('D5');
+  });
+
+  it('summary counts the same cells', () => {
+    expect(res.summary.cells).toBe(s.cells.length);
+    expect(res.summary.error).toBe(s.cells.filter((c) => c.status === 'error').length);
+  });
+});
