@@ -2,7 +2,7 @@
 // reconcile, then a total line. Pure text; figures with a plain space as group separator.
 import type { FileOutcome } from '../engine/report';
 import type { Check, CheckedCell, SheetResult, Status, TableInfo } from '../engine/types';
-import { formatSwedish, STATUS_TEXT } from '../engine';
+import { findingsOf, formatSwedish, forEachStatus, STATUS_TEXT } from '../engine';
 
 const RANK: Record<Status, number> = { ok: 0, warning: 1, error: 2 };
 
@@ -27,24 +27,45 @@ export function cellLine(cell: CheckedCell): string {
   return `${head}: ${figures}${check.message ? ` – ${check.message}` : ''}`;
 }
 
-function inTable(t: TableInfo, c: CheckedCell): boolean {
-  return c.row >= t.r0 && c.row <= t.r1 && c.col >= t.c0 && c.col <= t.c1;
+function inTable(t: TableInfo, row: number, col: number): boolean {
+  return row >= t.r0 && row <= t.r1 && col >= t.c0 && col <= t.c1;
 }
 
+/**
+ * Per table, the count of cells by status and the cells that do not reconcile; a cell
+ * belongs to the first table that holds it. Reads statuses and findings only: the cells
+ * that reconcile need no objects here.
+ */
 function sheetLines(sheet: SheetResult): string[] {
   const lines: string[] = [];
-  const flagged = sheet.cells.filter((c) => c.status !== 'ok');
-  const placed = new Set<CheckedCell>();
-  for (const t of sheet.tables) {
-    const cells = sheet.cells.filter((c) => inTable(t, c) && !placed.has(c));
-    cells.forEach((c) => placed.add(c));
-    const count = (s: Status) => cells.filter((c) => c.status === s).length;
-    lines.push(`  ${sheet.name}: ${t.title || '(utan rubrik)'} (${t.range}) – ${countLine(count('ok'), count('warning'), count('error'))}`);
-    for (const c of cells.filter((x) => x.status !== 'ok').sort((a, b) => RANK[b.status] - RANK[a.status] || a.row - b.row || a.col - b.col)) {
-      lines.push(`      ${cellLine(c)}`);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const statuses: Status[] = [];
+  forEachStatus(sheet, (r, c, st) => {
+    rows.push(r);
+    cols.push(c);
+    statuses.push(st);
+  });
+  const tableOf = new Int32Array(rows.length).fill(-1);
+  const flagged = findingsOf(sheet);
+  const flaggedTable = new Int32Array(flagged.length).fill(-1);
+  sheet.tables.forEach((t, ti) => {
+    const count: Record<Status, number> = { ok: 0, warning: 0, error: 0 };
+    for (let i = 0; i < rows.length; i++) {
+      if (tableOf[i] >= 0 || !inTable(t, rows[i], cols[i])) continue;
+      tableOf[i] = ti;
+      count[statuses[i]]++;
     }
-  }
-  const loose = flagged.filter((c) => !placed.has(c));
+    lines.push(`  ${sheet.name}: ${t.title || '(utan rubrik)'} (${t.range}) – ${countLine(count.ok, count.warning, count.error)}`);
+    const here: CheckedCell[] = [];
+    flagged.forEach((c, i) => {
+      if (flaggedTable[i] >= 0 || !inTable(t, c.row, c.col)) return;
+      flaggedTable[i] = ti;
+      here.push(c);
+    });
+    for (const c of here.sort((a, b) => RANK[b.status] - RANK[a.status] || a.row - b.row || a.col - b.col)) lines.push(`      ${cellLine(c)}`);
+  });
+  const loose = flagged.filter((_, i) => flaggedTable[i] < 0);
   if (loose.length > 0) {
     lines.push(`  ${sheet.name}: celler utanför tabeller`);
     for (const c of loose) lines.push(`      ${cellLine(c)}`);

@@ -2,6 +2,7 @@
 // and the worksheets that hold checked cells change, and in those only the `s`
 // attribute of the checked <c> elements: values, formulas and everything else stay.
 import type { Status, WorkbookResult } from '../engine/types';
+import { forEachStatus } from '../engine/checkWorkbook';
 import { MSG, XlsxReadError } from './errors';
 import { readLayout, readPartText, resolveTarget } from './package';
 import { scanCells, sheetLayout } from './sheetScan';
@@ -33,14 +34,15 @@ function write(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
 
   const jobs: { entry: ZipEntry; targets: Map<string, Status> }[] = [];
   for (const sr of result.sheets) {
-    if (sr.cells.length === 0) continue;
+    // Positions and statuses only: no cell objects are needed to colour.
+    const targets = new Map<string, Status>();
+    forEachStatus(sr, (row, col, status) => targets.set(`${row},${col}`, status));
+    if (targets.size === 0) continue;
     const part =
       layout.sheets.find((s) => s.kind === 'worksheet' && s.name === sr.name) ??
       layout.sheets.find((s) => s.kind === 'worksheet' && s.name.toLowerCase() === sr.name.toLowerCase());
     const entry = part?.path ? findEntry(zip, part.path) : undefined;
     if (!entry) continue;
-    const targets = new Map<string, Status>();
-    for (const c of sr.cells) targets.set(`${c.row},${c.col}`, c.status);
     jobs.push({ entry, targets });
   }
   checkDeclaredSizes([...(stylesEntry ? [stylesEntry] : []), ...jobs.map((j) => j.entry)]);
