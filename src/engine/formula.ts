@@ -83,13 +83,25 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
       return ev;
     }
     case 'column': {
+      // The hottest case (every total cell): sums kept in locals, each cell looked up once.
       const rows = f.rows;
       const c = f.c;
+      let value = 0;
+      let n = 0;
+      let inputUnit = 0;
       for (let i = 0; i < rows.length; i++) {
-        addCell(ev, g, rows[i], c, 1);
-        const u = g.unit(rows[i], c);
-        if (u > ev.inputUnit) ev.inputUnit = u;
+        const id = g.cellId(rows[i], c);
+        if (id < 0) continue; // empty: adds nothing
+        const k = g.kindById(id);
+        if (k === K_ERROR) ev.error ??= { r: rows[i], c, coef: 1 };
+        else if (k === K_NUMBER || k === K_DASH) n++;
+        value += g.numById(id);
+        const u = g.unitById(id);
+        if (u > inputUnit) inputUnit = u;
       }
+      ev.value = value;
+      ev.n = n;
+      ev.inputUnit = inputUnit;
       return ev;
     }
     case 'row': {

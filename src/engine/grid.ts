@@ -33,6 +33,10 @@ export interface Grid {
   readonly cellCount: number;
   /** The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store. */
   cellId(r: number, c: number): number;
+  /** kind, num and unit by cell id (a valid id ≥ 0): one lookup for the three in hot loops. */
+  kindById(id: number): number;
+  numById(id: number): number;
+  unitById(id: number): number;
 }
 
 export const K_EMPTY = 0;
@@ -169,6 +173,18 @@ class SheetGrid implements Grid {
 
   cellId(r: number, c: number): number {
     return this.idx(r, c);
+  }
+
+  kindById(id: number): number {
+    return this.kinds[id];
+  }
+
+  numById(id: number): number {
+    return this.nums[id];
+  }
+
+  unitById(id: number): number {
+    return this.units[id];
   }
 
   /** Index of (r, c) in the flat arrays; -1 outside the sheet's stored cells. */
