@@ -106,16 +106,27 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
     }
     case 'row': {
       const { r, shape } = f;
-      if (shape.kind === 'ratio') {
-        // Shares are few: the general quotient.
-        const at = (t: { c: number; coef: number }): Term => ({ r, c: t.c, coef: t.coef });
-        return evaluate(g, { kind: 'ratio', num: shape.terms.map(at), den: shape.den.map(at), factor: shape.factor }, ev);
+      // Shares are few: the general quotient (apart, so no closure over r is made here).
+      if (shape.kind === 'ratio') return evaluate(g, rowQuotient(r, shape), ev);
+      // Every row of a relation: as the column case, sums in locals.
+      let value = 0;
+      let n = 0;
+      let inputUnit = 0;
+      const terms = shape.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i];
+        const id = g.cellId(r, t.c);
+        if (id < 0) continue; // empty: adds nothing
+        const k = g.kindById(id);
+        if (k === K_ERROR) ev.error ??= { r, c: t.c, coef: t.coef };
+        else if (k === K_NUMBER || k === K_DASH) n++;
+        value += t.coef * g.numById(id);
+        const u = Math.abs(t.coef) * g.unitById(id);
+        if (u > inputUnit) inputUnit = u;
       }
-      for (const t of shape.terms) {
-        addCell(ev, g, r, t.c, t.coef);
-        const u = Math.abs(t.coef) * g.unit(r, t.c);
-        if (u > ev.inputUnit) ev.inputUnit = u;
-      }
+      ev.value = value;
+      ev.n = n;
+      ev.inputUnit = inputUnit;
       return ev;
     }
     case 'ratio': {
@@ -138,6 +149,12 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
       return ev;
     }
   }
+}
+
+/** A row relation that is a quotient, as the general quotient in row r. */
+function rowQuotient(r: number, shape: RowShape): Formula {
+  const at = (t: { c: number; coef: number }): Term => ({ r, c: t.c, coef: t.coef });
+  return { kind: 'ratio', num: shape.terms.map(at), den: shape.den.map(at), factor: shape.factor };
 }
 
 export function termsOf(f: Formula): Term[] {

@@ -77,23 +77,25 @@ export function buildGrid(sheet: SheetInput): Grid {
       const cell = row[c];
       const i = base + c;
       if (!cell) continue;
+      // Each property read once: cells from different adapters come in many shapes.
+      const v = cell.value;
       if (cell.formula) flags[i] = F_FORMULA;
-      if (cell.value === null || cell.value === undefined) continue;
+      if (v === null || v === undefined) continue;
+      const plain = !cell.error;
       // Fast path for the common case, a stored number: no reading object.
-      if (typeof cell.value === 'number' && !cell.error && Number.isFinite(cell.value)) {
+      if (typeof v === 'number' && plain && Number.isFinite(v)) {
         const fmt = formatInfo(cell.numFmt);
         if (!fmt.date) {
-          const scale = fmt.percent ? 100 : 1;
-          const display = cell.value * scale;
+          const display = fmt.percent ? v * 100 : v;
           kinds[i] = K_NUMBER;
           nums[i] = display;
           units[i] = (fmt.general ? Math.pow(10, -typedDecimals(display)) : fmt.unit) * fmt.divisor;
-          flags[i] |= fmt.percent ? F_PCT : 0;
+          if (fmt.percent) flags[i] |= F_PCT;
           continue;
         }
       }
       // Labels: a text starting with a letter is no number, dash or error value (see readCell).
-      if (typeof cell.value === 'string' && !cell.error && startsWithLetter(cell.value)) {
+      if (typeof v === 'string' && plain && startsWithLetter(v)) {
         kinds[i] = K_TEXT;
         continue;
       }
