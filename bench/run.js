@@ -36,13 +36,14 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 /**
- * Median wall time in ms of fn over n runs. With warmUp, unmeasured runs first until the
- * JIT has seen the code (at least 5 runs or 300 ms): steady state, for engine and reader alike.
+ * Median wall time in ms of fn over n runs. With warmUp (a number of runs), unmeasured runs
+ * first until the JIT has seen the code (that many runs and at least 300 ms): steady state,
+ * for engine and reader alike.
  */
 function time(fn, n, warmUp) {
   if (warmUp) {
     const t0 = now();
-    for (let i = 0; i < 5 || now() - t0 < 300; i++) fn();
+    for (let i = 0; i < warmUp || now() - t0 < 300; i++) fn();
   }
   const ts = [];
   let last;
@@ -78,11 +79,12 @@ function engineBench() {
   for (const size of SIZES) {
     const spec = tablesSpec({ cells: size });
     const bytes = writeXlsx(spec);
-    const runs = size >= 1e6 ? 3 : 7;
-    const read = time(() => readXlsx(bytes), runs, size < 1e6);
+    const runs = size >= 1e6 ? 5 : 7;
+    const warm = size >= 1e6 ? 1 : 5;
+    const read = time(() => readXlsx(bytes), runs, warm);
     const wb = read.last;
     const { n, numbers } = countCells(wb);
-    const engine = time(() => checkWorkbook(wb), runs, size < 1e6);
+    const engine = time(() => checkWorkbook(wb), runs, warm);
     const result = engine.last;
     // The engine builds the object of a cell that reconciles only when someone reads
     // sheet.cells (the JSON report does; colouring and the summary do not): timed too.
@@ -94,10 +96,10 @@ function engineBench() {
         return n;
       },
       runs,
-      size < 1e6,
+      warm,
     );
     const json = JSON.stringify(wb);
-    const parse = time(() => JSON.parse(json), runs, size < 1e6);
+    const parse = time(() => JSON.parse(json), runs, warm);
     const write = time(() => writeColouredCopy(bytes, result), size >= 1e6 ? 1 : 3, false);
     rows.push({
       size,

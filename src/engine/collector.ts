@@ -51,10 +51,13 @@ interface CheckGroup {
   ref: number[] | RowShape | Formula;
 }
 
-/** A number array that grows by doubling (a plain array's growth would copy far more). */
+/** A number array that grows by doubling from a given room (a plain array's growth would copy far more). */
 class GrowingInt32 {
-  data = new Int32Array(64);
+  data: Int32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
   push(x: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -66,8 +69,11 @@ class GrowingInt32 {
 }
 
 class GrowingFloat64 {
-  data = new Float64Array(64);
+  data: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(capacity);
+  }
   push(x: number): void {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
@@ -87,21 +93,21 @@ export class CheckCollector {
   private readonly outside = new Map<number, number>();
 
   // Cells, by cell number.
-  private readonly cellRow = new GrowingInt32();
-  private readonly cellCol = new GrowingInt32();
-  private readonly cellStatus = new GrowingInt32();
+  private readonly cellRow: GrowingInt32;
+  private readonly cellCol: GrowingInt32;
+  private readonly cellStatus: GrowingInt32;
   /** First and last check of the cell (checks of one cell are chained by ckNext). */
-  private readonly cellFirst = new GrowingInt32();
-  private readonly cellLast = new GrowingInt32();
+  private readonly cellFirst: GrowingInt32;
+  private readonly cellLast: GrowingInt32;
 
   // Checks, by check number.
-  private readonly ckNext = new GrowingInt32();
+  private readonly ckNext: GrowingInt32;
   /** Group of a logged check; −1 for a check given whole. */
-  private readonly ckGroup = new GrowingInt32();
+  private readonly ckGroup: GrowingInt32;
   /** The column (Σ of rows) or row (a row relation) the group's formula is applied to. */
-  private readonly ckParam = new GrowingInt32();
+  private readonly ckParam: GrowingInt32;
   /** expected, actual, difference, tolerance of check k at 4k … 4k + 3. */
-  private readonly ckFigures = new GrowingFloat64();
+  private readonly ckFigures: GrowingFloat64;
   /** Checks given whole (findings, error values, cross-table checks), by check number. */
   private readonly whole = new Map<number, Check>();
   private readonly groups: CheckGroup[] = [];
@@ -109,6 +115,18 @@ export class CheckCollector {
   constructor(grid: Grid) {
     this.grid = grid;
     this.slotOf = new Int32Array(grid.cellCount);
+    // About one cell in four of a sheet with tables is checked: room for that from the
+    // start, so the arrays seldom grow (each growth copies them).
+    const room = Math.max(16, grid.cellCount >> 2);
+    this.cellRow = new GrowingInt32(room);
+    this.cellCol = new GrowingInt32(room);
+    this.cellStatus = new GrowingInt32(room);
+    this.cellFirst = new GrowingInt32(room);
+    this.cellLast = new GrowingInt32(room);
+    this.ckNext = new GrowingInt32(room);
+    this.ckGroup = new GrowingInt32(room);
+    this.ckParam = new GrowingInt32(room);
+    this.ckFigures = new GrowingFloat64(4 * room);
   }
 
   /** Cell number of (r, c), or −1 when it has no check yet. */
