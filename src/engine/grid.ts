@@ -11,6 +11,8 @@ export interface Grid {
   /** reading(r, c): the cell as a figure, dash, text, error or empty (allocates; not for hot loops). */
   at(r: number, c: number): NumberReading;
   cell(r: number, c: number): CellInput | undefined;
+  /** The text of a text cell as at() gives it (untrimmed); '' for any other cell. No reading object. */
+  text(r: number, c: number): string;
   /** Text of a cell, or of the merged area's top-left cell when the cell lies inside one. */
   textAt(r: number, c: number): string;
   /** Fast accessors for hot loops: kind (K_*), figure in display terms (0 unless a number), display unit. */
@@ -205,10 +207,8 @@ class SheetGrid implements Grid {
       case K_DASH:
         return DASH;
       // Texts are read again from the input (as readCell gives them) rather than kept twice.
-      case K_TEXT: {
-        const v = this.rows[r][c]!.value;
-        return { kind: 'text', text: typeof v === 'string' ? v : String(v) };
-      }
+      case K_TEXT:
+        return { kind: 'text', text: this.text(r, c) };
       case K_ERROR: {
         const cell = this.rows[r][c]!;
         return { kind: 'error', text: cell.error ? String(cell.value) : String(cell.value).trim() };
@@ -216,6 +216,13 @@ class SheetGrid implements Grid {
       default:
         return EMPTY;
     }
+  }
+
+  text(r: number, c: number): string {
+    const i = this.idx(r, c);
+    if (i < 0 || this.kinds[i] !== K_TEXT) return '';
+    const v = this.rows[r][c]!.value;
+    return typeof v === 'string' ? v : String(v);
   }
 
   cell(r: number, c: number): CellInput | undefined {

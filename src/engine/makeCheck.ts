@@ -110,14 +110,21 @@ function findingMessage(rule: Rule, what: string, j: Judgement, expected: number
 }
 
 // Most checks reconcile: their text is the same for every cell of a relation, so share it.
-const OK_MESSAGES = new Map<string, string>();
+// Kept per rule, then per description (the descriptions are mostly the same few strings,
+// so no key has to be built to find them).
+const OK_MESSAGES = new Map<Rule, Map<string, string>>();
+let okMessageCount = 0;
 
 export function okMessage(rule: Rule, what: string): string {
-  const key = `${rule}|${what}`;
-  let m = OK_MESSAGES.get(key);
+  let byWhat = OK_MESSAGES.get(rule);
+  if (!byWhat) OK_MESSAGES.set(rule, (byWhat = new Map()));
+  let m = byWhat.get(what);
   if (m === undefined) {
     m = `${RULE_NAME[rule]}: ${what}. Stämmer.`;
-    if (OK_MESSAGES.size < 10000) OK_MESSAGES.set(key, m);
+    if (okMessageCount < 10000) {
+      byWhat.set(what, m);
+      okMessageCount++;
+    }
   }
   return m;
 }

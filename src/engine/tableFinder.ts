@@ -53,8 +53,8 @@ function rowInfo(g: Grid, r: number): RowInfo {
 function rowSignature(g: Grid, r: number): string {
   const parts: string[] = [];
   for (let c = 0; c < g.nCols; c++) {
-    const t = g.at(r, c);
-    parts.push(t.kind === 'text' ? t.text.toLowerCase().replace(/\s+/g, '') : '');
+    const t = g.kind(r, c) === K_TEXT ? g.text(r, c) : '';
+    parts.push(t ? t.toLowerCase().replace(/\s+/g, '') : '');
   }
   return parts.join('|');
 }
@@ -150,10 +150,7 @@ function countTexts(g: Grid, r: number): number {
 }
 
 function firstText(g: Grid, r: number): string {
-  for (let c = 0; c < g.nCols; c++) {
-    const x = g.at(r, c);
-    if (x.kind === 'text') return x.text;
-  }
+  for (let c = 0; c < g.nCols; c++) if (g.kind(r, c) === K_TEXT) return g.text(r, c);
   return '';
 }
 
@@ -225,11 +222,9 @@ function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string 
     let only = '';
     let n = 0;
     for (let c = 0; c < g.nCols; c++) {
-      const x = g.at(r, c);
-      if (x.kind === 'text') {
-        n++;
-        only = x.text;
-      }
+      if (g.kind(r, c) !== K_TEXT) continue;
+      n++;
+      only = g.text(r, c);
     }
     if (n === 1 && only.length > 3) return only.trim();
   }
