@@ -52,15 +52,18 @@ interface CheckGroup {
 }
 
 /** A number array that grows by doubling from a given room (a plain array's growth would copy far more). */
-class GrowingInt32 {
-  data: Int32Array;
+class Growing<A extends Int32Array | Float64Array> {
+  data: A;
   length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(capacity);
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity: number,
+  ) {
+    this.data = make(capacity);
   }
   push(x: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -68,21 +71,8 @@ class GrowingInt32 {
   }
 }
 
-class GrowingFloat64 {
-  data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(capacity);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-}
+const int32s = (n: number) => new Int32Array(n);
+const float64s = (n: number) => new Float64Array(n);
 
 export class CheckCollector {
   private grid: Grid | null;
@@ -93,21 +83,21 @@ export class CheckCollector {
   private readonly outside = new Map<number, number>();
 
   // Cells, by cell number.
-  private readonly cellRow: GrowingInt32;
-  private readonly cellCol: GrowingInt32;
-  private readonly cellStatus: GrowingInt32;
+  private readonly cellRow: Growing<Int32Array>;
+  private readonly cellCol: Growing<Int32Array>;
+  private readonly cellStatus: Growing<Int32Array>;
   /** First and last check of the cell (checks of one cell are chained by ckNext). */
-  private readonly cellFirst: GrowingInt32;
-  private readonly cellLast: GrowingInt32;
+  private readonly cellFirst: Growing<Int32Array>;
+  private readonly cellLast: Growing<Int32Array>;
 
   // Checks, by check number.
-  private readonly ckNext: GrowingInt32;
+  private readonly ckNext: Growing<Int32Array>;
   /** Group of a logged check; −1 for a check given whole. */
-  private readonly ckGroup: GrowingInt32;
+  private readonly ckGroup: Growing<Int32Array>;
   /** The column (Σ of rows) or row (a row relation) the group's formula is applied to. */
-  private readonly ckParam: GrowingInt32;
+  private readonly ckParam: Growing<Int32Array>;
   /** expected, actual, difference, tolerance of check k at 4k … 4k + 3. */
-  private readonly ckFigures: GrowingFloat64;
+  private readonly ckFigures: Growing<Float64Array>;
   /** Checks given whole (findings, error values, cross-table checks), by check number. */
   private readonly whole = new Map<number, Check>();
   private readonly groups: CheckGroup[] = [];
@@ -118,15 +108,15 @@ export class CheckCollector {
     // About one cell in four of a sheet with tables is checked: room for that from the
     // start, so the arrays seldom grow (each growth copies them).
     const room = Math.max(16, grid.cellCount >> 2);
-    this.cellRow = new GrowingInt32(room);
-    this.cellCol = new GrowingInt32(room);
-    this.cellStatus = new GrowingInt32(room);
-    this.cellFirst = new GrowingInt32(room);
-    this.cellLast = new GrowingInt32(room);
-    this.ckNext = new GrowingInt32(room);
-    this.ckGroup = new GrowingInt32(room);
-    this.ckParam = new GrowingInt32(room);
-    this.ckFigures = new GrowingFloat64(4 * room);
+    this.cellRow = new Growing(int32s, room);
+    this.cellCol = new Growing(int32s, room);
+    this.cellStatus = new Growing(int32s, room);
+    this.cellFirst = new Growing(int32s, room);
+    this.cellLast = new Growing(int32s, room);
+    this.ckNext = new Growing(int32s, room);
+    this.ckGroup = new Growing(int32s, room);
+    this.ckParam = new Growing(int32s, room);
+    this.ckFigures = new Growing(float64s, 4 * room);
   }
 
   /** Cell number of (r, c), or −1 when it has no check yet. */
