@@ -53,7 +53,7 @@ export function isStrongTotalLabel(label: string): boolean {
 
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
 export function isNonAdditiveHeader(header: string): boolean {
-  return /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|\bindex\b)/i.test(header);
+  return (headerFacts(header) & H_NON_ADDITIVE) !== 0;
 }
 
 /** A "varav" row details the row above it and is no part of any sum. */
@@ -67,14 +67,34 @@ export function isCountLabel(label: string): boolean {
 
 /** Header words of a column derived from others (a difference, a total). */
 export function isDerivedHeader(header: string): boolean {
-  return /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i.test(
-    header,
-  );
+  return (headerFacts(header) & H_DERIVED) !== 0;
 }
 
 /** Header words of a share or growth column. */
 export function isShareHeader(header: string): boolean {
-  return /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i.test(header);
+  return (headerFacts(header) & H_SHARE) !== 0;
+}
+
+const NON_ADDITIVE_HEADER = /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|\bindex\b)/i;
+const DERIVED_HEADER =
+  /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i;
+const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
+const H_NON_ADDITIVE = 1;
+const H_DERIVED = 2;
+const H_SHARE = 4;
+
+// Column headers repeat across tables as labels do: each header's words tested once.
+const knownHeaders = new Map<string, number>();
+
+function headerFacts(header: string): number {
+  let f = knownHeaders.get(header);
+  if (f !== undefined) return f;
+  f = (NON_ADDITIVE_HEADER.test(header) ? H_NON_ADDITIVE : 0) | (DERIVED_HEADER.test(header) ? H_DERIVED : 0) | (SHARE_HEADER.test(header) ? H_SHARE : 0);
+  if (header.length <= FACTS_MAX_LENGTH) {
+    if (knownHeaders.size >= FACTS_LIMIT) knownHeaders.clear();
+    knownHeaders.set(header, f);
+  }
+  return f;
 }
 
 export type Unit = 'kr' | 'tkr' | 'mnkr' | 'mdkr';

@@ -24,30 +24,40 @@ export interface Table {
   header: Map<number, string>;
 }
 
-type RowKind = 'empty' | 'text' | 'figures';
+const ROW_EMPTY = 0;
+const ROW_TEXT = 1;
+const ROW_FIGURES = 2;
 
-interface RowInfo {
-  kind: RowKind;
-  texts: number;
-  figures: number;
-  yearsOnly: boolean;
-}
+/** What each row of a sheet holds, in flat arrays (one object per row would be garbage). */
+class RowInfo {
+  readonly kind: Uint8Array;
+  readonly texts: Int32Array;
+  readonly yearsOnly: Uint8Array;
 
-function rowInfo(g: Grid, r: number): RowInfo {
-  let texts = 0;
-  let figures = 0;
-  let years = 0;
-  for (let c = 0; c < g.nCols; c++) {
-    const k = g.kind(r, c);
-    if (k === K_TEXT) texts++;
-    else if (k === K_NUMBER) {
-      figures++;
-      const v = g.num(r, c);
-      if (Number.isInteger(v) && v >= 1990 && v <= 2100 && !g.pct(r, c)) years++;
-    } else if (k === K_DASH || k === K_ERROR) figures++;
+  constructor(g: Grid) {
+    this.kind = new Uint8Array(g.nRows);
+    this.texts = new Int32Array(g.nRows);
+    this.yearsOnly = new Uint8Array(g.nRows);
+    for (let r = 0; r < g.nRows; r++) this.read(g, r);
   }
-  const kind: RowKind = figures > 0 ? 'figures' : texts > 0 ? 'text' : 'empty';
-  return { kind, texts, figures, yearsOnly: figures >= 2 && years === figures };
+
+  private read(g: Grid, r: number): void {
+    let texts = 0;
+    let figures = 0;
+    let years = 0;
+    for (let c = 0; c < g.nCols; c++) {
+      const k = g.kind(r, c);
+      if (k === K_TEXT) texts++;
+      else if (k === K_NUMBER) {
+        figures++;
+        const v = g.num(r, c);
+        if (Number.isInteger(v) && v >= 1990 && v <= 2100 && !g.pct(r, c)) years++;
+      } else if (k === K_DASH || k === K_ERROR) figures++;
+    }
+    this.kind[r] = figures > 0 ? ROW_FIGURES : texts > 0 ? ROW_TEXT : ROW_EMPTY;
+    this.texts[r] = texts;
+    this.yearsOnly[r] = figures >= 2 && years === figures ? 1 : 0;
+  }
 }
 
 function rowSignature(g: Grid, r: number): string {
@@ -77,29 +87,28 @@ function similarHeader(a: string, b: string): boolean {
 }
 
 export function findTables(g: Grid): Table[] {
-  const info: RowInfo[] = [];
-  for (let r = 0; r < g.nRows; r++) info.push(rowInfo(g, r));
+  const info = new RowInfo(g);
   const tables: Table[] = [];
   // Header rows of a text-only block, waiting for figures after a blank row or two.
   let pending: { rows: number[]; end: number } | null = null;
   let r = 0;
   while (r < g.nRows) {
-    if (info[r].kind === 'empty') {
+    if (info.kind[r] === ROW_EMPTY) {
       r++;
       continue;
     }
     // A block of non-empty rows.
     const start = r;
-    while (r < g.nRows && info[r].kind !== 'empty') r++;
+    while (r < g.nRows && info.kind[r] !== ROW_EMPTY) r++;
     const end = r - 1;
-    const inherited = pending && start - pending.end <= 3 && info[start].kind === 'figures' ? pending.rows : [];
+    const inherited = pending && start - pending.end <= 3 && info.kind[start] === ROW_FIGURES ? pending.rows : [];
     pending = splitBlock(g, info, start, end, tables, inherited);
   }
-  return mergeContinuations(g, info, tables);
+  return mergeContinuations(g, tables);
 }
 
 /** Split a block of rows into tables; returns its rows when the block is text only. */
-function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: Table[], inherited: number[]): { rows: number[]; end: number } | null {
+function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Table[], inherited: number[]): { rows: number[]; end: number } | null {
   let r = start;
   let first = true;
   while (r <= end) {
@@ -107,7 +116,7 @@ function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: T
     const headerRows: number[] = first ? [...inherited] : [];
     first = false;
     // A row of bare years (`Mnkr | 2024 | 2023`) heading figures is a header too.
-    while (r <= end && (info[r].kind === 'text' || (info[r].yearsOnly && r + 1 <= end && info[r + 1].kind === 'figures' && !info[r + 1].yearsOnly))) {
+    while (r <= end && (info.kind[r] === ROW_TEXT || (info.yearsOnly[r] && r + 1 <= end && info.kind[r + 1] === ROW_FIGURES && !info.yearsOnly[r + 1]))) {
       headerRows.push(r);
       r++;
     }
@@ -117,13 +126,12 @@ function splitBlock(g: Grid, info: RowInfo[], start: number, end: number, out: T
     const textRows: number[] = [];
     let stop = end + 1;
     for (; r <= end; r++) {
-      const k = info[r];
-      if (k.kind === 'figures') {
+      if (info.kind[r] === ROW_FIGURES) {
         bodyRows.push(r);
         continue;
       }
       // A text row with several cells followed by figures is a header: repeated → skip, new → new table.
-      if (k.texts >= 2 && r + 1 <= end && info[r + 1].kind !== 'empty') {
+      if (info.texts[r] >= 2 && r + 1 <= end && info.kind[r + 1] !== ROW_EMPTY) {
         const sig = rowSignature(g, r);
         if (headerSig && similarHeader(sig, headerSig)) {
           textRows.push(r);
@@ -239,7 +247,7 @@ function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string 
 }
 
 /** A block of figures with no header of its own right after a table continues it (a blank row before Summa). */
-function mergeContinuations(g: Grid, info: RowInfo[], tables: Table[]): Table[] {
+function mergeContinuations(g: Grid, tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const t of tables) {
     const prev = out[out.length - 1];
@@ -250,7 +258,6 @@ function mergeContinuations(g: Grid, info: RowInfo[], tables: Table[]): Table[] 
     }
     out.push(t);
   }
-  void info;
   return out;
 }
 
