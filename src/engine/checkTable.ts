@@ -66,8 +66,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
   const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r));
-  const shareSet = new Set(shareRows);
-  const amountRows = t.bodyRows.filter((r) => !shareSet.has(r));
+  // Most tables have no share rows: then the amount rows are the body rows themselves (never changed).
+  const shareSet = shareRows.length ? new Set(shareRows) : null;
+  const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
 
   // Relations: the template's first; discovered ones for the columns it leaves open.
   // Amount rows and share rows are searched apart: a relation that holds for amounts
@@ -96,8 +97,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c));
 
   const totals = detectTotals(g, t, footCols, template.excludedRows);
-  const closes = new Map<number, number[]>();
-  for (const tot of totals) closes.set(tot.row, tot.closes);
+  // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
+  const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
+  for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
 
   // Footing, groups, totals of totals, formula ranges.
   let tableHasFormulas: boolean | undefined;
@@ -110,7 +112,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       f.c = c;
       const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
       if (k === null) continue;
-      const mm = tot.formulaMismatch.get(c);
+      const mm = tot.formulaMismatch.size ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, formulaRangeCheck(out.check(k), mm, tot.row, c));
     }
     if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
@@ -125,7 +127,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what) };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (const r of rel.rows) {
-      const closed = closes.get(r);
+      const closed = closedBy[r - t.r0];
       o.atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
       f.r = r;
       checkCell(g, rule, r, rel.y, f, o, out);
