@@ -11,9 +11,14 @@ import type { CheckedCell, SheetResult, Status, TableInfo, WorkbookInput, Workbo
 export type CheckWorkbookOptions = Partial<CheckTableOptions>;
 
 export interface SheetWork {
-  grid: Grid;
+  name: string;
+  /** The sheet's grid while checks between tables may still read it (null once it cannot). */
+  grid: Grid | null;
   collector: CheckCollector;
+  /** The tables of a region template (generic tables need nothing after their own check). */
   tables: CheckedTable[];
+  /** Every table, as the result describes it. */
+  infos: TableInfo[];
   notes: string[];
 }
 
@@ -24,25 +29,31 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
     const grid = buildGrid(sheet);
     const collector = new CheckCollector(grid);
     const tables: CheckedTable[] = [];
+    const infos: TableInfo[] = [];
     const notes: string[] = [];
     for (const t of findTables(grid)) {
       const ct = checkTable(grid, t, collector, opts);
-      tables.push(ct);
+      infos.push(tableInfo(ct));
+      // Only the region's tables are checked against each other; a generic table's work is done.
+      if (ct.template.kind !== 'generic') tables.push(ct);
       for (const n of ct.notes) notes.push(n);
     }
-    work.push({ grid, collector, tables, notes });
+    // No table here takes part in the checks between tables: nothing more is added to this
+    // sheet, so its collector lets the grid go now (less memory held while the rest is checked).
+    if (tables.length === 0) collector.seal();
+    work.push({ name: grid.name, grid: tables.length ? grid : null, collector, tables, infos, notes });
   }
   checkCrossTables(work);
   const summary = { tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
   const sheets: SheetResult[] = work.map((w) => {
     w.collector.seal();
     const counts = w.collector.counts();
-    summary.tables += w.tables.length;
+    summary.tables += w.infos.length;
     summary.cells += counts.cells;
     summary.ok += counts.ok;
     summary.warning += counts.warning;
     summary.error += counts.error;
-    return sheetResult(w.grid.name, w.tables.map(tableInfo), w.collector, w.notes);
+    return sheetResult(w.name, w.infos, w.collector, w.notes);
   });
   return { sheets, summary };
 }

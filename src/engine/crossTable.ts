@@ -12,12 +12,15 @@ import { judge } from './tolerance';
 import type { Check } from './types';
 
 interface Located {
-  work: SheetWork;
+  work: SheetWork & { grid: Grid };
   table: CheckedTable;
 }
 
 function find(work: SheetWork[], kind: string): Located | null {
-  for (const w of work) for (const t of w.tables) if (t.template.kind === kind) return { work: w, table: t };
+  for (const w of work) {
+    const grid = w.grid;
+    if (grid) for (const t of w.tables) if (t.template.kind === kind) return { work: { ...w, grid }, table: t };
+  }
   return null;
 }
 
