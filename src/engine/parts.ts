@@ -63,7 +63,8 @@ export function leaveOutParts(cells: FootCells, list: readonly Item[], from: num
       // The run list[i+1..i+k]: it ends at a total (runs only grow from here).
       if (list[i + k].total) break;
       const s = scoreItems(cells, list[i].row, list, i + 1, i + 1 + k, false);
-      if (s.bad !== 0 || s.good === 0 || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
+      // Parts agree exactly or closely: small counts that meet only within rounding prove nothing.
+      if (s.bad !== 0 || s.good === 0 || s.loose > 0 || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
       if (s.exact === s.good) {
         found = k;
         break;

@@ -42,12 +42,15 @@ export interface ReadingScore {
   /** Sizable cells exact or off by little beside the figure. */
   closeCount: number;
   exact: number;
+  /** Cells within rounding only, and not closely (a small count off by 2 of 5): weak agreement. */
+  loose: number;
 }
 
 // The result of the last scoreRows call: callers read it at once (no object per reading).
-const score: ReadingScore = { good: 0, bad: 0, okCount: 0, closeCount: 0, exact: 0 };
+const score: ReadingScore = { good: 0, bad: 0, okCount: 0, closeCount: 0, exact: 0, loose: 0 };
 
-function scored(good: number, bad: number, okCount: number, closeCount: number, exact: number): Readonly<ReadingScore> {
+function scored(good: number, bad: number, okCount: number, closeCount: number, exact: number, loose = 0): Readonly<ReadingScore> {
+  score.loose = loose;
   score.good = good;
   score.bad = bad;
   score.okCount = okCount;
@@ -67,6 +70,7 @@ export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, 
   let okNonzero = 0;
   let close = 0;
   let exact = 0;
+  let loose = 0;
   for (let ci = 0; ci < cells.count; ci++) {
     if (!cells.has(r, ci)) continue;
     let s = 0;
@@ -90,14 +94,16 @@ export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, 
     const sizable = n >= 1 && y !== 0 && Math.abs(y) >= 10 * uy;
     if (st === S_OK && sizable) okNonzero++;
     // Close agreement (exact, or off by rounding that is small beside the figure) is evidence too.
-    if (st !== S_ERROR && sizable && (st === S_OK || Math.abs(y - s) <= 0.02 * Math.abs(y))) close++;
+    const isClose = st !== S_ERROR && sizable && (st === S_OK || Math.abs(y - s) <= 0.02 * Math.abs(y));
+    if (isClose) close++;
+    else if (st !== S_OK && st !== S_ERROR) loose++;
     if (st === S_OK) exact++;
     if (st !== S_ERROR) good++;
     else bad++;
     if (strict && (st !== S_OK || n < 2)) return scored(-1, bad, okNonzero, close, exact);
   }
   if (strict && okNonzero < 2) return scored(-1, bad, okNonzero, close, exact);
-  return scored(good, bad, okNonzero, close, exact);
+  return scored(good, bad, okNonzero, close, exact, loose);
 }
 
 // The rows of the items being scored, copied into one reused array.
@@ -112,14 +118,19 @@ export function scoreItems(cells: FootCells, r: number, items: readonly Item[], 
 }
 
 /**
- * Readings of a total row offered in order: the first that reconciles every cell wins
- * (later offers are ignored); else the one reconciling the most. One instance is reset per row.
+ * Readings of a total row offered in order: the first that reconciles every cell closely
+ * wins (later offers are ignored). A reading that reconciles only because small figures
+ * are forgiven their rounding (−7 against −5, within 2,5) is held back while later readings
+ * are tried: an exact one beats it, else finish() takes it. Failing all, the one that
+ * reconciles the most. One instance is reset per row.
  */
 export class ReadingPick {
   chosen: Item[] | null = null;
   /** The reading reconciling the most cells so far (the first of equals), and how many. */
   bestItems: Item[] | null = null;
   bestScore = 0;
+  /** The first reading that reconciles every cell, but some only loosely. */
+  private tentative: Item[] | null = null;
   private r = -1;
 
   constructor(private readonly cells: FootCells) {}
@@ -130,33 +141,42 @@ export class ReadingPick {
     this.chosen = null;
     this.bestItems = null;
     this.bestScore = 0;
+    this.tentative = null;
   }
 
   get done(): boolean {
     return this.chosen !== null;
   }
 
+  /** No more readings: a reading held back is taken now, if none closer won. */
+  finish(): void {
+    if (!this.chosen && this.tentative) this.chosen = this.tentative;
+  }
+
   /** Offers rd itself (kept as it is when it wins). */
   offer(rd: Item[]): void {
     if (this.chosen) return;
     const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false);
-    this.take(rd, s.good, s.bad);
+    this.take(rd, s.good, s.bad, s.loose);
   }
 
   /** Offers list[from..to); copied only when it wins (list may change later). */
   offerSlice(list: readonly Item[], from: number, to: number): void {
     if (this.chosen) return;
     const s = scoreItems(this.cells, this.r, list, from, to, false);
-    if (this.wins(s.good, s.bad)) this.take(list.slice(from, to), s.good, s.bad);
+    if (this.wins(s.good, s.bad, s.loose)) this.take(list.slice(from, to), s.good, s.bad, s.loose);
   }
 
-  private wins(good: number, bad: number): boolean {
-    return (bad === 0 && good > 0) || !this.bestItems || good > this.bestScore;
+  private wins(good: number, bad: number, loose: number): boolean {
+    if (bad === 0 && good > 0) return loose === 0 || !this.tentative;
+    return !this.bestItems || good > this.bestScore;
   }
 
-  private take(rd: Item[], good: number, bad: number): void {
-    if (bad === 0 && good > 0) this.chosen = rd;
-    else if (!this.bestItems || good > this.bestScore) {
+  private take(rd: Item[], good: number, bad: number, loose: number): void {
+    if (bad === 0 && good > 0) {
+      if (loose === 0) this.chosen = rd;
+      else this.tentative ??= rd;
+    } else if (!this.bestItems || good > this.bestScore) {
       this.bestItems = rd;
       this.bestScore = good;
     }

@@ -137,6 +137,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
         flatItems = flatRows.map((row) => dataItem(row));
         pick.offer(flatItems);
       }
+      pick.finish();
       if (flatRows && pick.chosen === flatItems) {
         // Every row on its own reconciles: the groups and arithmetic subtotals in between were coincidences.
         for (const gr of groups) if (flatRows.includes(gr.row)) dissolve(gr.row);
