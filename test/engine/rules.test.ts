@@ -336,6 +336,63 @@ describe('what is never footed', () => {
 });
 
 describe('coincidences are no structure', () => {
+  // Small counts (whole units 0–9) meet within rounding by chance: such a reading must not
+  // win over one that agrees exactly. Both tables were found by the rounding property test
+  // at magnitude 10; every figure below is a rounded true figure, so nothing may be red.
+  it('a Totalt over sections with small counts takes the sections, not a reading that only fits within rounding', () => {
+    const res = check(
+      sheet(
+        'S',
+        [
+          ['Mnkr', 'Utfall 2024', 'Utfall 2023', 'Budget'],
+          ['Avsnitt 1'],
+          ['Post 1.1', 0, 0, 3],
+          ['Summa avsnitt 1', 0, 0, 3],
+          ['Avsnitt 2'],
+          ['Post 2.1', 0, 0, -5],
+          ['  Del 1', 0, 0, -5],
+          ['  Del 2', 0, 0, 0],
+          ['Summa avsnitt 2', 0, 0, -5],
+          ['Totalt', 0, 0, -2],
+        ],
+        '#,##0',
+      ),
+    );
+    // Summa avsnitt 2 = −5 exactly (Post 2.1, or its parts); Totalt = 3 + (−5) = −2 exactly.
+    expect(statusOf(res, 'D9')).toBe('ok');
+    expect(statusOf(res, 'D10')).toBe('ok');
+    expect(cellOf(res, 'D10')!.checks[0].inputs).toEqual(['D4', 'D9']);
+    expect(res.summary.error).toBe(0);
+  });
+
+  it('a row is not taken apart by the rows below it when they meet it only within rounding', () => {
+    const res = check(
+      sheet(
+        'S',
+        [
+          ['Mnkr', 'Utfall 2024', 'Utfall 2023', 'Budget'],
+          ['Avsnitt 1'],
+          ['Post 1.1', 0, 0, 0],
+          ['Post 1.2', -7, -3, -3],
+          ['Post 1.3', -3, 0, 0],
+          ['Post 1.4', 0, -2, -3],
+          ['Post 1.5', -4, 1, 0],
+          ['  Del 1', -4, 1, 0],
+          ['  Del 2', 0, 0, 0],
+          ['Summa avsnitt 1', -13, -4, -6],
+        ],
+        '#,##0',
+      ),
+    );
+    // Post 1.3–1.5 give −7, −1, −3 against Post 1.2's −7, −3, −3: within rounding only, no parts.
+    // Del 1 + Del 2 = Post 1.5 exactly: those are parts. Summa = posts 1.1–1.5: −14 (shown −13,
+    // within 0,5 · 1 · 6 = 3: rounding), −4, −6.
+    expect(cellOf(res, 'B10')!.checks[0].inputs).toEqual(['B3:B7']);
+    expect(statusOf(res, 'B10')).toBe('warning');
+    expect(statusOf(res, 'C10')).toBe('ok');
+    expect(statusOf(res, 'D10')).toBe('ok');
+  });
+
   it('a row equal to the row above after rows of zeros is no subtotal', () => {
     const res = check(
       sheet('S', [
