@@ -49,8 +49,14 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
   return out;
 }
 
-/** The items list[from..to) without the rows that merely break down the item just above them; null when none do. */
-export function leaveOutParts(cells: FootCells, list: readonly Item[], from: number, to: number): Item[] | null {
+/**
+ * The items list[from..to) without the rows that merely break down the item just above them;
+ * null when none do. With closeOnly, parts must agree with their row exactly or closely:
+ * small counts that meet their row only within rounding may be a coincidence (three posts
+ * that come to the post above), or the rounded parts of a true breakdown. The caller offers
+ * the close reading first and the loose one after it.
+ */
+export function leaveOutParts(cells: FootCells, list: readonly Item[], from: number, to: number, closeOnly: boolean): Item[] | null {
   const out: Item[] = [];
   let left = false;
   for (let i = from; i < to; i++) {
@@ -63,8 +69,7 @@ export function leaveOutParts(cells: FootCells, list: readonly Item[], from: num
       // The run list[i+1..i+k]: it ends at a total (runs only grow from here).
       if (list[i + k].total) break;
       const s = scoreItems(cells, list[i].row, list, i + 1, i + 1 + k, false);
-      // Parts agree exactly or closely: small counts that meet only within rounding prove nothing.
-      if (s.bad !== 0 || s.good === 0 || s.loose > 0 || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
+      if (s.bad !== 0 || s.good === 0 || (closeOnly && s.loose > 0) || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
       if (s.exact === s.good) {
         found = k;
         break;

@@ -127,8 +127,13 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       if (!pick.done) {
         // The block, or all of it when no item passed (block was built: the pick is not done).
         const own = block!.length ? block!.own : null;
-        const withoutParts = own ? leaveOutParts(cells, own, 0, own.length) : leaveOutParts(cells, items, blockFrom, items.length);
-        if (withoutParts) pick.offer(withoutParts);
+        const list = own ?? items;
+        const [from, to] = own ? [0, own.length] : [blockFrom, items.length];
+        // Parts that agree closely first; then parts that meet their row within rounding only.
+        const closeParts = leaveOutParts(cells, list, from, to, true);
+        if (closeParts) pick.offer(closeParts);
+        const looseParts = pick.done ? null : leaveOutParts(cells, list, from, to, false);
+        if (looseParts && !sameRows(looseParts, closeParts)) pick.offer(looseParts);
       }
       let flatRows: number[] | null = null;
       let flatItems: Item[] | null = null;
@@ -338,4 +343,12 @@ function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: numbe
     if (s.good >= 0 && s.bad === 0) return items.slice(j);
   }
   return null;
+}
+
+/** Two readings with the same rows (or both none). */
+function sameRows(a: readonly Item[] | null, b: readonly Item[] | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].row !== b[i].row) return false;
+  return true;
 }

@@ -365,6 +365,29 @@ describe('coincidences are no structure', () => {
     expect(res.summary.error).toBe(0);
   });
 
+  it('parts that meet their row only within rounding are still left out when nothing closer fits', () => {
+    const res = check(
+      sheet(
+        'S',
+        [
+          ['Mnkr', 'Utfall 2024', 'Utfall 2023', 'Budget'],
+          ['Avsnitt 1'],
+          ['Post 1.1', 0, 0, -3],
+          ['Post 1.2', 0, -4, 0],
+          ['  Del 1', 0, -6, 0],
+          ['  Del 2', 0, 1, 0],
+          ['Post 1.3', 0, 0, 0],
+          ['Summa avsnitt 1', 0, -4, -3],
+        ],
+        '#,##0',
+      ),
+    );
+    // Del 1 + Del 2 = −5 against Post 1.2's −4: rounding (−5,5 and 1,0 rounded). Without them the
+    // Summa is 0, −4, −3 exactly; with them it would be −9 in C, far off.
+    expect(cellOf(res, 'C8')!.checks[0].inputs).toEqual(['C3:C4', 'C7']);
+    expect(res.summary.error).toBe(0);
+  });
+
   it('a row is not taken apart by the rows below it when they meet it only within rounding', () => {
     const res = check(
       sheet(
