@@ -6,7 +6,7 @@
 // formula they came from) and become Check objects only when someone asks for the
 // list; statuses and findings can be read without building them.
 import { cellAddress } from './address';
-import { inputsOf, type Formula, type RowShape } from './formula';
+import { inputsOf, rangesInColumn, rowInputs, rowRuns, type Formula, type RowShape } from './formula';
 import type { Grid } from './grid';
 import type { Check, CheckedCell, Rule, Status } from './types';
 
@@ -49,6 +49,8 @@ interface CheckGroup {
   message: string;
   source: number;
   ref: number[] | RowShape | Formula;
+  /** For a column sum: its rows as runs, worked out once for all the group's columns. */
+  runs: Int32Array | null;
 }
 
 /** A number array that grows by doubling from a given room (a plain array's growth would copy far more). */
@@ -221,7 +223,7 @@ export class CheckCollector {
     const last = this.groups.length - 1;
     const g = this.groups[last];
     if (g && g.rule === rule && g.message === message && g.source === source && g.ref === ref) return last;
-    this.groups.push({ rule, message, source, ref });
+    this.groups.push({ rule, message, source, ref, runs: null });
     return last + 1;
   }
 
@@ -249,7 +251,7 @@ export class CheckCollector {
       actual: fig[4 * k + 1],
       difference: fig[4 * k + 2],
       tolerance: fig[4 * k + 3],
-      inputs: inputsOf(formulaOf(g, this.ckParam.data[k])),
+      inputs: inputsOfGroup(g, this.ckParam.data[k]),
       message: g.message,
     };
   }
@@ -319,13 +321,14 @@ export class CheckCollector {
   }
 }
 
-function formulaOf(g: CheckGroup, param: number): Formula {
+/** The inputs of a logged check: its group's formula applied to its column or row. */
+function inputsOfGroup(g: CheckGroup, param: number): string[] {
   switch (g.source) {
     case SRC_COLUMN:
-      return { kind: 'column', c: param, rows: g.ref as number[] };
+      return rangesInColumn((g.runs ??= rowRuns(g.ref as number[])), param);
     case SRC_ROW:
-      return { kind: 'row', r: param, shape: g.ref as RowShape };
+      return rowInputs(param, g.ref as RowShape);
     default:
-      return g.ref as Formula;
+      return inputsOf(g.ref as Formula);
   }
 }

@@ -179,6 +179,11 @@ export function inputsOf(f: Formula): string[] {
 
 /** Rows of one column as ranges: runs of consecutive rows joined (`B4:B12`), ascending. */
 function columnRanges(rows: number[], c: number): string[] {
+  return rangesInColumn(rowRuns(rows), c);
+}
+
+/** Rows as runs of consecutive rows, ascending and without repeats: [first, last] pairs. */
+export function rowRuns(rows: readonly number[]): Int32Array {
   let sorted = rows;
   for (let i = 1; i < rows.length; i++) {
     if (rows[i] <= rows[i - 1]) {
@@ -186,23 +191,30 @@ function columnRanges(rows: number[], c: number): string[] {
       break;
     }
   }
-  // Count the runs first: the result array gets its exact size (most totals have one run).
   let runs = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1] + 1) runs++;
-  const out = new Array<string>(runs);
+  const out = new Int32Array(2 * runs);
   let i = 0;
   let k = 0;
   while (i < sorted.length) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    out[k++] = rangeAddress(sorted[i], c, sorted[j], c);
+    out[k++] = sorted[i];
+    out[k++] = sorted[j];
     i = j + 1;
   }
   return out;
 }
 
+/** The runs of rowRuns as A1 ranges in column c (`B4:B12`). */
+export function rangesInColumn(runs: Int32Array, c: number): string[] {
+  const out = new Array<string>(runs.length / 2);
+  for (let k = 0; k < out.length; k++) out[k] = rangeAddress(runs[2 * k], c, runs[2 * k + 1], c);
+  return out;
+}
+
 /** Cells of one row: each column once, left to right (cells of one row never join into ranges). */
-function rowInputs(r: number, shape: RowShape): string[] {
+export function rowInputs(r: number, shape: RowShape): string[] {
   const { terms, den } = shape;
   // The common relation, a difference or sum of two columns: no list to build.
   if (den.length === 0 && terms.length === 2 && terms[0].c !== terms[1].c) {
