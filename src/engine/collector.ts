@@ -9,6 +9,7 @@ import { cellAddress } from './address';
 import { inputsOf, rangesInColumn, rowInputs, rowRuns, type Formula, type RowShape } from './formula';
 import type { Grid } from './grid';
 import type { Check, CheckedCell, Rule, Status } from './types';
+import { float64s, Growing, int32s } from './growing';
 
 function sameList(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
@@ -52,29 +53,6 @@ interface CheckGroup {
   /** For a column sum: its rows as runs, worked out once for all the group's columns. */
   runs: Int32Array | null;
 }
-
-/** A number array that grows by doubling from a given room (a plain array's growth would copy far more). */
-class Growing<A extends Int32Array | Float64Array> {
-  data: A;
-  length = 0;
-  constructor(
-    private readonly make: (size: number) => A,
-    capacity: number,
-  ) {
-    this.data = make(capacity);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-}
-
-const int32s = (n: number) => new Int32Array(n);
-const float64s = (n: number) => new Float64Array(n);
 
 export class CheckCollector {
   private grid: Grid | null;
