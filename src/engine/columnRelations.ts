@@ -4,7 +4,9 @@
 import type { Grid } from './grid';
 import { isDerivedHeader, isShareHeader } from './labels';
 import { candidatesFor, overlaps, type Candidate } from './relationCandidates';
-import { fractionColumn, matrix, newScore, pairFailsQuickLook, percentColumn, runsFailQuickLook, popcount, sample, score, type Score } from './relationScore';
+import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
+import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
+import { newScore, popcount, score, type Score } from './relationScore';
 import type { Table } from './tableFinder';
 
 export interface ColTerm {

@@ -3,7 +3,8 @@
 // discoverColumnRelations): they must agree.
 import fc from 'fast-check';
 import { candidatesFor } from '../../src/engine/relationCandidates';
-import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook, type Matrix } from '../../src/engine/relationScore';
+import type { Matrix } from '../../src/engine/relationMatrix';
+import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook } from '../../src/engine/relationQuickLook';
 
 interface Cell {
   v: number;

@@ -1,0 +1,153 @@
+// The quick look of long tables: a few rows first, for one candidate or for a pair's three
+// signed sums or the runs beside a Totalt at once; a candidate that fails it is not scored.
+import { LONGEST_RUN, type Candidate } from './relationCandidates';
+import type { Matrix } from './relationMatrix';
+import { closeEnough, FAILS, HOLDS, NONE, pairVerdict, signedPairVerdict, verdictAt, withinTolerance } from './relationVerdict';
+
+/** Tables longer than this get the quick look. */
+export const LOOK_FROM = 20;
+
+/**
+ * Long tables: a quick look at a few rows first; a relation that holds in most rows
+ * cannot fail in nearly all of them. True when the candidate fails the look: of up to
+ * ten scorable rows (every fourth row), at least eight seen and fewer than three hold.
+ */
+export function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean {
+  const { ti, tc } = cand;
+  if (cand.kind === 'sum' && ti.length === 2) {
+    // The loop of quickLookVerdicts, with the pair's columns and signs held in locals.
+    const k0 = ti[0];
+    const c0 = tc[0];
+    const k1 = ti[1];
+    const c1 = tc[1];
+    const rows = m.rows.length;
+    let h = 0;
+    let seen = 0;
+    for (let q = 0; q < rows && seen < 10; q += 4) {
+      const verdict = pairVerdict(m, q, yi, k0, c0, k1, c1);
+      if (verdict === NONE) continue;
+      seen++;
+      if (verdict === HOLDS) h++;
+      if (lookDecided(seen, h)) break;
+    }
+    return seen >= 8 && h < 3;
+  }
+  return quickLookVerdicts(m, yi, cand);
+}
+
+const SEEN = new Int32Array(3);
+const HELD = new Int32Array(3);
+
+/**
+ * The quick look of the three signed sums of columns a and b — variant 0: a + b, 1: a − b,
+ * 2: b − a (sumCandidates' pair candidates) — in one pass over the rows, reading each
+ * row's figures once for all three: bit k set when variant k fails the look, exactly when
+ * failsQuickLook says so for that candidate. 0 in short tables, which get no look.
+ */
+export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number): number {
+  const rows = m.rows.length;
+  if (rows <= LOOK_FROM) return 0;
+  const { v, u, has: h } = m;
+  let open = 7; // variants whose look is not decided yet
+  for (let k = 0; k < 3; k++) SEEN[k] = HELD[k] = 0;
+  for (let q = 0; q < rows && open !== 0; q += 4) {
+    const base = q * m.width;
+    const y = base + yi;
+    if (!h[y]) continue;
+    const vy = v[y];
+    const va = v[base + a];
+    const vb = v[base + b];
+    if (vy === 0 && va === 0 && vb === 0) continue;
+    const n = h[base + a] + h[base + b];
+    const umax = Math.max(Math.max(u[y], u[base + a]), u[base + b]);
+    for (let k = 0; k < 3; k++) {
+      if ((open & (1 << k)) === 0) continue;
+      // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly).
+      const value = k === 0 ? 0 + va + vb : k === 1 ? 0 + va - vb : 0 + vb - va;
+      const verdict = signedPairVerdict(vy, u[y], value, umax, n, va, vb);
+      if (verdict === NONE) continue;
+      SEEN[k]++;
+      if (verdict === HOLDS) HELD[k]++;
+      if (lookDecided(SEEN[k], HELD[k])) open &= ~(1 << k);
+    }
+  }
+  let fails = 0;
+  for (let k = 0; k < 3; k++) if (SEEN[k] >= 8 && HELD[k] < 3) fails |= 1 << k;
+  return fails;
+}
+
+function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
+  const rows = m.rows.length;
+  let h = 0;
+  let seen = 0;
+  for (let q = 0; q < rows && seen < 10; q += 4) {
+    const verdict = verdictAt(m, q, yi, cand);
+    if (verdict === NONE) continue;
+    seen++;
+    if (verdict === HOLDS) h++;
+    if (lookDecided(seen, h)) break;
+  }
+  return seen >= 8 && h < 3;
+}
+
+const RUN_SEEN = new Int32Array(LONGEST_RUN + 1);
+const RUN_HELD = new Int32Array(LONGEST_RUN + 1);
+
+/**
+ * The quick look of the runs of k = 3 … columns right before yi, within from … yi − 1
+ * (sumCandidates' runs: Totalt beside its posts), in one pass over the rows: bit k set
+ * when the run of k columns fails the look, exactly when failsQuickLook says so for
+ * that candidate. 0 in short tables, which get no look.
+ */
+export function runsFailQuickLook(m: Matrix, yi: number, from: number): number {
+  const rows = m.rows.length;
+  if (rows <= LOOK_FROM) return 0;
+  const { v, u, has: h } = m;
+  const longest = Math.min(LONGEST_RUN, yi - from);
+  let open = 0; // runs whose look is not decided yet
+  for (let k = 3; k <= longest; k++) {
+    open |= 1 << k;
+    RUN_SEEN[k] = RUN_HELD[k] = 0;
+  }
+  for (let q = 0; q < rows && open !== 0; q += 4) {
+    const base = q * m.width;
+    const y = base + yi;
+    if (!h[y]) continue;
+    const vy = v[y];
+    // sumVerdict's counts, grown one column at a time from yi − 1 leftwards (the order
+    // does not matter to a count, a maximum or an "any").
+    let n = 0;
+    let umax = u[y];
+    let anyNonzero = vy !== 0;
+    let scaleOf = Math.abs(vy);
+    for (let k = 1; k <= longest; k++) {
+      const at = base + yi - k;
+      n += h[at];
+      umax = Math.max(umax, u[at]);
+      if (v[at] !== 0) anyNonzero = true;
+      if (Math.abs(v[at]) > scaleOf) scaleOf = Math.abs(v[at]);
+      if ((open & (1 << k)) === 0 || !anyNonzero) continue;
+      // The sum itself in sumVerdict's order, from the run's first column on (coefficients 1).
+      let value = 0;
+      for (let j = yi - k; j < yi; j++) value += v[base + j];
+      const diff = Math.abs(vy - value);
+      const verdict = !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      if (verdict === NONE) continue;
+      RUN_SEEN[k]++;
+      if (verdict === HOLDS) RUN_HELD[k]++;
+      if (lookDecided(RUN_SEEN[k], RUN_HELD[k])) open &= ~(1 << k);
+    }
+  }
+  let fails = 0;
+  for (let k = 3; k <= longest; k++) if (RUN_SEEN[k] >= 8 && RUN_HELD[k] < 3) fails |= 1 << k;
+  return fails;
+}
+
+/**
+ * The rest of the look cannot change its outcome: three rows hold already (it passes),
+ * or eight rows are seen and even the at most 10 − seen rows still to come cannot bring
+ * the holds to three (it fails). Stopping there gives the answer of the full look.
+ */
+function lookDecided(seen: number, h: number): boolean {
+  return h >= 3 || (seen >= 8 && h + (10 - seen) < 3);
+}
