@@ -20,20 +20,34 @@ export interface Candidate {
   dc: Float64Array;
 }
 
+// Coefficient and position arrays are only read: candidates with the same coefficients share
+// one array (a wide sheet makes hundreds of thousands of candidates).
+const NO_POSITIONS = new Int32Array(0);
+const NO_COEFS = new Float64Array(0);
+const SHARED_COEFS = new Map<string, Float64Array>();
+
+function coefsOf(ts: ColTerm[]): Float64Array {
+  if (ts.length === 0) return NO_COEFS;
+  let key = '';
+  for (const t of ts) key += t.coef === 1 ? '+' : t.coef === -1 ? '-' : `${t.coef},`;
+  let a = SHARED_COEFS.get(key);
+  if (!a) {
+    a = new Float64Array(ts.length);
+    for (let i = 0; i < ts.length; i++) a[i] = ts[i].coef;
+    if (SHARED_COEFS.size < 1000) SHARED_COEFS.set(key, a);
+  }
+  return a;
+}
+
+function positionsOf(ts: ColTerm[]): Int32Array {
+  if (ts.length === 0) return NO_POSITIONS;
+  const a = new Int32Array(ts.length);
+  for (let i = 0; i < ts.length; i++) a[i] = ts[i].c;
+  return a;
+}
+
 function candidate(kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null, run = 0): Candidate {
-  return {
-    kind,
-    terms,
-    den,
-    factor,
-    family: kind,
-    pair,
-    run,
-    ti: Int32Array.from(terms, (t) => t.c),
-    di: Int32Array.from(den, (t) => t.c),
-    tc: Float64Array.from(terms, (t) => t.coef),
-    dc: Float64Array.from(den, (t) => t.coef),
-  };
+  return { kind, terms, den, factor, family: kind, pair, run, ti: positionsOf(terms), di: positionsOf(den), tc: coefsOf(terms), dc: coefsOf(den) };
 }
 
 /** The longest run of posts tried beside a Totalt. */
