@@ -135,7 +135,9 @@ describe('property: statements with sections, groups and totals of totals', () =
   it('rounded for print, they never make a red cell', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(1000, 1e6).chain((mag) => fc.tuple(statementArb(mag), fc.array(fc.array(figure(mag), { minLength: 3, maxLength: 3 }), { minLength: 20, maxLength: 20 }))),
+        // Figures of hundreds upwards. At magnitude 10 (counts 0–9) rare coincidences remain:
+        // a post can equal the next posts within rounding and be taken for a group of them.
+        fc.constantFrom(100, 1000, 1e6).chain((mag) => fc.tuple(statementArb(mag), fc.array(fc.array(figure(mag), { minLength: 3, maxLength: 3 }), { minLength: 20, maxLength: 20 }))),
         ([st, pool]) => {
           let i = 0;
           const rows = buildStatement(st, () => pool[i++ % pool.length]);
