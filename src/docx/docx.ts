@@ -1,7 +1,7 @@
 // Tables of a .docx as a WorkbookInput (one sheet "Tabell N" per <w:tbl>, cell text
 // as text: the engine reads Swedish number text itself), and a copy of the document
 // with the checked cells shaded. Pure: runs in Node and in the browser.
-import type { MergedArea, SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine/types';
+import type { SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine/types';
 import { worst } from '../engine/statusColours';
 import { STATUS_COLOURS } from '../engine/statusColours';
 import { XlsxReadError } from '../xlsx/errors';
@@ -10,6 +10,7 @@ import { rewriteZip } from '../xlsx/zipWrite';
 import { scanTables, wordPrefix, type ScannedCell, type ScannedTable } from './scanTables';
 import { applyEdits, shadingEdit, type XmlEdit } from './shading';
 import { titleOffset, titleRowText, withTitleRow } from './tableTitle';
+import { placeOnGrid } from './gridPlacement';
 
 export const DOCX_MSG = {
   empty: 'Filen är tom (0 byte) och kan inte läsas.',
@@ -86,27 +87,7 @@ function readDocumentXml(zip: ZipArchive): { entry: ZipEntry; xml: string } {
 }
 
 function toSheet(table: ScannedTable, index: number): SheetInput {
-  const rows: SheetInput['rows'] = table.rows.map(() => []);
-  const merges: MergedArea[] = [];
-  /** Grid column → the vertical merge growing there. */
-  const growing = new Map<number, MergedArea>();
-  for (const row of table.rows) {
-    for (const cell of row) {
-      if (cell.vMerge === 'continue' && growing.has(cell.col)) {
-        growing.get(cell.col)!.r1 = cell.row;
-        continue;
-      }
-      if (cell.text !== '') rows[cell.row][cell.col] = { value: cell.text };
-      const area = { r0: cell.row, c0: cell.col, r1: cell.row, c1: cell.col + cell.span - 1 };
-      if (cell.span > 1) merges.push(area);
-      for (let c = cell.col; c < cell.col + cell.span; c++) growing.delete(c);
-      if (cell.vMerge === 'restart') {
-        if (cell.span === 1) merges.push(area);
-        growing.set(cell.col, area);
-      }
-    }
-  }
-  return { name: tableSheetName(index), rows, merges: merges.filter((m) => m.r1 > m.r0 || m.c1 > m.c0) };
+  return { name: tableSheetName(index), ...placeOnGrid(table.rows) };
 }
 
 /** The title paragraph above a table that becomes its sheet's first row, or null. */

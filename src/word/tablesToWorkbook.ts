@@ -7,6 +7,7 @@
 // the table's title, becomes the sheet's first row, by the same rule as readDocx
 // (see ../docx/tableTitle.ts). Pure.
 import type { CellInput, MergedArea, SheetInput, WorkbookInput } from '../engine/types';
+import { placeOnGrid } from '../docx/gridPlacement';
 import { TABLE_SHEET_PREFIX, tableSheetName } from '../docx/docx';
 import { titleOffset, titleRowText, withTitleRow } from '../docx/tableTitle';
 import type { TableLayout } from './tableLayout';
@@ -56,37 +57,14 @@ function asValues(values: readonly (readonly unknown[])[]): PlacedTable {
   };
 }
 
-/** Cells at their grid columns, the way readDocx's toSheet places scanned cells. */
+/** Cells at their grid columns, placed as readDocx places scanned cells (placeOnGrid). */
 function onGrid(values: readonly (readonly unknown[])[], layout: TableLayout): PlacedTable {
-  const rows: (CellInput | undefined)[][] = values.map(() => []);
   const at: (WordCell | undefined)[][] = values.map(() => []);
-  const merges: MergedArea[] = [];
-  /** Grid column → the vertical merge growing there, and the Word cell holding it. */
-  const growing = new Map<number, { area: MergedArea; word: WordCell | undefined }>();
-  layout.forEach((row, r) => {
-    for (const c of row) {
-      const grown = c.vMerge === 'continue' ? growing.get(c.col) : undefined;
-      if (grown) {
-        grown.area.r1 = r;
-        for (let col = c.col; col < c.col + c.span; col++) at[r][col] = grown.word;
-        continue;
-      }
-      const word = c.cell >= 0 ? { row: r, cell: c.cell } : undefined;
-      const text = word ? clean(values[r][c.cell]) : '';
-      if (text !== '') rows[r][c.col] = { value: text };
-      const area = { r0: r, c0: c.col, r1: r, c1: c.col + c.span - 1 };
-      if (c.span > 1) merges.push(area);
-      for (let col = c.col; col < c.col + c.span; col++) {
-        growing.delete(col);
-        at[r][col] = word;
-      }
-      if (c.vMerge === 'restart') {
-        if (c.span === 1) merges.push(area);
-        growing.set(c.col, { area, word });
-      }
-    }
+  const cells = layout.map((row, r) => row.map((c) => ({ ...c, text: c.cell >= 0 ? clean(values[r][c.cell]) : '' })));
+  const { rows, merges } = placeOnGrid(cells, (r, col, owner, ownerRow) => {
+    at[r][col] = owner.cell >= 0 ? { row: ownerRow, cell: owner.cell } : undefined;
   });
-  return { rows, merges: merges.filter((m) => m.r1 > m.r0 || m.c1 > m.c0), grid: new WordTableGrid(at) };
+  return { rows, merges, grid: new WordTableGrid(at) };
 }
 
 export interface WordWorkbook {
