@@ -41,12 +41,19 @@ export interface Evaluation {
   defined: boolean;
 }
 
-/** Add one input cell to an evaluation's running sum, input count and first error. */
-function addCell(ev: Evaluation, g: Grid, r: number, c: number, coef: number): void {
-  const k = g.kind(r, c);
+/**
+ * Add one input cell to an evaluation's running sum, input count and first error, the
+ * cell looked up once; returns its display unit times |coef| (0 for an empty cell, which
+ * adds nothing).
+ */
+function addCell(ev: Evaluation, g: Grid, r: number, c: number, coef: number): number {
+  const id = g.cellId(r, c);
+  if (id < 0) return 0;
+  const k = g.kindById(id);
   if (k === K_ERROR) ev.error ??= { r, c, coef };
   else if (k === K_NUMBER || k === K_DASH) ev.n++;
-  ev.value += coef * g.num(r, c);
+  ev.value += coef * g.numById(id);
+  return Math.abs(coef) * g.unitById(id);
 }
 
 function reset(ev: Evaluation): Evaluation {
@@ -76,57 +83,29 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
   switch (f.kind) {
     case 'sum': {
       for (const t of f.terms) {
-        addCell(ev, g, t.r, t.c, t.coef);
-        const u = Math.abs(t.coef) * g.unit(t.r, t.c);
+        const u = addCell(ev, g, t.r, t.c, t.coef);
         if (u > ev.inputUnit) ev.inputUnit = u;
       }
       return ev;
     }
     case 'column': {
-      // The hottest case (every total cell): sums kept in locals, each cell looked up once.
+      // The hottest case (every total cell).
       const rows = f.rows;
-      const c = f.c;
-      let value = 0;
-      let n = 0;
-      let inputUnit = 0;
       for (let i = 0; i < rows.length; i++) {
-        const id = g.cellId(rows[i], c);
-        if (id < 0) continue; // empty: adds nothing
-        const k = g.kindById(id);
-        if (k === K_ERROR) ev.error ??= { r: rows[i], c, coef: 1 };
-        else if (k === K_NUMBER || k === K_DASH) n++;
-        value += g.numById(id);
-        const u = g.unitById(id);
-        if (u > inputUnit) inputUnit = u;
+        const u = addCell(ev, g, rows[i], f.c, 1);
+        if (u > ev.inputUnit) ev.inputUnit = u;
       }
-      ev.value = value;
-      ev.n = n;
-      ev.inputUnit = inputUnit;
       return ev;
     }
     case 'row': {
       const { r, shape } = f;
       // Shares are few: the general quotient (apart, so no closure over r is made here).
       if (shape.kind === 'ratio') return evaluate(g, rowQuotient(r, shape), ev);
-      // Every row of a relation: as the column case, sums in locals.
-      let value = 0;
-      let n = 0;
-      let inputUnit = 0;
       const terms = shape.terms;
       for (let i = 0; i < terms.length; i++) {
-        const t = terms[i];
-        const id = g.cellId(r, t.c);
-        if (id < 0) continue; // empty: adds nothing
-        const k = g.kindById(id);
-        if (k === K_ERROR) ev.error ??= { r, c: t.c, coef: t.coef };
-        else if (k === K_NUMBER || k === K_DASH) n++;
-        value += t.coef * g.numById(id);
-        const u = Math.abs(t.coef) * g.unitById(id);
-        if (u > inputUnit) inputUnit = u;
+        const u = addCell(ev, g, r, terms[i].c, terms[i].coef);
+        if (u > ev.inputUnit) ev.inputUnit = u;
       }
-      ev.value = value;
-      ev.n = n;
-      ev.inputUnit = inputUnit;
       return ev;
     }
     case 'ratio': {
