@@ -24,22 +24,29 @@ function factsOf(label: string): number {
   return f;
 }
 
-// Labels repeat across tables (Summa, Totalt, the same row names in every table), so their
-// facts are remembered; bounded, and long texts are not kept (they rarely repeat).
+// Labels and column headers repeat across tables (Summa, Totalt, the same row names and
+// headers in every table), so their facts are remembered; bounded, and long texts are not
+// kept (they rarely repeat).
 const FACTS_LIMIT = 4096;
 const FACTS_MAX_LENGTH = 200;
+
+/** The facts of a text, worked out once per distinct text. */
+function remembered(known: Map<string, number>, text: string, work: (text: string) => number): number {
+  let f = known.get(text);
+  if (f !== undefined) return f;
+  f = work(text);
+  if (text.length <= FACTS_MAX_LENGTH) {
+    if (known.size >= FACTS_LIMIT) known.clear();
+    known.set(text, f);
+  }
+  return f;
+}
+
 const knownFacts = new Map<string, number>();
 
 /** The L_* bits of a label, each regex run once per distinct label. */
 export function labelFacts(label: string): number {
-  let f = knownFacts.get(label);
-  if (f !== undefined) return f;
-  f = factsOf(label);
-  if (label.length <= FACTS_MAX_LENGTH) {
-    if (knownFacts.size >= FACTS_LIMIT) knownFacts.clear();
-    knownFacts.set(label, f);
-  }
-  return f;
+  return remembered(knownFacts, label, factsOf);
 }
 
 export function isTotalLabel(label: string): boolean {
@@ -83,18 +90,15 @@ const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
 const H_SHARE = 4;
 
-// Column headers repeat across tables as labels do: each header's words tested once.
 const knownHeaders = new Map<string, number>();
 
+function headerWords(header: string): number {
+  return (NON_ADDITIVE_HEADER.test(header) ? H_NON_ADDITIVE : 0) | (DERIVED_HEADER.test(header) ? H_DERIVED : 0) | (SHARE_HEADER.test(header) ? H_SHARE : 0);
+}
+
+/** The H_* bits of a column header, each regex run once per distinct header. */
 function headerFacts(header: string): number {
-  let f = knownHeaders.get(header);
-  if (f !== undefined) return f;
-  f = (NON_ADDITIVE_HEADER.test(header) ? H_NON_ADDITIVE : 0) | (DERIVED_HEADER.test(header) ? H_DERIVED : 0) | (SHARE_HEADER.test(header) ? H_SHARE : 0);
-  if (header.length <= FACTS_MAX_LENGTH) {
-    if (knownHeaders.size >= FACTS_LIMIT) knownHeaders.clear();
-    knownHeaders.set(header, f);
-  }
-  return f;
+  return remembered(knownHeaders, header, headerWords);
 }
 
 export type Unit = 'kr' | 'tkr' | 'mnkr' | 'mdkr';
