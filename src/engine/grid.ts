@@ -71,6 +71,9 @@ export function buildGrid(sheet: SheetInput): Grid {
   const nums = new Float64Array(total);
   const units = new Float64Array(total);
   const flags = new Uint8Array(total);
+  // Counted while reading: with none, whole scans for shares and input findings are skipped.
+  let percentCells = 0;
+  let flaggedInputs = 0;
   for (let r = 0; r < nRows; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -92,7 +95,10 @@ export function buildGrid(sheet: SheetInput): Grid {
           kinds[i] = K_NUMBER;
           nums[i] = display;
           units[i] = (fmt.general ? Math.pow(10, -typedDecimals(display)) : fmt.unit) * fmt.divisor;
-          if (fmt.percent) flags[i] |= F_PCT;
+          if (fmt.percent) {
+            flags[i] |= F_PCT;
+            percentCells++;
+          }
           continue;
         }
       }
@@ -108,6 +114,8 @@ export function buildGrid(sheet: SheetInput): Grid {
           nums[i] = x.display;
           units[i] = x.unit;
           flags[i] |= (x.scale === 100 ? F_PCT : 0) | (x.fromText ? F_TEXT : 0);
+          if (x.scale === 100) percentCells++;
+          if (x.fromText) flaggedInputs++;
           break;
         case 'dash':
           kinds[i] = K_DASH;
@@ -117,6 +125,7 @@ export function buildGrid(sheet: SheetInput): Grid {
           break;
         case 'error':
           kinds[i] = K_ERROR;
+          flaggedInputs++;
           break;
         default:
           break;
@@ -130,12 +139,6 @@ export function buildGrid(sheet: SheetInput): Grid {
     if (cells > 5000 || m.r0 < 0 || m.c0 < 0) continue;
     for (let r = m.r0; r <= m.r1; r++)
       for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchor.set(mergeKey(r, c), mergeKey(m.r0, m.c0));
-  }
-  let percentCells = 0;
-  let flaggedInputs = 0;
-  for (let i = 0; i < total; i++) {
-    if (flags[i] & F_PCT) percentCells++;
-    if (flags[i] & F_TEXT || kinds[i] === K_ERROR) flaggedInputs++;
   }
   return new SheetGrid(sheet.name, rows, nCols, start, kinds, nums, units, flags, anchor, percentCells, flaggedInputs);
 }
