@@ -99,15 +99,16 @@ export class CheckCollector {
     this.ckFigures = new Growing(float64s, 4 * room);
   }
 
-  /** Cell number of (r, c), or −1 when it has no check yet. */
+  /** Cell number of (r, c), or −1 when it has no check yet. Only while checks are added (before seal). */
   private cellOf(r: number, c: number): number {
-    const id = this.grid ? this.grid.cellId(r, c) : -1;
-    if (id < 0 || !this.slotOf) return (this.outside.get(keyOf(r, c)) ?? 0) - 1;
+    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
+    const id = this.grid.cellId(r, c);
+    if (id < 0) return (this.outside.get(keyOf(r, c)) ?? 0) - 1;
     return this.slotOf[id] - 1;
   }
 
   private newCell(r: number, c: number): number {
-    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: no checks can be added once the sheet is done.');
+    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
     const n = this.cellRow.length;
     this.cellRow.push(r);
     this.cellCol.push(c);
