@@ -51,6 +51,13 @@ function entryFor(report: ReportLike, file: string): ReportFileLike {
   return e;
 }
 
+/** Check one file from the command line (report as JSON on stdout): the run ends clearly; the file's report entry. */
+async function checkFile(dir: string, file: string, extra: string[] = [], timeoutMs = FILE_LIMIT_MS): Promise<{ run: CliRun; e: ReportFileLike }> {
+  rememberHashes(dir);
+  const run = await runCli(['check', file, '--json', '-', '--quiet', ...extra], { timeoutMs });
+  return { run, e: entryFor(expectClearRun(run), file) };
+}
+
 function cellsOf(entry: ReportFileLike, sheet?: string) {
   return entry.sheets.filter((s) => sheet === undefined || s.name === sheet).flatMap((s) => s.cells.map((c) => ({ sheet: s.name, ...c })));
 }
@@ -162,10 +169,7 @@ describe('zip bombs', () => {
     const file = path.join(dir, 'bomb.xlsx');
     fs.writeFileSync(file, buildZipBomb(opts));
     expect(fs.statSync(file).size).toBeLessThan(3 * 1024 * 1024);
-    rememberHashes(dir);
-    const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: FILE_LIMIT_MS });
-    const report = expectClearRun(run);
-    const e = entryFor(report, file);
+      const { run, e } = await checkFile(dir, file);
     expect(e.error).toEqual(expect.any(String));
     expect(run.code).toBe(2);
     expect(baselineKb).toBeGreaterThan(0);
@@ -183,10 +187,7 @@ test('a sheet of 1,000,000 rows is checked (or refused clearly) in reasonable ti
   const dir = caseDir('million');
   const file = path.join(dir, 'miljon_rader.xlsx');
   writeXlsx(longSheetSpec(1000000), file);
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: 120000 });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { run, e } = await checkFile(dir, file, [], 120000);
   // eslint-disable-next-line no-console
   console.log(`1 000 000 rader: exit ${run.code}, ${(run.ms / 1000).toFixed(1)} s, topp ${Math.round((run.maxRssKb ?? 0) / 1024)} MB, ${e.error ?? 'kontrollerad'}`);
   if (e.error === null) {
@@ -214,10 +215,7 @@ test('500 sheets: every sheet is reported and the one wrong Summa is found on it
     return { name: `Blad ${i + 1}`, rows };
   });
   writeXlsx({ sheets }, file);
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: 60000 });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { run, e } = await checkFile(dir, file, [], 60000);
   expect(e.error).toBeNull();
   expect(e.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
   const red = cellsOf(e).filter((c) => c.status === 'error');
@@ -249,10 +247,7 @@ test('formulas with external links are checked, and a coloured copy keeps the li
     },
     file,
   );
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet', '--out', out], { timeoutMs: FILE_LIMIT_MS });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { e } = await checkFile(dir, file, ['--out', out]);
   expect(e.error).toBeNull();
   expect(cellsOf(e).filter((c) => c.status === 'error')).toEqual([]);
   const copy = path.join(out, 'externa_lankar.xlsx');
@@ -275,10 +270,7 @@ test('circular references (with cached values) are checked without hanging', asy
   // B5 sums a range that holds itself: Excel keeps the last cached value.
   ws.addRow(['Summa', { formula: 'SUM(B2:B5)', result: 600 }, { formula: 'SUM(C2:C4)', result: 501 }]);
   await wb.xlsx.writeFile(file);
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: FILE_LIMIT_MS });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { run, e } = await checkFile(dir, file);
   expect(e.error).toBeNull();
   expect(run.code).not.toBe(2);
   expectUnchanged(dir);
@@ -296,10 +288,7 @@ test('#REF! everywhere: the file is read and the error values are reported as er
     ['Summa', { f: 'SUM(B2:B4)', error: '#REF!' }, { f: 'SUM(#REF!)', error: '#REF!' }],
   ];
   writeXlsx({ sheets: [{ name: 'Trasig', rows }] }, file);
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: FILE_LIMIT_MS });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { run, e } = await checkFile(dir, file);
   expect(e.error).toBeNull();
   // checks.md section 2: an error value in an input makes its checks `error` (rule error-value).
   const errorValue = cellsOf(e).filter((c) => c.checks.some((k) => k.rule === 'error-value' && k.status === 'error'));
@@ -325,10 +314,7 @@ test('merged cells across a total row: the totals are still checked', async () =
   ws.mergeCells('A6:B6'); // the total row's label spans two columns
   ws.mergeCells('E3:E7'); // a comment merged down through the total row
   await wb.xlsx.writeFile(file);
-  rememberHashes(dir);
-  const run = await runCli(['check', file, '--json', '-', '--quiet'], { timeoutMs: FILE_LIMIT_MS });
-  const report = expectClearRun(run);
-  const e = entryFor(report, file);
+  const { run, e } = await checkFile(dir, file);
   expect(e.error).toBeNull();
   const byAddress = new Map(cellsOf(e, 'Fördelning').map((c) => [c.address, c.status]));
   expect({ C6: byAddress.get('C6'), D6: byAddress.get('D6') }).toEqual({ C6: 'ok', D6: 'ok' });
