@@ -18,6 +18,7 @@ import type { TotalRow } from './totalRow';
 import { isNonAdditiveHeader } from './labels';
 import type { Check } from './types';
 import { cellAddress } from './address';
+import { sortedRows } from './sortedRows';
 
 export interface CheckTableOptions {
   /** Word tables hold only text: numbers typed as text are then no finding. */
@@ -210,14 +211,6 @@ function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
   return sum;
 }
 
-/** Both lists of rows as one ascending list (a itself when b is empty and a ascends; nobody mutates them). */
-function sortedRows(a: number[], b: number[]): number[] {
-  if (b.length === 0 && ascending(a)) return a;
-  const rows = [...a, ...b];
-  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return rows.sort((x, y) => x - y);
-  return rows;
-}
-
 function hasFormulas(g: Grid, t: Table): boolean {
   for (const r of t.bodyRows) for (const c of t.numCols) if (g.hasFormula(r, c)) return true;
   return false;
@@ -237,9 +230,4 @@ function formulaRangeCheck(sumCheck: Check, mm: { missing: number[]; extra: numb
     inputs: sumCheck.inputs,
     message: `SUMMA-formeln i ${cellAddress(r, c)} ${parts.join(' och ')}.`,
   };
-}
-
-function ascending(rows: number[]): boolean {
-  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
-  return true;
 }

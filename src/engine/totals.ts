@@ -10,6 +10,7 @@ import { tableRowFacts, type RowFacts } from './rowLabels';
 import type { Table } from './tableFinder';
 import { TableRowBits } from './tableRowBits';
 import { roundTo } from './tolerance';
+import { sortedRows } from './sortedRows';
 import { firstSumFormula, makeTotal, type RowRange, type TotalRow } from './totalRow';
 
 // Row sets of the table being walked (bits of one reused array).
@@ -70,7 +71,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     dissolved = true;
   };
   let weakCount = 0;
-  const textRows = ascending(t.textRows);
+  const textRows = sortedRows(t.textRows);
   let textPtr = 0;
   let lastTextRow = -1;
   let lastTotal = -1; // index in items of the last total
@@ -224,12 +225,6 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
 
 function dissolveGroupsOf(row: number, groups: TotalRow[]): void {
   for (const gr of groups) if (gr.items.includes(row)) marks.add(gr.row, DISSOLVED);
-}
-
-/** rows itself when ascending, else a sorted copy. */
-function ascending(rows: number[]): number[] {
-  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return [...rows].sort((a, b) => a - b);
-  return rows;
 }
 
 /** The items whose row lies in from..to (usually a run of the list: then copied at its size). */

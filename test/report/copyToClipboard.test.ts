@@ -28,15 +28,20 @@ class FakeItem {
   constructor(public items: Record<string, Blob>) {}
 }
 
+/** copyToClipboard in a page whose Clipboard API writes with `write`. */
+function copyWithApi(write: jest.Mock, doc: Document): ReturnType<typeof copyToClipboard> {
+  return copyToClipboard(content, {
+    nav: { clipboard: { write } } as unknown as Navigator,
+    doc,
+    win: { ClipboardItem: FakeItem } as unknown as typeof globalThis,
+  });
+}
+
 describe('copyToClipboard', () => {
   it('writes HTML and plain text through the Clipboard API when it is allowed', async () => {
     const write = jest.fn().mockResolvedValue(undefined);
     const f = fakeDocument(true);
-    const method = await copyToClipboard(content, {
-      nav: { clipboard: { write } } as unknown as Navigator,
-      doc: f.doc,
-      win: { ClipboardItem: FakeItem } as unknown as typeof globalThis,
-    });
+    const method = await copyWithApi(write, f.doc);
     expect(method).toBe('clipboard-api');
     const item = write.mock.calls[0][0][0] as FakeItem;
     expect(Object.keys(item.items).sort()).toEqual(['text/html', 'text/plain']);
@@ -47,11 +52,7 @@ describe('copyToClipboard', () => {
   it('falls back to a copy event when the API is blocked in the iframe', async () => {
     const write = jest.fn().mockRejectedValue(Object.assign(new Error('blocked'), { name: 'NotAllowedError' }));
     const f = fakeDocument(true);
-    const method = await copyToClipboard(content, {
-      nav: { clipboard: { write } } as unknown as Navigator,
-      doc: f.doc,
-      win: { ClipboardItem: FakeItem } as unknown as typeof globalThis,
-    });
+    const method = await copyWithApi(write, f.doc);
     expect(method).toBe('copy-event');
     expect(f.data).toEqual({ 'text/html': content.html, 'text/plain': content.text });
     expect(f.prevented()).toBe(true);
