@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, checkWorkbook, type FileOutcome } from '../engine';
-import type { WorkbookInput } from '../engine/types';
+import type { WorkbookInput } from '../engine';
 import { renderCsv } from '../report/csv';
 import { renderHtmlReport, type HtmlReportFile } from '../report/html';
 import { XlsxReadError } from '../xlsx';

@@ -1,6 +1,6 @@
 // One place that knows which reader and which copy writer handle a file, by extension.
-import type { CheckWorkbookOptions } from '../engine/checkWorkbook';
-import type { WorkbookInput, WorkbookResult } from '../engine/types';
+import type { CheckWorkbookOptions } from '../engine';
+import type { WorkbookInput, WorkbookResult } from '../engine';
 import { readDocx, WORD_CHECK_OPTIONS, writeShadedDocx } from '../docx/docx';
 import { readXlsx, writeColouredCopy } from '../xlsx';
 

@@ -1,7 +1,7 @@
 // The Swedish summary for the terminal: per file and table, every cell that does not
 // reconcile, then a total line. Pure text; figures with a plain space as group separator.
-import type { FileOutcome } from '../engine/report';
-import type { Check, CheckedCell, SheetResult, Status, TableInfo } from '../engine/types';
+import type { FileOutcome } from '../engine';
+import type { Check, CheckedCell, SheetResult, Status, TableInfo } from '../engine';
 import { findingsOf, formatSwedish, forEachStatus, STATUS_TEXT } from '../engine';
 
 const RANK: Record<Status, number> = { ok: 0, warning: 1, error: 2 };

@@ -1,6 +1,6 @@
 // What the Excel and preview adapters call for "Kopiera till Word": the table's
 // clipboard content, and how many of its cells are red (the task pane asks first).
-import type { TableInfo, WorkbookInput, WorkbookResult } from '../engine/types';
+import type { TableInfo, WorkbookInput, WorkbookResult } from '../engine';
 import { tableToClipboard, type ClipboardTable, type OriginalFormats } from './tableHtml';
 
 export interface TableCopy extends ClipboardTable {

@@ -2,8 +2,8 @@
 // report. Original look only: header rows kept, Swedish figures (no-break space
 // grouping, decimal comma, true minus sign), figures right-aligned, total rows bold,
 // thin borders, and never Summakoll's status colours. Pure: no DOM.
-import type { SheetInput, TableInfo } from '../engine/types';
-import { STATUS_COLOURS } from '../engine/statusColours';
+import type { SheetInput, TableInfo } from '../engine';
+import { STATUS_COLOURS } from '../engine';
 import { escapeHtml } from '../report/escapeHtml';
 import { cellText } from '../report/cellText';
 import { tableGrid, spanAttributes } from '../report/tableGrid';

@@ -1,9 +1,9 @@
 // Tables of a .docx as a WorkbookInput (one sheet "Tabell N" per <w:tbl>, cell text
 // as text: the engine reads Swedish number text itself), and a copy of the document
 // with the checked cells shaded. Pure: runs in Node and in the browser.
-import type { SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine/types';
-import { worst } from '../engine/statusColours';
-import { STATUS_COLOURS } from '../engine/statusColours';
+import type { SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine';
+import { worst } from '../engine';
+import { STATUS_COLOURS } from '../engine';
 import { XlsxReadError } from '../xlsx/errors';
 import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from '../xlsx/zip';
 import { rewriteZip } from '../xlsx/zipWrite';

@@ -2,7 +2,7 @@
 // add-in read them: a cell's text at its first grid column, a cell spanning columns or
 // rows (w:gridSpan, w:vMerge) as a merged area, the cells a vertical merge continues
 // into left empty. Pure.
-import type { CellInput, MergedArea } from '../engine/types';
+import type { CellInput, MergedArea } from '../engine';
 
 /** One <w:tc> of a row: its first grid column, the columns it spans, its vertical merge, its text. */
 export interface GridCell {

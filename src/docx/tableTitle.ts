@@ -3,7 +3,7 @@
 // region's templates from the title, so that paragraph becomes an extra first row of the
 // table's sheet, and every result row is one lower than the Word row: `titleOffset`
 // says by how much, for everything that maps results back to Word cells. Pure.
-import type { CellInput, SheetInput } from '../engine/types';
+import type { CellInput, SheetInput } from '../engine';
 
 /** Longer paragraphs are body text, not a title. */
 export const MAX_TITLE_LENGTH = 200;

@@ -63,6 +63,9 @@ export interface Check {
   message: string;
   /** `rounding` when the status is a warning because of rounding alone. */
   detail?: 'rounding';
+  /** Why the cell was read this way, in Swedish (checks.md section 6): label, formula,
+   *  arithmetic in n of m columns, template, header word. */
+  basis?: string;
 }
 
 export interface CheckedCell {
@@ -91,7 +94,8 @@ export interface SheetResult {
   name: string;
   tables: TableInfo[];
   cells: CheckedCell[];
-  /** Notes that are no status: hard-coded totals, skipped parts. Swedish. */
+  /** What the engine saw but could not judge (checks.md 4.9), and hard-coded totals (4.8).
+   *  Plain Swedish; never a status. */
   notes: string[];
 }
 

@@ -1,7 +1,7 @@
 // Address lists for Worksheet.getRanges: cells of one colour merged into vertical runs
 // (D4:D9) and split into strings below Excel's address length limit, so a sheet is
 // coloured with a handful of calls instead of one per cell.
-import { columnName } from '../engine/address';
+import { columnName } from '../engine';
 
 /** Excel rejects longer address strings; stay well below its 8 192-character limit. */
 export const MAX_ADDRESS_CHARS = 2000;

@@ -1,6 +1,6 @@
 // Turns what Range.load returned (values, formulas, numberFormat, valueTypes) into the
 // engine's CellInput rows. Pure, so it is tested without Office.
-import type { CellInput } from '../engine/types';
+import type { CellInput } from '../engine';
 
 export interface LoadedBlock {
   /** 0-based position of the block's top-left cell on the sheet. */

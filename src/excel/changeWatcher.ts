@@ -1,12 +1,12 @@
 // "Kontrollera medan jag skriver": re-check the sheet a user edits, debounced, and
 // re-colour only the table that changed. The adapter's own colour writes are ignored.
-import { checkWorkbook } from '../engine/checkWorkbook';
-import { parseCellAddress } from '../engine/address';
+import { checkWorkbook } from '../engine';
+import { parseCellAddress } from '../engine';
 import type { CheckRun, SkippedSheet } from '../host/hostAdapter';
 import { applyStatusColours } from './colourWriter';
 import { readWorkbook } from './readWorkbook';
 import type { ApiSupport, ExcelRun } from './officeTypes';
-import type { TableInfo } from '../engine/types';
+import type { TableInfo } from '../engine';
 import { PROTECTED_REASON } from './messages';
 
 /** Which table a changed cell belongs to. */

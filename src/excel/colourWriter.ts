@@ -2,9 +2,9 @@
 // ever touched, never values, formulas or number formats. Writes are grouped: one
 // getRanges call per status (or per original format) and address batch, never one
 // call per cell.
-import { STATUS_COLOURS } from '../engine/statusColours';
-import { parseCellAddress } from '../engine/address';
-import type { CheckedCell, Status } from '../engine/types';
+import { STATUS_COLOURS } from '../engine';
+import { parseCellAddress } from '../engine';
+import type { CheckedCell, Status } from '../engine';
 import { addressBatches, type CellRef } from './addressBatches';
 import {
   loadOriginalsSetting,

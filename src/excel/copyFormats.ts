@@ -1,7 +1,7 @@
 // The saved original colours of one sheet (what cells looked like before Summakoll
 // coloured them) in the shape "Kopiera till Word" takes, so a copy never carries a
 // status fill and keeps the fill a checked cell had before.
-import { parseCellAddress } from '../engine/address';
+import { parseCellAddress } from '../engine';
 import type { OriginalFormats as CopyFormats } from '../clipboard/tableHtml';
 import type { OriginalFormats as SavedOriginals } from './originalFormats';
 

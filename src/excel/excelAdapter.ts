@@ -1,6 +1,6 @@
 // HostAdapter for Excel (Office.js): read → engine → colour. No rule lives here.
-import { checkWorkbook } from '../engine/checkWorkbook';
-import type { WorkbookInput } from '../engine/types';
+import { checkWorkbook } from '../engine';
+import type { WorkbookInput } from '../engine';
 import type { CheckRun, HostAdapter, SkippedSheet } from '../host/hostAdapter';
 import { applyStatusColours, restoreOriginalColours } from './colourWriter';
 import { readWorkbook, type ReadScope, type ReadSheet } from './readWorkbook';

@@ -1,8 +1,8 @@
 // Reads sheets into the engine's WorkbookInput in a fixed number of context.sync calls:
 // 1) which sheets, 2) each sheet's used range size and protection, 3) the cells (row
 // chunks packed into payload-bounded batches; one batch for ordinary workbooks).
-import type { MergedArea, SheetInput } from '../engine/types';
-import { parseCellAddress } from '../engine/address';
+import type { MergedArea, SheetInput } from '../engine';
+import { parseCellAddress } from '../engine';
 import { placeBlock } from './cellInput';
 import { BYTES_PER_CELL, packBatches, rowChunks, type RowChunk } from './rowChunks';
 import type { ApiSupport } from './officeTypes';

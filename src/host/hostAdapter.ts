@@ -1,7 +1,7 @@
 // What the task pane needs from the document it checks. Excel (Office.js), Word
 // (Office.js) and the browser preview (an .xlsx opened in the page) each implement it,
 // so the React UI is the same everywhere.
-import type { TableInfo, WorkbookInput, WorkbookResult } from '../engine/types';
+import type { TableInfo, WorkbookInput, WorkbookResult } from '../engine';
 
 export interface SkippedSheet {
   sheet: string;

@@ -1,9 +1,9 @@
 // One sheet as a grid with the status colours. Checked cells carry data-status and an
 // aria-label with the status text, so colour is never the only signal.
 import * as React from 'react';
-import { cellAddress, columnName } from '../engine/address';
-import { STATUS_COLOURS } from '../engine/statusColours';
-import type { CheckedCell, SheetInput, SheetResult } from '../engine/types';
+import { cellAddress, columnName } from '../engine';
+import { STATUS_COLOURS } from '../engine';
+import type { CheckedCell, SheetInput, SheetResult } from '../engine';
 import { cellText } from './cellText';
 import { STATUS_LABEL, STATUS_SYMBOL, T } from '../taskpane/texts';
 

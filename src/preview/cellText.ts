@@ -1,6 +1,6 @@
 // How the preview grid shows a cell: numbers the Swedish way, percentages with " %".
-import { formatSwedish } from '../engine/swedishFormat';
-import type { CellInput } from '../engine/types';
+import { formatSwedish } from '../engine';
+import type { CellInput } from '../engine';
 
 function decimalsOf(numFmt: string | undefined): number | undefined {
   if (!numFmt || numFmt === 'General') return undefined;

@@ -1,8 +1,8 @@
 // HostAdapter for the plain browser: an .xlsx opened in the page is read, checked by the
 // same engine and shown as a grid. Nothing leaves the browser; the coloured copy is
 // built in memory and offered as a download.
-import { checkWorkbook } from '../engine/checkWorkbook';
-import type { WorkbookInput, WorkbookResult } from '../engine/types';
+import { checkWorkbook } from '../engine';
+import type { WorkbookInput, WorkbookResult } from '../engine';
 import type { CheckRun, HostAdapter } from '../host/hostAdapter';
 import { readXlsx, writeColouredCopy } from '../xlsx/index';
 import { tableForCopy } from '../clipboard/tableForCopy';

@@ -1,10 +1,10 @@
 // A cell's text as Excel shows it, written the Swedish way (`1 777 590`, `−3,4`,
 // `2,6 %`). Shared by the HTML report and the "Kopiera till Word" copy so a figure
 // looks the same everywhere.
-import type { CellInput } from '../engine/types';
-import { formatSwedish } from '../engine/swedishFormat';
-import { readCell, typedDecimals } from '../engine/numbers';
-import { formatInfo } from '../engine/numberFormat';
+import type { CellInput } from '../engine';
+import { formatSwedish } from '../engine';
+import { readCell, typedDecimals } from '../engine';
+import { formatInfo } from '../engine';
 
 export interface CellText {
   text: string;

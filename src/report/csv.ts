@@ -1,7 +1,7 @@
 // The findings for Excel: one check per row, `;`-separated with decimal commas
 // (what Swedish Excel expects), UTF-8 with BOM so å, ä and ö survive.
-import type { Report } from '../engine/report';
-import { STATUS_TEXT } from '../engine/statusColours';
+import type { Report } from '../engine';
+import { STATUS_TEXT } from '../engine';
 import { RULE_TEXT } from './ruleText';
 
 const HEADER = ['fil', 'blad', 'cell', 'status', 'regel', 'förväntat', 'faktiskt', 'differens', 'tolerans', 'meddelande'];

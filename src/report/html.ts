@@ -1,9 +1,9 @@
 // One self-contained HTML page for a check run: a summary per file, every table
 // drawn with its status colours (and a symbol, so colour is never the only
 // signal), and the findings. Inline CSS only, no scripts, no external URLs.
-import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine/types';
-import { STATUS_COLOURS, STATUS_TEXT } from '../engine/statusColours';
-import { formatSwedish } from '../engine/swedishFormat';
+import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine';
+import { STATUS_COLOURS, STATUS_TEXT } from '../engine';
+import { formatSwedish } from '../engine';
 import { escapeHtml } from './escapeHtml';
 import { cellText } from './cellText';
 import { RULE_TEXT } from './ruleText';

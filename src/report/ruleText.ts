@@ -1,5 +1,5 @@
 // Swedish names of the engine's rules, for the report, the CSV and the task pane.
-import type { Rule } from '../engine/types';
+import type { Rule } from '../engine';
 
 export const RULE_TEXT: Record<Rule, string> = {
   'column-sum': 'Kolumnsumma',

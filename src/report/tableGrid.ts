@@ -1,6 +1,6 @@
 // The cells of one table laid out for HTML: merged areas become one cell with
 // colspan/rowspan (clipped to the table), the cells they cover are left out.
-import type { CellInput, MergedArea, SheetInput } from '../engine/types';
+import type { CellInput, MergedArea, SheetInput } from '../engine';
 
 export interface Bounds {
   r0: number;

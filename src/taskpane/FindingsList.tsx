@@ -1,6 +1,6 @@
 // Findings grouped by sheet and table. Each finding is a button: Enter/Space or a click
 // selects the cell in the host.
-import { formatSwedish } from '../engine/swedishFormat';
+import { formatSwedish } from '../engine';
 import type { HostAdapter } from '../host/hostAdapter';
 import type { Finding, SheetGroup } from './findings';
 import { StatusBadge } from './StatusBadge';

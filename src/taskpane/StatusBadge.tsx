@@ -1,6 +1,6 @@
 // A status shown as symbol + text on the status colour: never colour alone.
-import { STATUS_COLOURS } from '../engine/statusColours';
-import type { Status } from '../engine/types';
+import { STATUS_COLOURS } from '../engine';
+import type { Status } from '../engine';
 import { STATUS_SYMBOL } from './texts';
 
 export function StatusBadge({ status, label }: { status: Status; label: string }) {

@@ -1,5 +1,5 @@
 // "n stämmer, n avrundning, n stämmer inte" as text and as three badges.
-import type { Summary as EngineSummary } from '../engine/types';
+import type { Summary as EngineSummary } from '../engine';
 import { StatusBadge } from './StatusBadge';
 import { T } from './texts';
 

@@ -4,7 +4,7 @@
 // window.confirm is blocked in Office's iframe).
 import * as React from 'react';
 import { Button } from '@fluentui/react-components';
-import type { TableInfo } from '../engine/types';
+import type { TableInfo } from '../engine';
 import type { HostAdapter } from '../host/hostAdapter';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { confirmCopyText } from '../clipboard/tableForCopy';

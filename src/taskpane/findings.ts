@@ -1,6 +1,6 @@
 // The task pane's list model: checked cells grouped by sheet and table, with the
 // numbers of the check that decided each cell's status. Pure, so it is unit-tested.
-import type { Check, CheckedCell, Status, TableInfo, WorkbookResult } from '../engine/types';
+import type { Check, CheckedCell, Status, TableInfo, WorkbookResult } from '../engine';
 
 export type StatusFilter = 'all' | Status;
 

@@ -1,5 +1,5 @@
 // Every text the task pane shows, in Swedish, in one place.
-import type { Status } from '../engine/types';
+import type { Status } from '../engine';
 
 export const T = {
   title: 'Summakoll',

@@ -6,7 +6,7 @@
 // it the values are taken as they are. The paragraph just above a table, when it is
 // the table's title, becomes the sheet's first row, by the same rule as readDocx
 // (see ../docx/tableTitle.ts). Pure.
-import type { CellInput, MergedArea, SheetInput, WorkbookInput } from '../engine/types';
+import type { CellInput, MergedArea, SheetInput, WorkbookInput } from '../engine';
 import { placeOnGrid } from '../docx/gridPlacement';
 import { TABLE_SHEET_PREFIX, tableSheetName } from '../docx/docx';
 import { titleOffset, titleRowText, withTitleRow } from '../docx/tableTitle';

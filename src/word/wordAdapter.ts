@@ -9,11 +9,11 @@
 // positions. A fixed number of syncs per action, whatever the number and size of the
 // tables.
 import type { HostAdapter, CheckRun } from '../host/hostAdapter';
-import { checkWorkbook } from '../engine/checkWorkbook';
+import { checkWorkbook } from '../engine';
 import { WORD_CHECK_OPTIONS } from '../docx/docx';
-import { STATUS_COLOURS, worst } from '../engine/statusColours';
-import { parseCellAddress } from '../engine/address';
-import type { Status, WorkbookResult } from '../engine/types';
+import { STATUS_COLOURS, worst } from '../engine';
+import { parseCellAddress } from '../engine';
+import type { Status, WorkbookResult } from '../engine';
 import { tableIndex, tablesToWorkbook, type WordTableGrid } from './tablesToWorkbook';
 import { wordTableLayout, type TableLayout } from './tableLayout';
 import { officeSettingsStore, parseShadingKey, shadingKey, type ShadingRecords, type ShadingStore } from './shadingStore';

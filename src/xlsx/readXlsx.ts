@@ -1,5 +1,5 @@
 // .xlsx / .xlsm bytes → the engine's WorkbookInput. Pure: Node and browsers.
-import type { SheetInput, WorkbookInput } from '../engine/types';
+import type { SheetInput, WorkbookInput } from '../engine';
 import { MSG, XlsxReadError } from './errors';
 import { readLayout, readPartText } from './package';
 import { parseSharedStrings } from './sharedStrings';

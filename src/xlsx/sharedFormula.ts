@@ -1,7 +1,7 @@
 // Shared formulas: Excel stores `SUM(B4:B12)` once on the master cell and only
 // `<f t="shared" si="0"/>` on the others. A child's formula is the master's with every
 // relative reference moved by the child's offset; `$`-anchored parts stay.
-import { columnName } from '../engine/address';
+import { columnName } from '../engine';
 
 function columnNumber(letters: string): number {
   let c = 0;

@@ -3,8 +3,8 @@
 // font is the original font in the status colour: number format, borders and alignment
 // stay exactly as they were. Existing styles are never changed, so the original `s`
 // index restores the cell's old look.
-import type { Status } from '../engine/types';
-import { STATUS_COLOURS } from '../engine/statusColours';
+import type { Status } from '../engine';
+import { STATUS_COLOURS } from '../engine';
 import { XlsxReadError } from './errors';
 import { elements, firstElement, getAttr, rootPrefix, type Element } from './xml';
 

@@ -1,5 +1,5 @@
 // One worksheet part → rows of CellInput, merges and sheet protection.
-import type { CellInput, MergedArea } from '../engine/types';
+import type { CellInput, MergedArea } from '../engine';
 import { MSG, XlsxReadError } from './errors';
 import { translateFormula } from './sharedFormula';
 import { stringItemText } from './sharedStrings';

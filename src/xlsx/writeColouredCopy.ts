@@ -1,8 +1,8 @@
 // A copy of the workbook with every checked cell in its status colour. Only styles.xml
 // and the worksheets that hold checked cells change, and in those only the `s`
 // attribute of the checked <c> elements: values, formulas and everything else stay.
-import type { Status, WorkbookResult } from '../engine/types';
-import { forEachStatus } from '../engine/checkWorkbook';
+import type { Status, WorkbookResult } from '../engine';
+import { forEachStatus } from '../engine';
 import { MSG, XlsxReadError } from './errors';
 import { readLayout, readPartText, resolveTarget } from './package';
 import { scanCells, sheetLayout } from './sheetScan';

@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { buildDocx } from '../docx/buildDocx';
-import type { Report } from '../../src/engine/report';
+import type { Report } from '../../src/engine';
 import { buildCli, runCli } from './runCli';
 
 const ROWS = [

@@ -6,8 +6,8 @@
 import { expectationsOf, worstOfRule } from '../helpers/shared';
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx } from '../../src/docx/docx';
-import type { CheckedCell, Status } from '../../src/engine/types';
-import { worst } from '../../src/engine/statusColours';
+import type { CheckedCell, Status } from '../../src/engine';
+import { worst } from '../../src/engine';
 import { buildDocx } from './buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from './seed000Tables';
 

@@ -8,8 +8,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx, writeShadedDocx } from '../../src/docx/docx';
 import { scanTables } from '../../src/docx/scanTables';
-import { STATUS_COLOURS } from '../../src/engine/statusColours';
-import type { CheckedCell, Status } from '../../src/engine/types';
+import { STATUS_COLOURS } from '../../src/engine';
+import type { CheckedCell, Status } from '../../src/engine';
 import { documentXml, packageDocx, xmlText, type TableSpec } from './buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from './seed000Tables';
 

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { readDocx, writeShadedDocx } from '../../src/docx/docx';
-import type { CheckedCell, Status, WorkbookResult } from '../../src/engine/types';
+import type { CheckedCell, Status, WorkbookResult } from '../../src/engine';
 import { scanTables } from '../../src/docx/scanTables';
 import { buildDocx } from './buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR } from './seed000Tables';

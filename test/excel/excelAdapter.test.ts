@@ -1,6 +1,6 @@
 // Adapter behaviour against office-addin-mock: sync counts, saved originals, grouped
 // writes, protected sheets, and that no value or formula is ever written.
-import type { CheckedCell, Status, WorkbookInput, WorkbookResult } from '../../src/engine/types';
+import type { CheckedCell, Status, WorkbookInput, WorkbookResult } from '../../src/engine';
 import { FakeExcel, sheet, type FakeCell } from './fakeExcel';
 
 // The engine may still be a stub while the adapter is built; the colouring tests drive

@@ -8,7 +8,7 @@ jest.mock('office-addin-manifest', () => ({
   OfficeApp: { Excel: 'Excel', OneNote: 'OneNote', Outlook: 'Outlook', PowerPoint: 'PowerPoint', Project: 'Project', Word: 'Word' },
 }));
 import { OfficeMockObject } from 'office-addin-mock';
-import { columnName, parseCellAddress } from '../../src/engine/address';
+import { columnName, parseCellAddress } from '../../src/engine';
 import type { ExcelRun } from '../../src/excel/officeTypes';
 
 export interface FakeCell {

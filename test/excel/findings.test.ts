@@ -5,7 +5,7 @@ import { parseMergedAddress } from '../../src/excel/readWorkbook';
 import { parseOriginals, savedFormatOf, serializeOriginals } from '../../src/excel/originalFormats';
 import { packBatches, rowChunks } from '../../src/excel/rowChunks';
 import { cellText } from '../../src/preview/cellText';
-import type { Check, WorkbookResult } from '../../src/engine/types';
+import type { Check, WorkbookResult } from '../../src/engine';
 
 const check = (status: Check['status'], message: string, extra: Partial<Check> = {}): Check => ({
   rule: 'column-sum', status, expected: 10, actual: 12, difference: 2, tolerance: 0, inputs: [], message, ...extra,

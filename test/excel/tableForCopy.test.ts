@@ -2,7 +2,7 @@
 // fills the cells had before Summakoll (from the saved originals) and never a status colour.
 import { FakeExcel, sheet } from './fakeExcel';
 import { createExcelAdapter } from '../../src/excel/excelAdapter';
-import { STATUS_COLOURS } from '../../src/engine/statusColours';
+import { STATUS_COLOURS } from '../../src/engine';
 
 const all = () => true;
 

@@ -7,7 +7,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { buildCli, runCli } from '../cli/runCli';
 import { buildDocx } from '../docx/buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR } from '../docx/seed000Tables';
-import type { Report } from '../../src/engine/report';
+import type { Report } from '../../src/engine';
 
 const XSS_TABLE = { rows: [['Post <img src=x onerror=alert(1)>', 'Belopp'], ['A', '1 000'], ['B', '2 000'], ['Summa', '3 000']] };
 

@@ -1,4 +1,4 @@
-import { buildReport } from '../../src/engine/report';
+import { buildReport } from '../../src/engine';
 import { csvNumber, neutraliseText, renderCsv } from '../../src/report/csv';
 import { sampleResult } from './sampleRun';
 

@@ -1,5 +1,5 @@
 // A small hand-made check run (no engine involved) for the report tests.
-import type { WorkbookInput, WorkbookResult } from '../../src/engine/types';
+import type { WorkbookInput, WorkbookResult } from '../../src/engine';
 
 export const XSS = '<img src=x onerror=alert(1)>';
 

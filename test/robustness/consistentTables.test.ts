@@ -6,7 +6,7 @@
 // give warnings; those are allowed.)
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/engine';
-import type { CellInput, WorkbookInput } from '../../src/engine/types';
+import type { CellInput, WorkbookInput } from '../../src/engine';
 
 const COLS = 'BCDEFG';
 

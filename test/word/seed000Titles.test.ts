@@ -7,8 +7,8 @@
 import { expectationsOf, worstOfRule } from '../helpers/shared';
 import { fakeDocument, type FakeCellSpec } from './fakeWord';
 import { createWordAdapter } from '../../src/word/wordAdapter';
-import { STATUS_COLOURS } from '../../src/engine/statusColours';
-import type { CheckedCell, Status } from '../../src/engine/types';
+import { STATUS_COLOURS } from '../../src/engine';
+import type { CheckedCell, Status } from '../../src/engine';
 import type { ShadingRecords } from '../../src/word/shadingStore';
 import type { Cell, TableSpec } from '../docx/buildDocx';
 import { BUDGETFORDELNING, BUDGETVAXLINGAR, SHEET_FOR_FIXTURE } from '../docx/seed000Tables';

@@ -5,8 +5,8 @@
 // Word cell that shows the checked figure. Mock Word document (fakeWord.ts).
 import { checkWorkbook } from '../../src/engine';
 import { WORD_CHECK_OPTIONS, readDocx } from '../../src/docx/docx';
-import { STATUS_COLOURS } from '../../src/engine/statusColours';
-import type { CheckedCell, Status, WorkbookResult } from '../../src/engine/types';
+import { STATUS_COLOURS } from '../../src/engine';
+import type { CheckedCell, Status, WorkbookResult } from '../../src/engine';
 import { createWordAdapter } from '../../src/word/wordAdapter';
 import type { ShadingRecords, ShadingStore } from '../../src/word/shadingStore';
 import { buildDocx, type Cell } from '../docx/buildDocx';

@@ -1,6 +1,6 @@
 // The Word adapter against a mock Word document. The engine is replaced by a small
 // deterministic stand-in: these tests are about reading, shading and restoring.
-import type { WorkbookInput, WorkbookResult } from '../../src/engine/types';
+import type { WorkbookInput, WorkbookResult } from '../../src/engine';
 import { fakeDocument } from './fakeWord';
 import type { ShadingRecords, ShadingStore } from '../../src/word/shadingStore';
 

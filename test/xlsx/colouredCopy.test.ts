@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { strFromU8 } from 'fflate';
-import { parseCellAddress } from '../../src/engine/address';
-import type { CheckedCell, Status, WorkbookResult } from '../../src/engine/types';
+import { parseCellAddress } from '../../src/engine';
+import type { CheckedCell, Status, WorkbookResult } from '../../src/engine';
 import { readXlsx, writeColouredCopy } from '../../src/xlsx';
 import { CORPUS, FIXTURES, loadExcelJs, minimalWorkbook, parts, readBytes } from './helpers';
 

@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type ExcelJS from 'exceljs';
-import { cellAddress } from '../../src/engine/address';
-import type { CellInput } from '../../src/engine/types';
+import { cellAddress } from '../../src/engine';
+import type { CellInput } from '../../src/engine';
 import { readXlsx } from '../../src/xlsx';
 import { CORPUS, FIXTURES, fixtureFiles, loadExcelJs, readBytes } from './helpers';
 

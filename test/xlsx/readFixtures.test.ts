@@ -1,8 +1,8 @@
 // The reader on the shared fixtures, against values read off the workbooks by hand.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CellInput } from '../../src/engine/types';
-import { parseCellAddress } from '../../src/engine/address';
+import type { CellInput } from '../../src/engine';
+import { parseCellAddress } from '../../src/engine';
 import { readXlsx, type XlsxWorkbookInput } from '../../src/xlsx';
 import { FIXTURES, readBytes } from './helpers';
 
