@@ -5,7 +5,7 @@ import { Button, Tab, TabList } from '@fluentui/react-components';
 import type { PreviewAdapter, PreviewState } from './previewAdapter';
 import { SheetGrid } from './SheetGrid';
 import { downloadBytes } from './download';
-import { T } from '../taskpane/texts';
+import { T } from '../ui/texts';
 
 function usePreviewState(adapter: PreviewAdapter): PreviewState {
   const [state, setState] = React.useState(adapter.getState());

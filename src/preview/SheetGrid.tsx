@@ -5,7 +5,7 @@ import { cellAddress, columnName } from '../engine';
 import { STATUS_COLOURS } from '../engine';
 import type { CheckedCell, SheetInput, SheetResult } from '../engine';
 import { cellText } from './cellText';
-import { STATUS_LABEL, STATUS_SYMBOL, T } from '../taskpane/texts';
+import { STATUS_LABEL, STATUS_SYMBOL, T } from '../ui/texts';
 
 const MAX_ROWS = 300;
 const MAX_COLS = 40;

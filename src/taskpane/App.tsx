@@ -8,7 +8,7 @@ import { PreviewPanel } from '../preview/PreviewPanel';
 import { FindingsList } from './FindingsList';
 import { groupFindings, type Finding, type StatusFilter } from './findings';
 import { Summary } from './Summary';
-import { STATUS_LABEL, T } from './texts';
+import { STATUS_LABEL, T } from '../ui/texts';
 
 interface Notice {
   text: string;

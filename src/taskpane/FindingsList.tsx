@@ -5,7 +5,7 @@ import type { HostAdapter } from '../host/hostAdapter';
 import type { Finding, SheetGroup } from './findings';
 import { StatusBadge } from './StatusBadge';
 import { TableActions } from './TableActions';
-import { STATUS_LABEL, T } from './texts';
+import { STATUS_LABEL, T } from '../ui/texts';
 
 const num = (x: number | null) => (x === null ? T.noNumber : formatSwedish(x));
 

@@ -1,7 +1,7 @@
 // A status shown as symbol + text on the status colour: never colour alone.
 import { STATUS_COLOURS } from '../engine';
 import type { Status } from '../engine';
-import { STATUS_SYMBOL } from './texts';
+import { STATUS_SYMBOL } from '../ui/texts';
 
 export function StatusBadge({ status, label }: { status: Status; label: string }) {
   const c = STATUS_COLOURS[status];

@@ -1,7 +1,7 @@
 // "n stämmer, n avrundning, n stämmer inte" as text and as three badges.
 import type { Summary as EngineSummary } from '../engine';
 import { StatusBadge } from './StatusBadge';
-import { T } from './texts';
+import { T } from '../ui/texts';
 
 export function Summary({ summary }: { summary: EngineSummary }) {
   return (

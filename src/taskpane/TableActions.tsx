@@ -8,7 +8,7 @@ import type { TableInfo } from '../engine';
 import type { HostAdapter } from '../host/hostAdapter';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { confirmCopyText } from '../clipboard/tableForCopy';
-import { T } from './texts';
+import { T } from '../ui/texts';
 
 type Content = { html: string; text: string; errorCells?: number };
 
