@@ -17,7 +17,11 @@ import { labelOf } from './rowLabels';
 import type { TotalRow } from './totalRow';
 import { isNonAdditiveHeader } from './labels';
 import type { Check } from './types';
-import { cellAddress } from './address';
+import { cellAddress, columnName } from './address';
+import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
+import { tableRowFacts } from './rowLabels';
+import { L_COUNT, L_TOTAL } from './labels';
+import type { TemplateInfo as TemplateKindInfo } from './regionTemplates';
 import { sortedRows } from './sortedRows';
 
 export interface CheckTableOptions {
@@ -102,22 +106,41 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
   for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
 
-  // Footing, groups, totals of totals, formula ranges.
+  // Footing, groups, totals of totals, formula ranges: each total row is a hypothesis,
+  // judged from the evidence of all its columns before any cell is coloured.
   let tableHasFormulas: boolean | undefined;
-  for (const tot of totals) {
+  const facts = tableRowFacts(g, t);
+  const totalRowSet = new Set(totals.map((x) => x.row));
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet));
+  const dropCols = nonAdditiveColumns(evidence, footCols.length);
+  for (let i = 0; i < footCols.length; i++)
+    if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
+  const isTemplate = template.kind !== 'generic';
+  for (const e of evidence) {
+    const tot = e.tot;
+    const verdict = totalVerdict(e, dropCols, isTemplate);
+    const label = labelOf(g, t, tot.row);
+    if (!verdict.stands) {
+      if (verdict.judged > 0 && (label || tot.formulaMismatch.size || !tot.hardCoded))
+        notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) stämmer inte med någon läsning av raderna ${tot.rule === 'subtotal-sum' || tot.items[0] > tot.row ? 'under' : 'ovanför'} i de flesta kolumner; den har inte färgats. Kontrollera den för hand.`);
+      continue;
+    }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
-    const o = { what, okText: okMessage(tot.rule, what) };
+    const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind);
+    const o = { what, okText: okMessage(tot.rule, what), basis };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
-    for (const c of footCols) {
+    for (let i = 0; i < footCols.length; i++) {
+      if (verdict.skip[i]) continue;
+      const c = footCols[i];
       f.c = c;
       const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
       if (k === null) continue;
-      const mm = tot.formulaMismatch.size ? tot.formulaMismatch.get(c) : undefined;
-      if (mm) out.add(tot.row, c, formulaRangeCheck(out.check(k), mm, tot.row, c));
+      const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
+      if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
     }
     if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
-      notes.push(`Raden ${tot.row + 1} (${labelOf(g, t, tot.row) || 'summa'}) är inskriven som tal, inte som formel.`);
+      notes.push(`Raden ${tot.row + 1} (${label || 'summa'}) är inskriven som tal, inte som formel.`);
     }
   }
 
@@ -230,4 +253,21 @@ function formulaRangeCheck(sumCheck: Check, mm: { missing: number[]; extra: numb
     inputs: sumCheck.inputs,
     message: `SUMMA-formeln i ${cellAddress(r, c)} ${parts.join(' och ')}.`,
   };
+}
+
+function tableName(t: Table): string {
+  return t.title ? `«${t.title}»` : `på rad ${t.r0 + 1}–${t.r1 + 1}`;
+}
+
+/** Why a total row is read as it is (checks.md section 6), in Swedish. */
+function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict, kind: TemplateKindInfo['kind']): string {
+  const why: string[] = [];
+  if (label && facts & L_TOTAL) why.push(`etiketten «${label}»`);
+  else if (tot.rule === 'subtotal-sum') why.push(`raden${label ? ` «${label}»` : ''} följs av delar som summerar till den`);
+  else if (tot.rule === 'total-of-totals') why.push('delsummorna ovanför summerar till raden');
+  if (!tot.hardCoded) why.push('SUMMA-formel');
+  if (kind !== 'generic') why.push(`mallen ${kind}`);
+  if (facts & L_COUNT) why.push('antalsrad');
+  const head = why.length ? why.join(' och ') : 'raden är summan av raderna den stänger';
+  return `${head}; samma läsning stämmer i ${v.good} av ${v.judged} ${v.judged === 1 ? 'kolumn' : 'kolumner'}`;
 }

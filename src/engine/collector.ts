@@ -35,6 +35,7 @@ export interface ReconciledFigures {
   difference: number;
   tolerance: number;
   message: string;
+  basis?: string;
 }
 
 export interface StatusCounts {
@@ -48,6 +49,7 @@ export interface StatusCounts {
 interface CheckGroup {
   rule: Rule;
   message: string;
+  basis: string | undefined;
   source: number;
   ref: number[] | RowShape | Formula;
   /** For a column sum: its rows as runs, worked out once for all the group's columns. */
@@ -198,11 +200,11 @@ export class CheckCollector {
   }
 
   /** The group for these checks: the last one again when it matches (checks come in loops). */
-  private groupFor(rule: Rule, message: string, source: number, ref: number[] | RowShape | Formula): number {
+  private groupFor(rule: Rule, message: string, basis: string | undefined, source: number, ref: number[] | RowShape | Formula): number {
     const last = this.groups.length - 1;
     const g = this.groups[last];
-    if (g && g.rule === rule && g.message === message && g.source === source && g.ref === ref) return last;
-    this.groups.push({ rule, message, source, ref, runs: null });
+    if (g && g.rule === rule && g.message === message && g.basis === basis && g.source === source && g.ref === ref) return last;
+    this.groups.push({ rule, message, basis, source, ref, runs: null });
     return last + 1;
   }
 
@@ -211,9 +213,9 @@ export class CheckCollector {
    * formula f, which may be changed after this call) only when listed.
    */
   addReconciled(r: number, c: number, rule: Rule, fig: ReconciledFigures, f: Formula): number {
-    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, SRC_COLUMN, f.rows), f.c, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, SRC_ROW, f.shape), f.r, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else this.push(this.groupFor(rule, fig.message, SRC_FORMULA, f), 0, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_COLUMN, f.rows), f.c, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_ROW, f.shape), f.r, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    else this.push(this.groupFor(rule, fig.message, fig.basis, SRC_FORMULA, f), 0, fig.expected, fig.actual, fig.difference, fig.tolerance);
     return this.append(r, c, 0);
   }
 
@@ -223,7 +225,7 @@ export class CheckCollector {
     if (whole) return whole;
     const g = this.groups[this.ckGroup.data[k]];
     const fig = this.ckFigures.data;
-    return {
+    const check: Check = {
       rule: g.rule,
       status: 'ok',
       expected: fig[4 * k],
@@ -233,6 +235,8 @@ export class CheckCollector {
       inputs: inputsOfGroup(g, this.ckParam.data[k]),
       message: g.message,
     };
+    if (g.basis) check.basis = g.basis;
+    return check;
   }
 
   has(r: number, c: number): boolean {

@@ -18,6 +18,8 @@ export interface CheckOptions {
   /** The text for a cell that reconciles, when the caller made it once for many cells. */
   okText?: string;
   roundUnit?: number;
+  /** Why the cell is read this way (checks.md section 6), in Swedish. */
+  basis?: string;
 }
 
 const RULE_NAME: Record<Rule, string> = {
@@ -43,7 +45,7 @@ export function fmt(x: number, unit = 0): string {
 }
 
 // The figures of a reconciled check, handed to the collector and copied there at once.
-const FIGURES: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tolerance: 0, message: '' };
+const FIGURES: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tolerance: 0, message: '', basis: undefined };
 
 /**
  * Judge derived cell (r, c) against formula f and log the check in `out`. Returns the
@@ -77,6 +79,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     FIGURES.difference = clean(difference / scale);
     FIGURES.tolerance = clean(tolerance / scale);
     FIGURES.message = o.okText ?? okMessage(rule, o.what);
+    FIGURES.basis = o.basis;
     return out.addReconciled(r, c, rule, FIGURES, f);
   }
   const check: Check = {
@@ -90,6 +93,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     message: findingMessage(rule, o.what, { status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
   };
   if (status === 'warning') check.detail = 'rounding';
+  if (o.basis) check.basis = o.basis;
   return out.add(r, c, check);
 }
 

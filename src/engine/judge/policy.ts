@@ -1,0 +1,23 @@
+// The judgement's constants and its one notion of "close" and of a majority (checks.md
+// 4.9). Every hypothesis — a total row, a column relation — is decided here from the
+// evidence pooled over its whole row or column.
+
+/** A figure counts as evidence only when it is sizable: not 0 and not a small count (0–9 units). */
+export const SIZABLE_UNITS = 10;
+/** Agreement within this share of the figure (after rounding) counts as close. */
+export const CLOSE_SHARE = 0.02;
+/** A total's error stands only when at least this many other sizable cells of its row reconcile. */
+export const MIN_CORROBORATING_CELLS = 1;
+/** A column whose every total fails, in at least this many total rows, is no amount column. */
+export const NON_ADDITIVE_MIN_ROWS = 2;
+/** A relation whose errors exceed this share of its judged rows does not stand. */
+export const RELATION_MAX_ERROR_SHARE = 1 / 3;
+
+export function isSizable(y: number, unit: number): boolean {
+  return y !== 0 && Math.abs(y) >= SIZABLE_UNITS * unit;
+}
+
+/** Strictly more for than against. */
+export function majority(forCount: number, againstCount: number): boolean {
+  return forCount > againstCount;
+}

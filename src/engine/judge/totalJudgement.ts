@@ -1,0 +1,166 @@
+// Whether a total row's reading stands (checks.md 4.9): the evidence of every footing
+// column of the row is pooled before any of its cells is judged. A reading that fails in
+// most columns misread the structure, not the figures: the row is then left uncoloured
+// and the sheet's notes say so.
+import { evaluate, type Formula } from '../formula';
+import type { Grid } from '../grid';
+import { K_DASH, K_NUMBER } from '../grid';
+import { L_COUNT, L_PART } from '../labels';
+import type { RowFacts } from '../rowLabels';
+import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
+import type { TotalRow } from '../totalRow';
+import { ownFormula } from './ownFormula';
+import { isSizable, majority, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS } from './policy';
+
+/** What one footing cell of a total row says under the row's reading. */
+export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
+export const E_TRUST_FORMULA = -2; // the cell's own formula reproduces its value and says otherwise
+
+export interface TotalEvidence {
+  tot: TotalRow;
+  /** Per footing column (by position): S_OK, S_WARNING, S_ERROR, E_NONE or E_TRUST_FORMULA. */
+  status: Int8Array;
+  sizableGood: Uint8Array;
+  /** The column's SUM formula covers other rows than the reading, and the row corroborates the reading. */
+  rangeFinding: Uint8Array;
+  formulas: number;
+}
+
+export interface TotalVerdict {
+  stands: boolean;
+  /** Columns (by position) whose cell is not judged under this reading. */
+  skip: Uint8Array;
+  good: number;
+  judged: number;
+}
+
+/** The evidence of one total row, column by column. */
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlySet<number>): TotalEvidence {
+  const n = footCols.length;
+  const status = new Int8Array(n).fill(E_NONE);
+  const sizableGood = new Uint8Array(n);
+  const rangeFinding = new Uint8Array(n);
+  const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
+  const r = tot.row;
+  let formulas = 0;
+  for (let i = 0; i < n; i++) if (g.hasFormula(r, footCols[i])) formulas++;
+  const mismatched = tot.formulaMismatch.size;
+  // The row's SUM formulas mostly agree with the reading: the odd one out is a finding.
+  const rowAgrees = majority(formulas - mismatched, mismatched);
+  for (let i = 0; i < n; i++) {
+    const c = footCols[i];
+    const k = g.kind(r, c);
+    if (k !== K_NUMBER && k !== K_DASH) continue;
+    f.c = c;
+    const ev = evaluate(g, f);
+    if (ev.error) {
+      status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
+      continue;
+    }
+    // A blank is not a zero: with no input holding a value there is nothing to compare.
+    if (ev.n === 0) continue;
+    const y = k === K_NUMBER ? g.num(r, c) : 0;
+    const u = k === K_NUMBER ? g.unit(r, c) : 0;
+    const st = judgeStatus(y, ev.value, u, ev.inputUnit, ev.n);
+    const mm = tot.formulaMismatch.get(c);
+    if (mm) {
+      const explained = rowAgrees || coversForbidden(mm.extra, r, facts, totalRows);
+      if (explained) rangeFinding[i] = 1;
+      else if (st !== S_OK) {
+        // The controller's formula covers other rows than our reading, and nothing in the
+        // row says ours is right: trust the formula.
+        const own = ownFormula(g, r, c);
+        if (own?.holds) {
+          status[i] = E_TRUST_FORMULA;
+          continue;
+        }
+      }
+    } else if (st !== S_OK && g.hasFormula(r, c)) {
+      const own = ownFormula(g, r, c);
+      if (own?.holds && !sameRowsInColumn(own.terms, tot.items, c)) {
+        status[i] = E_TRUST_FORMULA;
+        continue;
+      }
+    }
+    status[i] = st;
+    if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
+  }
+  return { tot, status, sizableGood, rangeFinding, formulas };
+}
+
+/** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
+function coversForbidden(extra: number[], r: number, facts: RowFacts, totalRows: ReadonlySet<number>): boolean {
+  const countTotal = (facts.of(r) & L_COUNT) !== 0;
+  for (const x of extra) {
+    if (totalRows.has(x)) return true;
+    const f = facts.of(x);
+    if (f & L_PART) return true;
+    if (f & L_COUNT && !countTotal) return true;
+  }
+  return false;
+}
+
+function sameRowsInColumn(terms: { r: number; c: number; coef: number }[], rows: number[], c: number): boolean {
+  if (terms.length !== rows.length) return false;
+  const want = new Set(rows);
+  for (const t of terms) if (t.c !== c || t.coef !== 1 || !want.has(t.r)) return false;
+  return true;
+}
+
+/**
+ * Columns that no total of the table reconciles, while they fail in at least two total rows
+ * and other columns reconcile there: averages, rates and indices whatever their heading says.
+ */
+export function nonAdditiveColumns(evidence: TotalEvidence[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    let fails = 0;
+    let good = 0;
+    for (const e of evidence) {
+      const s = e.status[i];
+      if (s === S_ERROR) {
+        if (othersReconcile(e, i)) fails++;
+      } else if (s >= S_OK && e.sizableGood[i]) good++;
+    }
+    if (fails >= NON_ADDITIVE_MIN_ROWS && good === 0) out[i] = 1;
+  }
+  return out;
+}
+
+function othersReconcile(e: TotalEvidence, skipI: number): boolean {
+  for (let j = 0; j < e.status.length; j++) if (j !== skipI && e.sizableGood[j]) return true;
+  return false;
+}
+
+/**
+ * Whether the reading stands: nothing fails, or every failing cell is corroborated (the
+ * row's other cells reconcile under the same reading by a majority, the template says so,
+ * or a SUM formula's range explains the difference).
+ */
+export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean): TotalVerdict {
+  const n = e.status.length;
+  const skip = new Uint8Array(n);
+  let good = 0;
+  let bad = 0;
+  let sizable = 0;
+  let judged = 0;
+  let unexplained = 0;
+  for (let i = 0; i < n; i++) {
+    const s = e.status[i];
+    if (s < S_OK || dropCols[i]) {
+      skip[i] = 1;
+      continue;
+    }
+    judged++;
+    if (s === S_ERROR) {
+      bad++;
+      if (!e.rangeFinding[i]) unexplained++;
+    } else {
+      good++;
+      if (e.sizableGood[i]) sizable++;
+    }
+  }
+  if (judged === 0) return { stands: false, skip, good, judged };
+  if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
+  return { stands: sizable >= MIN_CORROBORATING_CELLS && majority(good, bad), skip, good, judged };
+}
