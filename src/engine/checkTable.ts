@@ -18,6 +18,8 @@ import type { TotalRow } from './totalRow';
 import { isNonAdditiveHeader } from './labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './address';
+import { typedUnits } from './judge/granularity';
+import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
 import { tableRowFacts } from './rowLabels';
 import { L_COUNT, L_TOTAL } from './labels';
@@ -111,7 +113,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   let tableHasFormulas: boolean | undefined;
   const facts = tableRowFacts(g, t);
   const totalRowSet = new Set(totals.map((x) => x.row));
-  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet));
+  const typed = typedUnits(g, t.bodyRows, t.numCols);
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
@@ -127,13 +130,14 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind);
-    const o = { what, okText: okMessage(tot.rule, what), basis };
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     for (let i = 0; i < footCols.length; i++) {
       if (verdict.skip[i]) continue;
       const c = footCols[i];
       f.c = c;
+      o.unitFloor = typed.get(c);
       const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
       if (k === null) continue;
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
@@ -144,15 +148,29 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
   }
 
-  // Cross-footing and shares between columns.
+  // Cross-footing and shares between columns: each relation is a hypothesis about its
+  // column, judged from all its rows before any cell is coloured.
+  const allowance = (r: number): number | undefined => undefined;
   for (const rel of relations) {
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what) };
-    const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
-    for (const r of rel.rows) {
+    const floor = relationUnitFloor(rel, typed);
+    const rowAllowance = (r: number): number | undefined => {
       const closed = closedBy[r - t.r0];
-      o.atLeast = closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : undefined;
+      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : allowance(r);
+    };
+    const verdict = relationVerdict(g, rel, rowAllowance, floor);
+    if (!verdict.stands) {
+      notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
+      continue;
+    }
+    const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what), basis, unitFloor: floor || undefined };
+    const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
+    for (let i = 0; i < rel.rows.length; i++) {
+      if (verdict.skip[i]) continue;
+      const r = rel.rows[i];
+      o.atLeast = rowAllowance(r);
       f.r = r;
       checkCell(g, rule, r, rel.y, f, o, out);
     }
@@ -270,4 +288,12 @@ function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict
   if (facts & L_COUNT) why.push('antalsrad');
   const head = why.length ? why.join(' och ') : 'raden är summan av raderna den stänger';
   return `${head}; samma läsning stämmer i ${v.good} av ${v.judged} ${v.judged === 1 ? 'kolumn' : 'kolumner'}`;
+}
+
+/** The typed unit of a relation's columns: the coarsest among its derived column and inputs. */
+function relationUnitFloor(rel: ColumnRelation, typed: ReadonlyMap<number, number>): number {
+  if (rel.kind !== 'sum') return 0;
+  let u = typed.get(rel.y) ?? 0;
+  for (const t of rel.terms) u = Math.max(u, typed.get(t.c) ?? 0);
+  return u;
 }

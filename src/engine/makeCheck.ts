@@ -18,6 +18,8 @@ export interface CheckOptions {
   /** The text for a cell that reconciles, when the caller made it once for many cells. */
   okText?: string;
   roundUnit?: number;
+  /** The unit the inputs were typed in, when coarser than their format shows (judge/granularity). */
+  unitFloor?: number;
   /** Why the cell is read this way (checks.md section 6), in Swedish. */
   basis?: string;
 }
@@ -70,9 +72,10 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const scale = isNumber && g.pct(r, c) ? 100 : 1;
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
-  const status = statusName(judgeStatus(actual, expected, unitY, ev.inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
+  const inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
+  const status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
   const difference = actual - expected;
-  const tolerance = toleranceOf(unitY, ev.inputUnit, ev.n, o.atLeast ?? 0);
+  const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
   if (status === 'ok') {
     FIGURES.expected = clean(expected / scale);
     FIGURES.actual = clean(actual / scale);

@@ -10,11 +10,25 @@ export const CLOSE_SHARE = 0.02;
 export const MIN_CORROBORATING_CELLS = 1;
 /** A column whose every total fails, in at least this many total rows, is no amount column. */
 export const NON_ADDITIVE_MIN_ROWS = 2;
-/** A relation whose errors exceed this share of its judged rows does not stand. */
+/** A relation whose errors exceed this share of its judged rows (at least one allowed) does not stand. */
 export const RELATION_MAX_ERROR_SHARE = 1 / 3;
+/** A relation must hold in at least this many rows before it may call a cell wrong. */
+export const RELATION_MIN_HOLDS = 3;
+/** Against each failing cell of a total row, this many reconciling cells (a single failure needs two). */
+export const TOTAL_GOOD_PER_BAD = 3;
 
 export function isSizable(y: number, unit: number): boolean {
   return y !== 0 && Math.abs(y) >= SIZABLE_UNITS * unit;
+}
+
+/** The rest of a row corroborates its failing cells: one failure against two, more against three each. */
+export function rowCorroborates(good: number, bad: number): boolean {
+  return bad === 1 ? good >= 2 : good >= TOTAL_GOOD_PER_BAD * bad;
+}
+
+/** Failures few enough for a relation confirmed by the rest of its column. */
+export function relationErrorsAllowed(judged: number): number {
+  return Math.max(1, Math.floor(RELATION_MAX_ERROR_SHARE * judged));
 }
 
 /** Strictly more for than against. */

@@ -10,7 +10,7 @@ import type { RowFacts } from '../rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
 import type { TotalRow } from '../totalRow';
 import { ownFormula } from './ownFormula';
-import { isSizable, majority, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS } from './policy';
+import { isSizable, majority, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
 /** What one footing cell of a total row says under the row's reading. */
 export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
@@ -35,7 +35,7 @@ export interface TotalVerdict {
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlySet<number>): TotalEvidence {
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlySet<number>, unitFloor: ReadonlyMap<number, number>): TotalEvidence {
   const n = footCols.length;
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
@@ -61,7 +61,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (ev.n === 0) continue;
     const y = k === K_NUMBER ? g.num(r, c) : 0;
     const u = k === K_NUMBER ? g.unit(r, c) : 0;
-    const st = judgeStatus(y, ev.value, u, ev.inputUnit, ev.n);
+    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor.get(c) ?? 0), ev.n);
     const mm = tot.formulaMismatch.get(c);
     if (mm) {
       const explained = rowAgrees || coversForbidden(mm.extra, r, facts, totalRows);
@@ -162,5 +162,5 @@ export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: b
   }
   if (judged === 0) return { stands: false, skip, good, judged };
   if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
-  return { stands: sizable >= MIN_CORROBORATING_CELLS && majority(good, bad), skip, good, judged };
+  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good, bad), skip, good, judged };
 }

@@ -1,0 +1,70 @@
+// Whether a column relation stands (checks.md 4.9): its evidence is pooled over the whole
+// column before any of its cells is judged. A relation that fails in more than a few rows
+// misread the table; rows whose inputs are blank prove nothing and are not judged; a cell
+// whose own formula reproduces its value is judged by that formula, not by our reading.
+import { evaluate, type Formula } from '../formula';
+import type { Grid } from '../grid';
+import { K_DASH, K_ERROR, K_NUMBER } from '../grid';
+import type { ColumnRelation } from '../columnRelations';
+import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
+import { ownFormula } from './ownFormula';
+import { RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
+
+export interface RelationVerdict {
+  stands: boolean;
+  /** Rows (of rel.rows, by index) that are not judged. */
+  skip: Uint8Array;
+  holds: number;
+  judged: number;
+  errors: number;
+}
+
+/** The tolerance a relation may use on a row (a total row's closed rows), or undefined. */
+export type RowAllowance = (r: number) => number | undefined;
+
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: number): RelationVerdict {
+  const rows = rel.rows;
+  const skip = new Uint8Array(rows.length);
+  const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
+  let holds = 0;
+  let judged = 0;
+  let errors = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const k = g.kind(r, rel.y);
+    if (k !== K_NUMBER && k !== K_DASH) continue;
+    // A template's columns are defined whatever the row holds; a found relation is not judged on blanks.
+    if (rel.source !== 'template' && !inputsHoldValues(g, r, rel)) {
+      skip[i] = 1;
+      continue;
+    }
+    f.r = r;
+    const ev = evaluate(g, f);
+    if (ev.error || !ev.defined) continue;
+    const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
+    const u = k === K_NUMBER ? g.unit(r, rel.y) : 0;
+    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor), ev.n, allowance(r) ?? 0);
+    if (st !== S_OK && ownFormula(g, r, rel.y)?.holds) {
+      skip[i] = 1;
+      continue;
+    }
+    judged++;
+    if (st === S_ERROR) errors++;
+    else holds++;
+  }
+  const stands = errors === 0 || rel.source === 'template' || (errors <= relationErrorsAllowed(judged) && holds >= RELATION_MIN_HOLDS);
+  return { stands, skip, holds, judged, errors };
+}
+
+/** Every input of the relation holds a figure, a dash or an error value: a blank is not a zero. */
+function inputsHoldValues(g: Grid, r: number, rel: ColumnRelation): boolean {
+  for (const t of rel.terms) {
+    const k = g.kind(r, t.c);
+    if (k !== K_NUMBER && k !== K_DASH && k !== K_ERROR) return false;
+  }
+  for (const t of rel.den) {
+    const k = g.kind(r, t.c);
+    if (k !== K_NUMBER && k !== K_DASH && k !== K_ERROR) return false;
+  }
+  return true;
+}
