@@ -19,6 +19,7 @@ import { isNonAdditiveHeader } from './labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './address';
 import { typedUnits } from './judge/granularity';
+import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
 import { tableRowFacts } from './rowLabels';
@@ -194,6 +195,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out);
     }
   }
+
+  // Totals the controller's own formulas state, where no reading above claimed the cell.
+  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t), out);
 
   // Inputs: numbers typed as text (a derived cell's status is its checks alone), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
