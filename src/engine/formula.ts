@@ -39,6 +39,8 @@ export interface Evaluation {
   error: Term | null;
   /** False for a quotient whose denominator is 0. */
   defined: boolean;
+  /** Inputs that are percentages. */
+  pct: number;
 }
 
 /**
@@ -51,7 +53,10 @@ function addCell(ev: Evaluation, g: Grid, r: number, c: number, coef: number): n
   if (id < 0) return 0;
   const k = g.kindById(id);
   if (k === K_ERROR) ev.error ??= { r, c, coef };
-  else if (k === K_NUMBER || k === K_DASH) ev.n++;
+  else if (k === K_NUMBER || k === K_DASH) {
+    ev.n++;
+    if (k === K_NUMBER && g.pctById(id)) ev.pct++;
+  }
   ev.value += coef * g.numById(id);
   return Math.abs(coef) * g.unitById(id);
 }
@@ -62,11 +67,12 @@ function reset(ev: Evaluation): Evaluation {
   ev.inputUnit = 0;
   ev.error = null;
   ev.defined = true;
+  ev.pct = 0;
   return ev;
 }
 
 export function newEvaluation(): Evaluation {
-  return { value: 0, n: 0, inputUnit: 0, error: null, defined: true };
+  return { value: 0, n: 0, inputUnit: 0, error: null, defined: true, pct: 0 };
 }
 
 // Every derived cell is evaluated once and read at once: one scratch object serves them all.
@@ -233,4 +239,17 @@ export function inputRanges(terms: Term[], otherSheet?: string): string[] {
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * A sum shown as a percentage over parts that are plain fractions (100 % over 0,046 + …) is
+ * compared in the cell's own terms: the parts' sum times 100. (The other way round, plain
+ * figures beside percentages are percentage points and stay as they are.)
+ */
+export function alignPercentSum(g: Grid, r: number, c: number, f: Formula, ev: Evaluation): Evaluation {
+  if ((f.kind === 'column' || f.kind === 'sum') && ev.pct === 0 && ev.n > 0 && g.pct(r, c)) {
+    ev.value *= 100;
+    ev.inputUnit *= 100;
+  }
+  return ev;
 }

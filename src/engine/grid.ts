@@ -39,6 +39,8 @@ export interface Grid {
   kindById(id: number): number;
   numById(id: number): number;
   unitById(id: number): number;
+  /** A percentage, by cell id. */
+  pctById(id: number): boolean;
 }
 
 export const K_EMPTY = 0;
@@ -192,6 +194,10 @@ class SheetGrid implements Grid {
 
   unitById(id: number): number {
     return this.units[id];
+  }
+
+  pctById(id: number): boolean {
+    return (this.flags[id] & F_PCT) !== 0;
   }
 
   /** Index of (r, c) in the flat arrays; -1 outside the sheet's stored cells. */

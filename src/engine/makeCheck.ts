@@ -2,7 +2,7 @@
 // the cell's own value terms, and a Swedish message for people.
 import { cellAddress } from './address';
 import type { Formula } from './formula';
-import { evaluate, inputsOf } from './formula';
+import { alignPercentSum, evaluate, inputsOf } from './formula';
 import type { Grid } from './grid';
 import { K_DASH, K_ERROR, K_NUMBER } from './grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
@@ -60,7 +60,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const kind = g.kind(r, c);
   if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
-  const ev = evaluate(g, f);
+  const ev = alignPercentSum(g, r, c, f, evaluate(g, f));
   if (ev.error) {
     const e = ev.error;
     return out.add(r, c, errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f)));

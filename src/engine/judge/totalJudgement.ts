@@ -2,13 +2,13 @@
 // column of the row is pooled before any of its cells is judged. A reading that fails in
 // most columns misread the structure, not the figures: the row is then left uncoloured
 // and the sheet's notes say so.
-import { evaluate, type Formula } from '../formula';
+import { alignPercentSum, evaluate, type Formula } from '../formula';
 import type { Grid } from '../grid';
 import { K_DASH, K_NUMBER } from '../grid';
 import { L_COUNT, L_PART } from '../labels';
 import type { RowFacts } from '../rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
-import type { TotalRow } from '../totalRow';
+import { sumFormulaRange, type RowRange, type TotalRow } from '../totalRow';
 import { ownFormula } from './ownFormula';
 import { isSizable, majority, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
@@ -44,15 +44,17 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
   const r = tot.row;
   let formulas = 0;
   for (let i = 0; i < n; i++) if (g.hasFormula(r, footCols[i])) formulas++;
-  const mismatched = tot.formulaMismatch.size;
-  // The row's SUM formulas mostly agree with the reading: the odd one out is a finding.
-  const rowAgrees = majority(formulas - mismatched, mismatched);
+  // The row's SUM formulas: the range most of them cover. A formula whose range differs from
+  // theirs is the odd one out (a finding); formulas that agree with each other and not with
+  // our reading state the reading themselves.
+  const ranges = tot.formulaMismatch.size ? sumRanges(g, r, footCols) : null;
+  const common = ranges ? commonRange(ranges) : null;
   for (let i = 0; i < n; i++) {
     const c = footCols[i];
     const k = g.kind(r, c);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     f.c = c;
-    const ev = evaluate(g, f);
+    const ev = alignPercentSum(g, r, c, f, evaluate(g, f));
     if (ev.error) {
       status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
       continue;
@@ -64,7 +66,9 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor.get(c) ?? 0), ev.n);
     const mm = tot.formulaMismatch.get(c);
     if (mm) {
-      const explained = rowAgrees || coversForbidden(mm.extra, r, facts, totalRows);
+      const own = ranges!.get(c);
+      const oddOneOut = common !== null && own !== undefined && own !== common.key && common.count >= 2;
+      const explained = oddOneOut || coversForbidden(mm.extra, r, facts, totalRows);
       if (explained) rangeFinding[i] = 1;
       else if (st !== S_OK) {
         // The controller's formula covers other rows than our reading, and nothing in the
@@ -86,6 +90,26 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
   return { tot, status, sizableGood, rangeFinding, formulas };
+}
+
+/** The SUM range of each footing cell of row r that has one, as "from:to". */
+function sumRanges(g: Grid, r: number, footCols: number[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const range: RowRange = { from: 0, to: 0 };
+  for (const c of footCols) if (sumFormulaRange(g, r, c, range)) out.set(c, `${range.from}:${range.to}`);
+  return out;
+}
+
+/** The range most formulas share, and how many share it. */
+function commonRange(ranges: Map<number, string>): { key: string; count: number } | null {
+  const counts = new Map<string, number>();
+  let best: { key: string; count: number } | null = null;
+  for (const key of ranges.values()) {
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (!best || n > best.count) best = { key, count: n };
+  }
+  return best && majority(best.count, ranges.size - best.count) ? best : null;
 }
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
