@@ -10,7 +10,7 @@ import type { RowFacts } from '../rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
 import { sumFormulaRange, type RowRange, type TotalRow } from '../totalRow';
 import { ownFormula } from './ownFormula';
-import { isSizable, majority, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
+import { isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
 /** What one footing cell of a total row says under the row's reading. */
 export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
@@ -109,7 +109,7 @@ function commonRange(ranges: Map<number, string>): { key: string; count: number 
     counts.set(key, n);
     if (!best || n > best.count) best = { key, count: n };
   }
-  return best && majority(best.count, ranges.size - best.count) ? best : null;
+  return best && rowCorroborates(best.count, ranges.size - best.count) ? best : null;
 }
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
