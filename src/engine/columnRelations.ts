@@ -2,8 +2,8 @@
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from './grid';
-import { isDerivedHeader, isShareHeader } from './labels';
-import { candidatesFor, overlaps, type Candidate } from './relationCandidates';
+import { isDerivedHeader, isShareHeader, isTotalHeader } from './labels';
+import { candidatesFor, overlaps, rightRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
 import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
@@ -42,6 +42,7 @@ interface Passed {
 }
 
 const FAMILIES = ['sum', 'ratio'] as const;
+const NO_CANDIDATES: Candidate[] = [];
 // Scratch reused by every search (the search is not re-entrant): no garbage per candidate.
 const SCORE = newScore();
 const accepted: Passed[] = [];
@@ -66,7 +67,6 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const y = cols[yiCol];
     const header = t.header.get(y) ?? '';
     const from = Math.max(0, yiCol - (cols.length > WIDE ? WIDE_WINDOW : WINDOW));
-    if (from === yiCol) continue;
     const share = isShareHeader(header) || percentColumn(m, yiCol);
     const derived = isDerivedHeader(header);
     // Quotients of amounts only: a share of shares is no relation (and small
@@ -76,7 +76,10 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       pool = [];
       for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
-    const cands = candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
+    const left = from === yiCol ? [] : candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
+    // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
+    const right = !share && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
+    const cands = right.length ? left.concat(right) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere
@@ -159,7 +162,36 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       }
     }
   }
-  return found;
+  return oneOrientation(found, t);
+}
+
+/**
+ * F = G + H and H = F − G say the same of three columns: one of them is the derived column.
+ * A column headed as a total is; else one headed as a difference; else the one that is the
+ * plain sum of the others (the first found, when nothing tells them apart).
+ */
+function oneOrientation(found: ColumnRelation[], t: Table): ColumnRelation[] {
+  if (found.length < 2) return found;
+  const byColumns = new Map<string, ColumnRelation[]>();
+  for (const rel of found) {
+    if (rel.kind !== 'sum') continue;
+    const key = [rel.y, ...rel.terms.map((x) => x.c)].sort((a, b) => a - b).join(',');
+    const list = byColumns.get(key);
+    if (list) list.push(rel);
+    else byColumns.set(key, [rel]);
+  }
+  const dropped = new Set<ColumnRelation>();
+  for (const list of byColumns.values()) {
+    if (list.length < 2) continue;
+    const rank = (rel: ColumnRelation): number => {
+      const h = t.header.get(rel.y) ?? '';
+      return (isTotalHeader(h) ? 4 : 0) + (isDerivedHeader(h) ? 2 : 0) + (rel.terms.every((x) => x.coef > 0) ? 1 : 0);
+    };
+    let best = list[0];
+    for (const rel of list) if (rank(rel) > rank(best)) best = rel;
+    for (const rel of list) if (rel !== best) dropped.add(rel);
+  }
+  return dropped.size ? found.filter((rel) => !dropped.has(rel)) : found;
 }
 
 function toRelation(y: number, c: Candidate, rows: number[], cols: number[]): ColumnRelation {

@@ -77,6 +77,11 @@ export function isDerivedHeader(header: string): boolean {
   return (headerFacts(header) & H_DERIVED) !== 0;
 }
 
+/** Header words of a column that totals others (Totalt, Summa, Total, All …). */
+export function isTotalHeader(header: string): boolean {
+  return TOTAL_HEADER.test(header);
+}
+
 /** Header words of a share or growth column. */
 export function isShareHeader(header: string): boolean {
   return (headerFacts(header) & H_SHARE) !== 0;
@@ -86,6 +91,7 @@ const NON_ADDITIVE_HEADER = /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings t
 const DERIVED_HEADER =
   /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i;
 const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
+const TOTAL_HEADER = /\b(?:totalt?|summa|total|sum|all|both sexes)\b/i;
 const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
 const H_SHARE = 4;

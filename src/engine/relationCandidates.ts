@@ -134,3 +134,25 @@ function usesColumn(ts: ColTerm[], c: number): boolean {
   for (const t of ts) if (t.c === c) return true;
   return false;
 }
+
+const RIGHT_RUNS = new Map<number, Candidate[]>();
+
+/**
+ * Runs of two or more columns right after y: a Totalt that stands first, before its posts
+ * (checks.md 4.9: a `Totalt` column that is the first numeric column). Positions only.
+ */
+export function rightRunCandidates(yi: number, nCols: number): Candidate[] {
+  const longest = Math.min(LONGEST_RUN, nCols - 1 - yi);
+  const key = yi * 16 + Math.max(0, longest);
+  let list = RIGHT_RUNS.get(key);
+  if (!list) {
+    list = [];
+    for (let k = 2; k <= longest; k++) {
+      const terms: ColTerm[] = [];
+      for (let j = 1; j <= k; j++) terms.push({ c: yi + j, coef: 1 });
+      list.push(candidate('sum', terms, [], 1));
+    }
+    if (RIGHT_RUNS.size < CACHED) RIGHT_RUNS.set(key, list);
+  }
+  return list;
+}
