@@ -6,45 +6,68 @@ import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreR
 import { R_NO_LABEL, type RowFacts } from './rowLabels';
 import { NO_MISMATCH, type TotalRow } from './totalRow';
 
-/** A labelled row with figures directly followed by rows that sum to it (checks.md 4.4). */
+/**
+ * Rows that stand above their parts (checks.md 4.4, and SCB-style totals above their
+ * breakdown, 4.3), to any depth: read bottom-up, each labelled row is tried as the sum of
+ * the first few top-level rows below it (rows already shown to be sums count as one, with
+ * their parts). The evidence is the whole row: most of its cells must agree closely, at
+ * least two of them. `Total` = `Total private` + `Government`, `Total private` = its
+ * industries, each industry = its branches.
+ */
 export function detectGroups(cells: FootCells, body: number[], facts: RowFacts): TotalRow[] {
   const out: TotalRow[] = [];
-  if (cells.count === 0) return out;
-  // Body rows are distinct and a found group's parts are skipped below, so no head is ever
-  // a part of an earlier group.
-  for (let i = 0; i < body.length - 2; i++) {
+  if (cells.count === 0 || body.length < 3) return out;
+  // Top-level rows below the current one, nearest first (kept reversed: nearest last).
+  const nodes: number[] = [];
+  const parts = new Map<number, number[]>();
+  const rows: number[] = [];
+  for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
-    // A head needs a label that is neither a total nor a part.
-    if (facts.of(head) & (R_NO_LABEL | L_TOTAL | L_PART)) continue;
-    // Quick filter on the first column with a non-zero figure in the head row.
-    const c0 = firstFigureColumn(cells, head);
-    if (c0 < 0) continue;
-    const target = cells.num(head, c0);
-    let unit = cells.unit(head, c0);
-    let run = 0;
-    // Of the runs of rows below that could be the parts, the one that reconciles best.
-    let bestK = 0;
-    let bestBad = 0;
-    for (let k = 1; k <= MAX_RUN && i + k < body.length; k++) {
-      const r = body[i + k];
-      if (r !== body[i + k - 1] + 1) break;
-      if (facts.of(r) & L_TOTAL) break;
-      run += cells.num(r, c0);
-      if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
-      if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
-      // Most cells must agree closely (at least two); the rest are findings.
-      const s = scoreRows(cells, head, body, i + 1, i + k + 1, false);
-      if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
-        bestK = k;
-        bestBad = s.bad;
-      }
-      if (bestK > 0 && bestBad === 0) break;
+    const found = facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows);
+    if (found > 0) {
+      const items = nodes.splice(nodes.length - found, found).reverse();
+      parts.set(head, items);
+      out.push({ row: head, items, rule: facts.of(head) & L_TOTAL ? 'column-sum' : 'subtotal-sum', closes: closedRows(items, parts), formulaMismatch: NO_MISMATCH, hardCoded: false });
     }
-    if (bestK > 0) {
-      const rows = body.slice(i + 1, i + bestK + 1);
-      out.push({ row: head, items: rows, rule: 'subtotal-sum', closes: rows, formulaMismatch: NO_MISMATCH, hardCoded: false });
-      i += bestK;
+    nodes.push(head);
+  }
+  return out.reverse();
+}
+
+/** How many of the nearest top-level rows below head sum to it (0: none do). */
+function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]): number {
+  const c0 = firstFigureColumn(cells, head);
+  if (c0 < 0) return 0;
+  const target = cells.num(head, c0);
+  let unit = cells.unit(head, c0);
+  let run = 0;
+  let bestK = 0;
+  let bestBad = 0;
+  rows.length = 0;
+  for (let k = 1; k <= MAX_RUN && k <= nodes.length; k++) {
+    const r = nodes[nodes.length - k];
+    rows.push(r);
+    run += cells.num(r, c0);
+    if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
+    if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
+    // Most cells must agree closely (at least two); the rest are findings.
+    const s = scoreRows(cells, head, rows, 0, k, false);
+    if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
+      bestK = k;
+      bestBad = s.bad;
     }
+    if (bestK > 0 && bestBad === 0) break;
+  }
+  return bestK;
+}
+
+/** The data rows a group closes: its parts, with the parts of parts that are groups themselves. */
+function closedRows(items: number[], parts: Map<number, number[]>): number[] {
+  const out: number[] = [];
+  for (const x of items) {
+    const sub = parts.get(x);
+    if (sub) for (const y of closedRows(sub, parts)) out.push(y);
+    else out.push(x);
   }
   return out;
 }

@@ -19,6 +19,7 @@ const CHILD = 2; // parts of a group
 const WEAK = 4; // totals found by arithmetic alone
 const DISSOLVED = 8; // groups and weak totals that proved coincidences
 const CHOSEN = 16; // rows of the reading just chosen (set and cleared per total)
+const HEAD = 32; // rows that stand above their parts (groups, totals above their breakdown)
 const marks = new TableRowBits();
 const footCells = new FootCells();
 
@@ -61,6 +62,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   let groupOf: Map<number, TotalRow> | null = null;
   for (const gr of groups) {
     (groupOf ??= new Map()).set(gr.row, gr);
+    marks.add(gr.row, HEAD);
     for (const c of gr.items) marks.add(c, CHILD);
   }
   // A group is only a reading too: when a total reconciles with its rows counted
@@ -88,6 +90,12 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     if (rowFacts & L_PART) continue;
     if (marks.has(r, CHILD)) {
       flat.push(r);
+      continue;
+    }
+    // A row shown to stand above its parts is read as that, whatever its label: an item here.
+    if (marks.has(r, HEAD)) {
+      flat.push(r);
+      items.push(dataItem(r));
       continue;
     }
     const labelled = (rowFacts & L_TOTAL) !== 0;
@@ -220,7 +228,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       flat.clear();
     }
   }
-  return dissolved ? totals.filter((x) => !marks.has(x.row, DISSOLVED) || (x.rule !== 'subtotal-sum' && !marks.has(x.row, WEAK))) : totals;
+  return dissolved ? totals.filter((x) => !marks.has(x.row, DISSOLVED) || (!marks.has(x.row, HEAD) && !marks.has(x.row, WEAK))) : totals;
 }
 
 function dissolveGroupsOf(row: number, groups: TotalRow[]): void {
