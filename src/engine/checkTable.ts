@@ -130,7 +130,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       continue;
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
-    const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind);
+    const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
     const o: CheckOptions = { what, okText: okMessage(tot.rule, what), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
@@ -282,12 +282,18 @@ function tableName(t: Table): string {
 }
 
 /** Why a total row is read as it is (checks.md section 6), in Swedish. */
-function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict, kind: TemplateKindInfo['kind']): string {
+function rowHasFormula(g: Grid, r: number, cols: number[]): boolean {
+  for (const c of cols) if (g.hasFormula(r, c)) return true;
+  return false;
+}
+
+function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict, kind: TemplateKindInfo['kind'], formula: boolean): string {
   const why: string[] = [];
   if (label && facts & L_TOTAL) why.push(`etiketten «${label}»`);
   else if (tot.rule === 'subtotal-sum') why.push(`raden${label ? ` «${label}»` : ''} följs av delar som summerar till den`);
   else if (tot.rule === 'total-of-totals') why.push('delsummorna ovanför summerar till raden');
-  if (!tot.hardCoded) why.push('SUMMA-formel');
+  if (formula) why.push('formler i raden');
+  if (tot.items.length && tot.items[0] > tot.row) why.push('delarna står under raden');
   if (kind !== 'generic') why.push(`mallen ${kind}`);
   if (facts & L_COUNT) why.push('antalsrad');
   const head = why.length ? why.join(' och ') : 'raden är summan av raderna den stänger';

@@ -2,6 +2,7 @@
 // the cell's display unit; warning when the difference is within rounding of the
 // inputs, 0.5 · u · (n + 1); error otherwise. All figures in display terms.
 import type { Status } from './types';
+import { isComputedNoise } from './judge/policy';
 
 export interface Judgement {
   status: Status;
@@ -49,6 +50,7 @@ export function judgeStatus(actual: number, expected: number, unitY: number, inp
   const scale = Math.max(1, Math.abs(actual), Math.abs(expected));
   if (Math.abs(roundTo(expected, ru) - roundTo(actual, ru)) <= 1e-9 * scale) return S_OK;
   if (Math.abs(actual - expected) <= tolerance * (1 + 1e-9) + 1e-12 * scale) return S_WARNING;
+  if (isComputedNoise(actual, expected, unitY, inputUnit)) return S_WARNING;
   return S_ERROR;
 }
 

@@ -15,13 +15,13 @@ export const RELATION_MAX_ERROR_SHARE = 1 / 3;
 /** A relation must hold in at least this many rows before it may call a cell wrong. */
 export const RELATION_MIN_HOLDS = 3;
 /** Against each failing cell of a total row, this many reconciling cells (a single failure needs two). */
-export const TOTAL_GOOD_PER_BAD = 3;
+export const TOTAL_GOOD_PER_BAD = 8;
 
 export function isSizable(y: number, unit: number): boolean {
   return y !== 0 && Math.abs(y) >= SIZABLE_UNITS * unit;
 }
 
-/** The rest of a row corroborates its failing cells: one failure against two, more against three each. */
+/** The rest of a row corroborates its failing cells: one failure against two, more against eight each. */
 export function rowCorroborates(good: number, bad: number): boolean {
   return bad === 1 ? good >= 2 : good >= TOTAL_GOOD_PER_BAD * bad;
 }
@@ -29,6 +29,19 @@ export function rowCorroborates(good: number, bad: number): boolean {
 /** Failures few enough for a relation confirmed by the rest of its column. */
 export function relationErrorsAllowed(judged: number): number {
   return Math.max(1, Math.floor(RELATION_MAX_ERROR_SHARE * judged));
+}
+
+/**
+ * Figures shown with more digits than anyone typed (General format, a computed 33,245844269)
+ * carry no display rounding: a difference this small beside the figure is rounding.
+ */
+export const PRECISION_SHARE = 1e-3;
+/** Display units finer than this come from computed figures, not from typing. */
+export const COMPUTED_UNIT = 1e-3;
+
+export function isComputedNoise(actual: number, expected: number, unitY: number, inputUnit: number): boolean {
+  if (unitY >= COMPUTED_UNIT && inputUnit >= COMPUTED_UNIT) return false;
+  return Math.abs(actual - expected) <= PRECISION_SHARE * Math.max(Math.abs(actual), Math.abs(expected));
 }
 
 /** Strictly more for than against. */
