@@ -23,7 +23,7 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
   const rows: number[] = [];
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
-    const found = facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows);
+    const found = facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows, facts);
     if (found > 0) {
       const items = nodes.splice(nodes.length - found, found).reverse();
       parts.set(head, items);
@@ -35,7 +35,8 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
 }
 
 /** How many of the nearest top-level rows below head sum to it (0: none do). */
-function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]): number {
+function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts): number {
+  const headIsTotal = (facts.of(head) & L_TOTAL) !== 0;
   const c0 = firstFigureColumn(cells, head);
   if (c0 < 0) return 0;
   const target = cells.num(head, c0);
@@ -46,11 +47,15 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
   rows.length = 0;
   for (let k = 1; k <= MAX_RUN && k <= nodes.length; k++) {
     const r = nodes[nodes.length - k];
+    // A labelled total closes what is above it: it is no part of an ordinary row above it.
+    if (!headIsTotal && facts.of(r) & L_TOTAL) break;
     rows.push(r);
     run += cells.num(r, c0);
     if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
     if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
     // Most cells must agree closely (at least two); the rest are findings.
+    // Rows of zeros add nothing: a "sum" of one real row is a repeated row.
+    if (nonZeroRows(cells, rows, k) < 2) continue;
     const s = scoreRows(cells, head, rows, 0, k, false);
     if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
       bestK = k;
@@ -59,6 +64,12 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
     if (bestK > 0 && bestBad === 0) break;
   }
   return bestK;
+}
+
+function nonZeroRows(cells: FootCells, rows: number[], k: number): number {
+  let n = 0;
+  for (let i = 0; i < k; i++) if (hasFigure(cells, rows[i])) n++;
+  return n;
 }
 
 /** The data rows a group closes: its parts, with the parts of parts that are groups themselves. */
