@@ -113,7 +113,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // judged from the evidence of all its columns before any cell is coloured.
   let tableHasFormulas: boolean | undefined;
   const facts = tableRowFacts(g, t);
-  const totalRowSet = new Set(totals.map((x) => x.row));
+  const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
   const typed = typedUnits(g, t.bodyRows, t.numCols);
   const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);

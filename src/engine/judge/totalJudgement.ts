@@ -35,7 +35,7 @@ export interface TotalVerdict {
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlySet<number>, unitFloor: ReadonlyMap<number, number>): TotalEvidence {
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, unitFloor: ReadonlyMap<number, number>): TotalEvidence {
   const n = footCols.length;
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
@@ -68,7 +68,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (mm) {
       const own = ranges!.get(c);
       const oddOneOut = common !== null && own !== undefined && own !== common.key && common.count >= 2;
-      const explained = oddOneOut || coversForbidden(mm.extra, r, facts, totalRows);
+      const explained = oddOneOut || coversForbidden(mm.extra, tot, facts, totalRows);
       if (explained) rangeFinding[i] = 1;
       else if (st !== S_OK) {
         // The controller's formula covers other rows than our reading, and nothing in the
@@ -113,10 +113,12 @@ function commonRange(ranges: Map<number, string>): { key: string; count: number 
 }
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
-function coversForbidden(extra: number[], r: number, facts: RowFacts, totalRows: ReadonlySet<number>): boolean {
-  const countTotal = (facts.of(r) & L_COUNT) !== 0;
+function coversForbidden(extra: number[], tot: TotalRow, facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>): boolean {
+  const countTotal = (facts.of(tot.row) & L_COUNT) !== 0;
   for (const x of extra) {
     if (totalRows.has(x)) return true;
+    // A row that a total among this one's items closes already: counted twice.
+    for (const item of tot.items) if (totalRows.get(item)?.closes.includes(x)) return true;
     const f = facts.of(x);
     if (f & L_PART) return true;
     if (f & L_COUNT && !countTotal) return true;
