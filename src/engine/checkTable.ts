@@ -120,9 +120,15 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
   const isTemplate = template.kind !== 'generic';
-  for (const e of evidence) {
+  // Totals whose reading stands, decided in order: a later total that sums an earlier one
+  // that does not stand is judged again without it.
+  const standing = new Map(totalRowSet);
+  for (let ei = 0; ei < evidence.length; ei++) {
+    let e = evidence[ei];
     const tot = e.tot;
+    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed);
     const verdict = totalVerdict(e, dropCols, isTemplate);
+    if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);
     if (!verdict.stands) {
       if (verdict.judged > 0 && (label || tot.formulaMismatch.size || !tot.hardCoded))

@@ -2,7 +2,7 @@
 // tables get copied from everywhere. Case-insensitive, with or without trailing text.
 
 const TOTAL_LABEL =
-  /^(?:summa|totalt?|totalsumma|delsumma|sum|subtotal|grand total|all|resultat|verksamhetens nettokostnad(?:er)?|utgående|årets resultat)\b/i;
+  /^(?:summa|totalt?|totalsumma|delsumma|sum|subtotal|grand total|all(?!\s+others?\b)|resultat|verksamhetens nettokostnad(?:er)?|utgående|årets resultat)\b/i;
 const TOTAL_WORD_INSIDE = /\b(?:totalt|summa|total)\b/i;
 const COUNT_LABEL = /^antal\b/i;
 const PART_LABEL = /^(?:varav|därav|whereof|of which)\b/i;

@@ -86,7 +86,8 @@ export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, 
       const u = cells.unit(k, ci);
       if (u > umax) umax = u;
     }
-    if (err) continue;
+    // A blank is not a zero: a column whose inputs are all blank says nothing of the reading.
+    if (err || n === 0) continue;
     const y = cells.num(r, ci);
     const uy = cells.unit(r, ci);
     const st = judgeStatus(y, s, uy, umax, n);

@@ -339,7 +339,7 @@ function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: numbe
       unit = cells.unit(row, c0);
       roundedTarget = roundTo(target, unit);
     }
-    if (items.length - j < 2 || roundTo(run, unit) !== roundedTarget) continue;
+    if (items.length - j < 2 || Math.abs(roundTo(run, unit) - roundedTarget) > 1e-9 * Math.max(1, Math.abs(target))) continue;
     // Rows of zeros add nothing: a "total" of one real row is a repeated row.
     if (contributing(cells, items, j, items.length) < 2) continue;
     const s = scoreItems(cells, r, items, j, items.length, true);
