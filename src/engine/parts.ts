@@ -5,6 +5,7 @@ import { L_PART, L_TOTAL } from './labels';
 import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item } from './readings';
 import { R_NO_LABEL, type RowFacts } from './rowLabels';
 import { NO_MISMATCH, type TotalRow } from './totalRow';
+import { ownFormula } from './judge/ownFormula';
 
 /**
  * Rows that stand above their parts (checks.md 4.4, and SCB-style totals above their
@@ -24,6 +25,10 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
     const found = facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows, facts);
+    if (found > 0 && formulaSaysOtherwise(cells, head, nodes.slice(nodes.length - found))) {
+      nodes.push(head);
+      continue;
+    }
     if (found > 0) {
       const items = nodes.splice(nodes.length - found, found).reverse();
       parts.set(head, items);
@@ -32,6 +37,22 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
     nodes.push(head);
   }
   return out.reverse();
+}
+
+/**
+ * The head's own formulas (where they reproduce its figures) say it is something else than
+ * the sum of these rows: a row total (=SUM(B7:Y7)), or a sum of other rows.
+ */
+function formulaSaysOtherwise(cells: FootCells, head: number, parts: number[]): boolean {
+  const g = cells.g;
+  for (const c of cells.cols) {
+    if (!g.hasFormula(head, c)) continue;
+    const own = ownFormula(g, head, c);
+    if (!own?.holds) continue;
+    const rows = new Set(parts);
+    if (own.terms.length !== parts.length || own.terms.some((t) => t.c !== c || t.coef !== 1 || !rows.has(t.r))) return true;
+  }
+  return false;
 }
 
 /** How many of the nearest top-level rows below head sum to it (0: none do). */
