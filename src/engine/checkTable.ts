@@ -166,7 +166,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const closed = closedBy[r - t.r0];
       return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : allowance(r);
     };
-    const verdict = relationVerdict(g, rel, rowAllowance, floor);
+    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0]);
     if (!verdict.stands) {
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;

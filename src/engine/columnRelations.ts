@@ -3,7 +3,7 @@
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from './grid';
 import { isDerivedHeader, isShareHeader, isTotalHeader } from './labels';
-import { candidatesFor, overlaps, rightRunCandidates, type Candidate } from './relationCandidates';
+import { candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
 import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
@@ -79,7 +79,10 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const left = from === yiCol ? [] : candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
     // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
     const right = !share && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
-    const cands = right.length ? left.concat(right) : left;
+    // Beside a long row of posts (twelve months), runs longer than the window reaches.
+    const shortestWide = Math.max(LONGEST_RUN, yiCol - from) + 1;
+    const wide = !share && yiCol >= shortestWide && cols[yiCol - 1] === y - 1 ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
+    const cands = right.length || wide.length ? left.concat(right, wide) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere

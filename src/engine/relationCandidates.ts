@@ -136,14 +136,38 @@ function usesColumn(ts: ColTerm[], c: number): boolean {
 }
 
 const RIGHT_RUNS = new Map<number, Candidate[]>();
+const WIDE_LEFT_RUNS = new Map<number, Candidate[]>();
+
+/** The longest run of posts tried beside a Totalt that totals a whole row (months, regions). */
+export const WIDEST_RUN = 30;
+
+/**
+ * Runs right before y longer than the ones sumCandidates tries (beyond the search window):
+ * a Total year column beside twelve months, a Total beside 24 hours. Positions only.
+ */
+export function wideLeftRunCandidates(yi: number, shortest: number): Candidate[] {
+  const longest = Math.min(WIDEST_RUN, yi);
+  const key = yi * 64 + shortest;
+  let list = WIDE_LEFT_RUNS.get(key);
+  if (!list) {
+    list = [];
+    for (let k = Math.max(3, shortest); k <= longest; k++) {
+      const terms: ColTerm[] = [];
+      for (let j = k; j >= 1; j--) terms.push({ c: yi - j, coef: 1 });
+      list.push(candidate('sum', terms, [], 1));
+    }
+    if (WIDE_LEFT_RUNS.size < CACHED) WIDE_LEFT_RUNS.set(key, list);
+  }
+  return list;
+}
 
 /**
  * Runs of two or more columns right after y: a Totalt that stands first, before its posts
  * (checks.md 4.9: a `Totalt` column that is the first numeric column). Positions only.
  */
 export function rightRunCandidates(yi: number, nCols: number): Candidate[] {
-  const longest = Math.min(LONGEST_RUN, nCols - 1 - yi);
-  const key = yi * 16 + Math.max(0, longest);
+  const longest = Math.min(WIDEST_RUN, nCols - 1 - yi);
+  const key = yi * 64 + Math.max(0, longest);
   let list = RIGHT_RUNS.get(key);
   if (!list) {
     list = [];

@@ -4,7 +4,7 @@
 // whose own formula reproduces its value is judged by that formula, not by our reading.
 import { evaluate, type Formula } from '../formula';
 import type { Grid } from '../grid';
-import { K_DASH, K_ERROR, K_NUMBER } from '../grid';
+import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../grid';
 import type { ColumnRelation } from '../columnRelations';
 import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
 import { ownFormula } from './ownFormula';
@@ -22,7 +22,10 @@ export interface RelationVerdict {
 /** The tolerance a relation may use on a row (a total row's closed rows), or undefined. */
 export type RowAllowance = (r: number) => number | undefined;
 
-export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: number): RelationVerdict {
+/** The rows a total row closes (undefined for other rows). */
+export type ClosedRows = (r: number) => readonly number[] | undefined;
+
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: number, closedRows: ClosedRows): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
@@ -34,7 +37,8 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     const k = g.kind(r, rel.y);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     // A template's columns are defined whatever the row holds; a found relation is not judged on blanks.
-    if (rel.source !== 'template' && !inputsHoldValues(g, r, rel)) {
+    const closes = closedRows(r);
+    if (rel.source !== 'template' && !inputsHoldValues(g, r, rel, closes !== undefined)) {
       skip[i] = 1;
       continue;
     }
@@ -48,6 +52,12 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
       skip[i] = 1;
       continue;
     }
+    // On a total row whose figure is the sum of the rows it closes, a relation that fails
+    // there fails in those rows: they are judged themselves.
+    if (st === S_ERROR && closes && totalHolds(g, r, rel.y, closes)) {
+      skip[i] = 1;
+      continue;
+    }
     judged++;
     if (st === S_ERROR) errors++;
     else holds++;
@@ -56,15 +66,33 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
   return { stands, skip, holds, judged, errors };
 }
 
-/** Every input of the relation holds a figure, a dash or an error value: a blank is not a zero. */
-function inputsHoldValues(g: Grid, r: number, rel: ColumnRelation): boolean {
-  for (const t of rel.terms) {
-    const k = g.kind(r, t.c);
-    if (k !== K_NUMBER && k !== K_DASH && k !== K_ERROR) return false;
+/**
+ * The row can be judged: some input holds a value (a row of blanks proves nothing), and no
+ * input is a text ("(NA)", "x": not available is not zero). A blank among values is a zero.
+ */
+function inputsHoldValues(g: Grid, r: number, rel: ColumnRelation, totalRow: boolean): boolean {
+  let values = 0;
+  let blanks = 0;
+  for (const list of [rel.terms, rel.den])
+    for (const t of list) {
+      const k = g.kind(r, t.c);
+      if (k === K_TEXT) return false;
+      if (k === K_NUMBER || k === K_DASH || k === K_ERROR) values++;
+      else blanks++;
+    }
+  // On a total row a blank input is a total left out, not a zero.
+  return values > 0 && !(totalRow && blanks > 0);
+}
+
+function totalHolds(g: Grid, r: number, c: number, closes: readonly number[]): boolean {
+  let sum = 0;
+  let n = 0;
+  let u = 0;
+  for (const k of closes) {
+    if (!g.has(k, c)) continue;
+    sum += g.num(k, c);
+    n++;
+    u = Math.max(u, g.unit(k, c));
   }
-  for (const t of rel.den) {
-    const k = g.kind(r, t.c);
-    if (k !== K_NUMBER && k !== K_DASH && k !== K_ERROR) return false;
-  }
-  return true;
+  return n > 0 && judgeStatus(g.num(r, c), sum, g.unit(r, c), u, n) !== S_ERROR;
 }
