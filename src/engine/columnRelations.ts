@@ -80,7 +80,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
     const right = !share && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
     // Beside a long row of posts (twelve months), runs longer than the window reaches.
-    const shortestWide = Math.max(LONGEST_RUN, yiCol - from) + 1;
+    const shortestWide = LONGEST_RUN + 1;
     const wide = !share && yiCol >= shortestWide && cols[yiCol - 1] === y - 1 ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
     const cands = right.length || wide.length ? left.concat(right, wide) : left;
     if (accepted.length) accepted.length = 0;
