@@ -2,7 +2,7 @@
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from './grid';
-import { isDerivedHeader, isShareHeader, isTotalHeader } from './labels';
+import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader } from './labels';
 import { candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
 import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
@@ -173,7 +173,8 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
  * A column headed as a total is; else one headed as a difference; else the one that is the
  * plain sum of the others (the first found, when nothing tells them apart).
  */
-function oneOrientation(found: ColumnRelation[], t: Table): ColumnRelation[] {
+function oneOrientation(all: ColumnRelation[], t: Table): ColumnRelation[] {
+  const found = all.map((rel) => flipToTotal(rel, t));
   if (found.length < 2) return found;
   const byColumns = new Map<string, ColumnRelation[]>();
   for (const rel of found) {
@@ -195,6 +196,21 @@ function oneOrientation(found: ColumnRelation[], t: Table): ColumnRelation[] {
     for (const rel of list) if (rel !== best) dropped.add(rel);
   }
   return dropped.size ? found.filter((rel) => !dropped.has(rel)) : found;
+}
+
+/**
+ * y = a − b where a is headed as a total and y is no difference: the table says a = b + y
+ * (Micropolitan = Total − Metropolitan is Total = Metropolitan + Micropolitan).
+ */
+function flipToTotal(rel: ColumnRelation, t: Table): ColumnRelation {
+  if (rel.kind !== 'sum' || rel.terms.length !== 2 || rel.source !== 'found') return rel;
+  const plus = rel.terms.find((x) => x.coef === 1);
+  const minus = rel.terms.find((x) => x.coef === -1);
+  if (!plus || !minus) return rel;
+  const hy = t.header.get(rel.y) ?? '';
+  if (!isTotalHeader(t.header.get(plus.c) ?? '') || isTotalHeader(hy) || isDifferenceHeader(hy)) return rel;
+  const terms = [minus.c, rel.y].sort((a, b) => a - b).map((c) => ({ c, coef: 1 }));
+  return { ...rel, y: plus.c, terms, subtraction: false };
 }
 
 function toRelation(y: number, c: Candidate, rows: number[], cols: number[]): ColumnRelation {

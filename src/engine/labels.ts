@@ -82,6 +82,11 @@ export function isTotalHeader(header: string): boolean {
   return TOTAL_HEADER.test(header);
 }
 
+/** Header words of a difference (Förändring, Avvikelse, Diff, Change …). */
+export function isDifferenceHeader(header: string): boolean {
+  return DIFFERENCE_HEADER.test(header);
+}
+
 /** Header words of a share or growth column. */
 export function isShareHeader(header: string): boolean {
   return (headerFacts(header) & H_SHARE) !== 0;
@@ -92,6 +97,7 @@ const DERIVED_HEADER =
   /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i;
 const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
 const TOTAL_HEADER = /\b(?:totalt?|summa|total|sum|all|both sexes)\b/i;
+const DIFFERENCE_HEADER = /\b(?:förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|netto|difference|variance|change)\b/i;
 const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
 const H_SHARE = 4;
