@@ -3,6 +3,7 @@
 import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
 import type { Table } from './tableFinder';
+import { typedUnits } from './judge/granularity';
 
 /** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
 const MAX_CELLS = 1 << 20;
@@ -26,10 +27,14 @@ export class FootCells {
   private kinds = kindStore;
   private nums = numStore;
   private units = unitStore;
+  /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
+  private floors: number[] = [];
 
   reset(g: Grid, t: Table, cols: number[]): this {
     this.g = g;
     this.cols = cols;
+    const typed = typedUnits(g, t.bodyRows, cols);
+    this.floors = cols.map((c) => typed.get(c) ?? 0);
     this.r0 = t.r0;
     this.nc = cols.length;
     const nRows = t.r1 - t.r0 + 1;
@@ -50,7 +55,8 @@ export class FootCells {
         const c = cols[ci];
         kindStore[i] = g.kind(r, c);
         numStore[i] = g.num(r, c);
-        unitStore[i] = g.unit(r, c);
+        const u = g.unit(r, c);
+        unitStore[i] = u > 0 && u < this.floors[ci] ? this.floors[ci] : u;
       }
     return this;
   }
@@ -71,7 +77,9 @@ export class FootCells {
 
   unit(r: number, ci: number): number {
     const i = r - this.r0;
-    return i >= 0 && i < this.nRows ? this.units[i * this.nc + ci] : this.g.unit(r, this.cols[ci]);
+    if (i >= 0 && i < this.nRows) return this.units[i * this.nc + ci];
+    const u = this.g.unit(r, this.cols[ci]);
+    return u > 0 && u < this.floors[ci] ? this.floors[ci] : u;
   }
 
   /** Grid.has: a number or a dash. */
