@@ -92,7 +92,7 @@ export function isShareHeader(header: string): boolean {
   return (headerFacts(header) & H_SHARE) !== 0;
 }
 
-const NON_ADDITIVE_HEADER = /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|\bindex\b)/i;
+const NON_ADDITIVE_HEADER = /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|median|\bindex\b|\bpercent|\bper ?cent\b|\baverage\b|\bmean\b|\brate\b|\bper capita\b)/i;
 const DERIVED_HEADER =
   /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i;
 const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
