@@ -1,25 +1,50 @@
-// "Kontrollera medan jag skriver": re-check the sheet a user edits, debounced, and
-// re-colour only the table that changed. The adapter's own colour writes are ignored.
-import { checkWorkbook } from '../engine';
-import { parseCellAddress } from '../engine';
+// "Kontrollera medan jag skriver": re-check the sheet a user edits, debounced, and update
+// only the edited tables' part of the status layer. The add-in's own writes raise change
+// events too; they are ignored (triggerSource "ThisLocalAddin" with ExcelApi 1.14, the
+// write guard and a short quiet time after each write otherwise).
+import { checkWorkbook, parseCellAddress } from '../engine';
+import type { Status, TableInfo } from '../engine';
 import type { CheckRun, SkippedSheet } from '../host/hostAdapter';
-import { applyStatusColours } from './colourWriter';
 import { readWorkbook } from './readWorkbook';
 import type { ApiSupport, ExcelRun } from './officeTypes';
-import type { TableInfo } from '../engine';
-import { PROTECTED_REASON } from './messages';
+import { cellsOfAddress, writeLayer } from './layerExcel';
+import type { LayerCell } from './statusLayer';
+import { skipReason, statusCells } from './sheetStatus';
 
 /** Which table a changed cell belongs to. */
 export function tableAt(tables: TableInfo[], row: number, col: number): TableInfo | undefined {
   return tables.find((t) => row >= t.r0 && row <= t.r1 && col >= t.c0 && col <= t.c1);
 }
 
+export interface WriteGuard {
+  writing: boolean;
+  /** Date.now() until which change events count as the add-in's own. */
+  quietUntil: number;
+}
+
 export interface WatchOptions {
   run: ExcelRun;
   supports: ApiSupport;
-  busy: { writing: boolean };
+  busy: WriteGuard;
   debounceMs: number;
   onResult: (run: CheckRun) => void;
+}
+
+const inside = (t: TableInfo, row: number, col: number) => row >= t.r0 && row <= t.r1 && col >= t.c0 && col <= t.c1;
+
+/** The changed cells' tables; an address may hold several areas (`B2:B4, D7`). */
+export function touchedTables(tables: TableInfo[], addresses: string[]): Set<TableInfo> {
+  const touched = new Set<TableInfo>();
+  for (const address of addresses) {
+    for (const part of address.split(',')) {
+      const [a, b] = part.slice(part.lastIndexOf('!') + 1).trim().replace(/\$/g, '').split(':');
+      const p = parseCellAddress(a);
+      const q = parseCellAddress(b ?? a);
+      if (!p || !q) continue;
+      for (const t of tables) if (t.r0 <= q.r && t.r1 >= p.r && t.c0 <= q.c && t.c1 >= p.c) touched.add(t);
+    }
+  }
+  return touched;
 }
 
 export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promise<void>> {
@@ -33,23 +58,28 @@ export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promi
       o.busy.writing = true;
       try {
         const run = await o.run(async (context) => {
-          const [sheet] = await readWorkbook(context, o.supports, { kind: 'sheet', idOrName: worksheetId });
+          const [sheet] = await readWorkbook(context, o.supports, { kind: 'sheet', idOrName: worksheetId }, { layerAddresses: true });
           const workbook = { sheets: [sheet.input] };
           const result = checkWorkbook(workbook);
-          const skipped: SkippedSheet[] = sheet.protected ? [{ sheet: sheet.input.name, reason: PROTECTED_REASON }] : [];
-          if (!sheet.protected) {
+          const reason = skipReason(sheet);
+          const skipped: SkippedSheet[] = reason ? [{ sheet: sheet.input.name, reason }] : [];
+          if (!reason) {
             const sr = result.sheets[0];
-            const touched = new Set(
-              addresses
-                .map((a) => parseCellAddress(a.split(':')[0]))
-                .map((p) => (p ? tableAt(sr.tables, p.r, p.c) : undefined))
-                .filter((t) => t !== undefined),
-            );
-            // Only the edited tables are re-coloured; an edit outside every table re-colours the sheet.
-            const cells = touched.size
-              ? sr.cells.filter((c) => [...touched].some((t) => c.row >= t.r0 && c.row <= t.r1 && c.col >= t.c0 && c.col <= t.c1))
-              : sr.cells;
-            await applyStatusColours(context, [{ sheet: sr.name, cells, partial: touched.size > 0 }]);
+            const touched = [...touchedTables(sr.tables, addresses)];
+            const fresh = statusCells(sr);
+            let cells = fresh;
+            if (touched.length) {
+              // Only the edited tables change: every other cell keeps the status the layer shows.
+              const kept = new Map<string, LayerCell & { status: Status }>();
+              for (const rule of sheet.layer) {
+                for (const c of cellsOfAddress(rule.address ?? '')) {
+                  if (!touched.some((t) => inside(t, c.row, c.col))) kept.set(`${c.row},${c.col}`, { ...c, status: rule.status });
+                }
+              }
+              for (const c of fresh) if (touched.some((t) => inside(t, c.row, c.col))) kept.set(`${c.row},${c.col}`, c);
+              cells = [...kept.values()];
+            }
+            await writeLayer(context, [{ sheet: sheet.sheet, cells, old: sheet.layer }]);
           }
           return { workbook, result, skipped };
         });
@@ -58,12 +88,15 @@ export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promi
         // A failed background re-check must not disturb typing; the next edit tries again.
       } finally {
         o.busy.writing = false;
+        o.busy.quietUntil = Date.now() + 300;
       }
     }
   };
 
   const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-    if (o.busy.writing) return;
+    // ExcelApi 1.14 says who made the change; older versions need the write guard.
+    if (event.triggerSource === 'ThisLocalAddin') return;
+    if (event.triggerSource === undefined && (o.busy.writing || Date.now() < o.busy.quietUntil)) return;
     const list = pending.get(event.worksheetId) ?? [];
     list.push(event.address);
     pending.set(event.worksheetId, list);
