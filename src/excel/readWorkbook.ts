@@ -7,7 +7,7 @@
 import type { MergedArea, SheetInput } from '../engine';
 import { parseCellAddress } from '../engine';
 import { placeBlock } from './cellInput';
-import { BYTES_PER_CELL, packBatches, rowChunks, type RowChunk } from './rowChunks';
+import { BYTES_PER_CELL, MIN_BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES, responseBytes, rowChunks, type RowChunk } from './rowChunks';
 import type { ApiSupport } from './officeTypes';
 import { queueLayerDetails, queueLayerList, layerRulesOf, type LayerProbe, type LayerRule } from './layerExcel';
 
@@ -106,18 +106,36 @@ export async function readWorkbook(
       })
     : [];
 
-  const batches = packBatches(chunks, (c) => c.chunk.rowCount * c.chunk.columnCount * BYTES_PER_CELL);
-  if (!batches.length) batches.push([]);
   // The custom conditional formats' rule and colours come back with the first batch.
   const details = probes.map((p) => queueLayerDetails(p, Boolean(options.layerAddresses)));
-  for (const batch of batches) {
+  // Batches are filled up to the payload budget with an estimate of the bytes per cell:
+  // a cautious one for the first batch, then the largest measured so far, so a big
+  // workbook needs about ⌈payload / budget⌉ syncs and never one per row or per table.
+  let bytesPerCell = BYTES_PER_CELL;
+  let largestMeasured = 0;
+  let next = 0;
+  do {
+    const batch: typeof chunks = [];
+    let estimate = 0;
+    while (next < chunks.length) {
+      const c = chunks[next];
+      const bytes = c.chunk.rowCount * c.chunk.columnCount * bytesPerCell;
+      if (batch.length && estimate + bytes > PAYLOAD_BUDGET_BYTES) break;
+      batch.push(c);
+      estimate += bytes;
+      next++;
+    }
     const loaded = batch.map(({ index, chunk }) => {
       const range = sheets[index].getRangeByIndexes(chunk.rowIndex, chunk.columnIndex, chunk.rowCount, chunk.columnCount);
       range.load(CELL_PROPS);
       return { index, chunk, range };
     });
     await context.sync();
+    let measured = 0;
+    let cells = 0;
     for (const { index, chunk, range } of loaded) {
+      measured += responseBytes(range);
+      cells += chunk.rowCount * chunk.columnCount;
       placeBlock(out[index].input.rows, {
         rowIndex: chunk.rowIndex,
         columnIndex: chunk.columnIndex,
@@ -127,7 +145,11 @@ export async function readWorkbook(
         valueTypes: range.valueTypes,
       });
     }
-  }
+    if (cells) {
+      largestMeasured = Math.max(largestMeasured, measured / cells);
+      bytesPerCell = Math.max(MIN_BYTES_PER_CELL, largestMeasured);
+    }
+  } while (next < chunks.length);
 
   details.forEach((d, index) => (out[index].layer = layerRulesOf(d)));
   merges.forEach((areas, index) => {
