@@ -93,10 +93,12 @@ export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promi
     }
   };
 
+  // ExcelApi 1.14 says who made a change; older versions need the write guard.
+  const knowsSource = o.supports('1.14');
   const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-    // ExcelApi 1.14 says who made the change; older versions need the write guard.
-    if (event.triggerSource === 'ThisLocalAddin') return;
-    if (event.triggerSource === undefined && (o.busy.writing || Date.now() < o.busy.quietUntil)) return;
+    if (knowsSource && event.triggerSource !== undefined) {
+      if (event.triggerSource === 'ThisLocalAddin') return;
+    } else if (o.busy.writing || Date.now() < o.busy.quietUntil) return;
     const list = pending.get(event.worksheetId) ?? [];
     list.push(event.address);
     pending.set(event.worksheetId, list);

@@ -75,6 +75,34 @@ describe('reading the workbook', () => {
     expect(counts).toEqual([4, 4]);
   });
 
+  test('many tables on many sheets: no sync per table, per sheet or per row', async () => {
+    const sheets: FakeSheet[] = [];
+    const cells: Record<string, CheckedCell[]> = {};
+    for (let k = 0; k < 3; k++) {
+      const grid: (string | number | null)[][] = [];
+      const list: CheckedCell[] = [];
+      for (let t = 0; t < 70; t++) {
+        grid.push(['Enhet', 'Belopp'], ['Norr', 1], ['Söder', 2], ['Summa', 3], [null, null]);
+        list.push(cellAt('', grid.length - 2, 1, t % 3 ? 'ok' : 'error'));
+      }
+      sheets.push(sheet(`Blad${k + 1}`, grid));
+      cells[`Blad${k + 1}`] = list;
+    }
+    const excel = new FakeExcel(sheets);
+    engineResult.next = resultFor(cells);
+    const adapter = createExcelAdapter({ run: excel.run, supports: all });
+    await adapter.checkWorkbook();
+    expect(excel.syncCount).toBe(4);
+    // Per sheet and status one rule.
+    expect(sheets.map((s) => ours(excel, s.name).length)).toEqual([2, 2, 2]);
+    const before = excel.syncCount;
+    await adapter.checkWorkbook();
+    expect(excel.syncCount - before).toBe(4);
+    await adapter.clearStatusColours();
+    expect(excel.syncCount - before).toBe(8);
+    expect(sheets.map((s) => s.conditionalFormats.length)).toEqual([0, 0, 0]);
+  });
+
   test('a large sheet: syncs grow with the payload only, each sync stays under 5 MB', async () => {
     // 300 000 cells in 10 columns, a total row after every ninth row.
     const grid: (Partial<FakeCell> | string | number)[][] = [['Enhet', ...Array.from({ length: 10 }, (_, c) => `K${c}`)]];
