@@ -2,8 +2,8 @@
 // only the edited tables' part of the status layer. The add-in's own writes raise change
 // events too; they are ignored (triggerSource "ThisLocalAddin" with ExcelApi 1.14, the
 // write guard and a short quiet time after each write otherwise).
-import { checkWorkbook, parseCellAddress } from '../engine';
-import type { Status, TableInfo } from '../engine';
+import { checkWorkbook, forEachStatus, parseCellAddress } from '../engine';
+import type { SheetResult, Status, Summary, TableInfo } from '../engine';
 import type { CheckRun, SkippedSheet } from '../host/hostAdapter';
 import { readWorkbook } from './readWorkbook';
 import type { ApiSupport, ExcelRun } from './officeTypes';
@@ -28,6 +28,8 @@ export interface WatchOptions {
   busy: WriteGuard;
   debounceMs: number;
   onResult: (run: CheckRun) => void;
+  /** The last run the pane shows: a live re-check changes only the edited tables in it. */
+  previous?: () => CheckRun | undefined;
 }
 
 const inside = (t: TableInfo, row: number, col: number) => row >= t.r0 && row <= t.r1 && col >= t.c0 && col <= t.c1;
@@ -47,6 +49,42 @@ export function touchedTables(tables: TableInfo[], addresses: string[]): Set<Tab
   return touched;
 }
 
+/**
+ * The pane's run after a live re-check of one sheet: the previous run with that sheet's
+ * input replaced and, inside the edited tables only, the new findings; everything else
+ * as it was (and as the layer still shows it). Without a previous run, the fresh one.
+ */
+export function mergeLiveRun(prev: CheckRun | undefined, fresh: CheckRun, touched: TableInfo[]): CheckRun {
+  if (!prev) return fresh;
+  const sr = fresh.result.sheets[0];
+  const old = prev.result.sheets.find((s) => s.name === sr.name);
+  let merged: SheetResult = sr;
+  if (old && touched.length) {
+    const inTouched = (c: { row: number; col: number }) => touched.some((t) => inside(t, c.row, c.col));
+    merged = {
+      name: sr.name,
+      tables: sr.tables,
+      notes: sr.notes,
+      cells: [...old.cells.filter((c) => !inTouched(c)), ...sr.cells.filter(inTouched)].sort((a, b) => a.row - b.row || a.col - b.col),
+    };
+  }
+  const replace = <T extends { name: string }>(list: T[], item: T) => (list.some((x) => x.name === item.name) ? list.map((x) => (x.name === item.name ? item : x)) : [...list, item]);
+  const sheets = replace(prev.result.sheets, merged);
+  const summary: Summary = { tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
+  for (const s of sheets) {
+    summary.tables += s.tables.length;
+    forEachStatus(s, (_r, _c, status) => {
+      summary.cells++;
+      summary[status]++;
+    });
+  }
+  return {
+    workbook: { sheets: replace(prev.workbook.sheets, fresh.workbook.sheets[0]) },
+    result: { sheets, summary },
+    skipped: [...prev.skipped.filter((x) => x.sheet !== sr.name), ...fresh.skipped],
+  };
+}
+
 export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promise<void>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const pending = new Map<string, string[]>(); // worksheetId → changed addresses
@@ -63,9 +101,9 @@ export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promi
           const result = checkWorkbook(workbook);
           const reason = skipReason(sheet);
           const skipped: SkippedSheet[] = reason ? [{ sheet: sheet.input.name, reason }] : [];
+          const sr = result.sheets[0];
+          const touched = [...touchedTables(sr.tables, addresses)];
           if (!reason) {
-            const sr = result.sheets[0];
-            const touched = [...touchedTables(sr.tables, addresses)];
             const fresh = statusCells(sr);
             let cells = fresh;
             if (touched.length) {
@@ -81,7 +119,7 @@ export async function watchWorkbookChanges(o: WatchOptions): Promise<() => Promi
             }
             await writeLayer(context, [{ sheet: sheet.sheet, cells, old: sheet.layer }]);
           }
-          return { workbook, result, skipped };
+          return mergeLiveRun(o.previous?.(), { workbook, result, skipped }, touched);
         });
         o.onResult(run);
       } catch {

@@ -100,7 +100,14 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
 
   if (supports('1.9')) {
     adapter.watchChanges = (onResult) =>
-      watchWorkbookChanges({ run, supports, busy, debounceMs: options.debounceMs ?? 800, onResult: (r) => onResult(remember(r)) });
+      watchWorkbookChanges({
+        run,
+        supports,
+        busy,
+        debounceMs: options.debounceMs ?? 800,
+        onResult: (r) => onResult(remember(r)),
+        previous: () => lastRun,
+      });
   }
   return adapter;
 }

@@ -2,6 +2,7 @@
 // conditional formats, sync counts and payload, protected and hidden sheets, live mode,
 // and that no call ever writes a cell's fill, font, value or formula.
 import type { CheckedCell, Status, TableInfo, WorkbookInput, WorkbookResult } from '../../src/engine';
+import type { CheckRun } from '../../src/host/hostAdapter';
 import { STATUS_COLOURS } from '../../src/engine';
 import { FakeExcel, reportedFill, sheet, type FakeCell, type FakeSheet } from './fakeExcel';
 
@@ -365,12 +366,12 @@ describe('selecting and watching', () => {
   test.each([true, false])(
     'an edit re-checks once and updates only its table’s part of the layer; own writes are ignored (triggerSource %s)',
     async (triggerSource) => {
-      const excel = new FakeExcel([twoTables()]);
+      const excel = new FakeExcel([twoTables(), sheet('Annat', [[1, 2]])]);
       excel.eventTriggerSource = triggerSource;
-      engineResult.next = resultFor({ Data: [cellAt('B3', 2, 1, 'ok'), cellAt('B7', 6, 1, 'ok')] }, { Data: tables });
+      engineResult.next = resultFor({ Data: [cellAt('B3', 2, 1, 'ok'), cellAt('B7', 6, 1, 'ok')], Annat: [cellAt('B1', 0, 1, 'warning')] }, { Data: tables });
       const adapter = createExcelAdapter({ run: excel.run, supports: all, debounceMs: 20 });
       await adapter.checkWorkbook();
-      const results: unknown[] = [];
+      const results: CheckRun[] = [];
       const stop = await adapter.watchChanges!((r) => results.push(r));
       // Events for the check's own writes may still be arriving: none starts a re-check.
       await new Promise((r) => setTimeout(r, 400));
@@ -383,6 +384,16 @@ describe('selecting and watching', () => {
       expect(results).toHaveLength(1);
       expect(excel.shown('Data', 'B3')).toMatchObject({ fill: '#FFC7CE' });
       expect(excel.shown('Data', 'B7')).toMatchObject({ fill: '#C6EFCE' });
+      // The pane's run agrees with the layer: new findings in the edited table only, the
+      // other sheet still there, the summary counted again.
+      const run = results[0];
+      expect(run.result.sheets.map((x) => x.name)).toEqual(['Data', 'Annat']);
+      expect(run.result.sheets[0].cells.map((c) => [c.address, c.status])).toEqual([
+        ['B3', 'error'],
+        ['B7', 'ok'],
+      ]);
+      expect(run.result.summary).toMatchObject({ cells: 3, ok: 1, warning: 1, error: 1 });
+      expect(run.workbook.sheets[0].rows[1][1]).toEqual({ value: 5 });
       // The re-check's own layer writes raised events; they started no further re-check.
       await new Promise((r) => setTimeout(r, 500));
       expect(results).toHaveLength(1);
