@@ -1,8 +1,9 @@
 'use strict';
-// Office.js adapter figures for the benchmark: context.sync and getRanges call counts and
-// time for 10 … 1,000,000 cells. Reuses the adapter tests' fake Excel
-// (test/excel/fakeExcel.ts, on office-addin-mock) and the real adapter in src/excel:
-// both are TypeScript outside lib/, so they are transpiled here into .cache/.
+// Office.js adapter figures for the benchmark: context.sync calls, payload bytes (what the
+// fake counts per sync, requests and responses), getRanges calls, conditional formats
+// added, and time, for 10 … 1,000,000 cells. Reuses the adapter tests' fake Excel
+// (test/excel/fakeExcel.ts) and the real adapter in src/excel: both are TypeScript outside
+// lib/, so they are transpiled here into .cache/.
 const fs = require('fs');
 const path = require('path');
 const Module = require('module');
@@ -36,20 +37,6 @@ function transpileTree() {
   }
 }
 
-/** fakeExcel.ts calls jest.mock for one module; outside jest, put the factory in the require cache. */
-function installJestMockShim() {
-  global.jest = {
-    mock(name, factory) {
-      const resolved = require.resolve(name, { paths: [REPO] });
-      const m = new Module(resolved);
-      m.filename = resolved;
-      m.loaded = true;
-      m.exports = factory();
-      require.cache[resolved] = m;
-    },
-  };
-}
-
 /**
  * A sheet of about `cells` numbers in 10 columns (2 below 100 cells): groups of nine
  * rows, each closed by a `Summa` row of SUM formulas, so about a tenth of the cells are
@@ -81,9 +68,10 @@ function grid(cells, sheetFn) {
   return sheetFn('Data', g);
 }
 
+const MB = 1024 * 1024;
+
 async function measureExcel(sizes) {
   transpileTree();
-  installJestMockShim();
   const { FakeExcel, sheet } = require(path.join(OUT, 'test/excel/fakeExcel.js'));
   const { createExcelAdapter } = require(path.join(OUT, 'src/excel/excelAdapter.js'));
   const rows = [];
@@ -93,13 +81,26 @@ async function measureExcel(sizes) {
     const t0 = process.hrtime.bigint();
     const run = await adapter.checkWorkbook();
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const fills = excel.ops.filter((o) => o.kind === 'fill').length;
-    rows.push({ cells, syncs: excel.syncCount, getRanges: excel.getRangesCalls, fillCalls: fills, checked: run.result.summary.cells, ms });
+    const payload = excel.syncBytes.reduce((n, b) => n + b.request + b.response, 0);
+    const largest = Math.max(...excel.syncBytes.map((b) => Math.max(b.request, b.response)));
+    const row = {
+      cells,
+      syncs: excel.syncCount,
+      payloadBytes: payload,
+      largestSyncBytes: largest,
+      bound: Math.ceil(payload / (4 * MB)) + 4,
+      getRanges: excel.getRangesCalls,
+      rules: excel.ops.filter((o) => o.kind === 'cf-add').length,
+      forbidden: excel.forbiddenWrites().length,
+      checked: run.result.summary.cells,
+      ms,
+    };
     const syncsBefore = excel.syncCount;
     const t1 = process.hrtime.bigint();
     await adapter.clearStatusColours();
-    rows[rows.length - 1].clearSyncs = excel.syncCount - syncsBefore;
-    rows[rows.length - 1].clearMs = Number(process.hrtime.bigint() - t1) / 1e6;
+    row.clearSyncs = excel.syncCount - syncsBefore;
+    row.clearMs = Number(process.hrtime.bigint() - t1) / 1e6;
+    rows.push(row);
   }
   return rows;
 }

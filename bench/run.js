@@ -221,9 +221,17 @@ function main() {
   out.push('### Excel-adaptern (Office.js) mot fejkad Excel (test/excel/fakeExcel.ts)');
   out.push('');
   if (excel) {
-    out.push('| celler | context.sync | getRanges | fill-anrop | tid ms | sync vid rensning |');
-    out.push('|---:|---:|---:|---:|---:|---:|');
-    for (const r of excel) out.push(`| ${fmtInt(r.cells)} | ${r.syncs} | ${r.getRanges} | ${r.fillCalls} | ${fmtMs(r.ms)} | ${r.clearSyncs} |`);
+    const mb = (b) => (b / (1024 * 1024)).toFixed(2).replace('.', ',');
+    out.push('| celler | context.sync | gräns ⌈nyttolast / 4 MB⌉ + 4 | nyttolast MB | största sync MB | getRanges | villkorsstyrda format | skrivningar i celler | tid ms | sync vid rensning |');
+    out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of excel) {
+      out.push(
+        `| ${fmtInt(r.cells)} | ${r.syncs} | ${r.bound} | ${mb(r.payloadBytes)} | ${mb(r.largestSyncBytes)} | ${r.getRanges} | ${r.rules} | ${r.forbidden} | ${fmtMs(r.ms)} | ${r.clearSyncs} |`,
+      );
+    }
+    out.push('');
+    const over = excel.filter((r) => r.syncs > r.bound);
+    out.push(over.length ? `INTE uppfyllt: fler sync än gränsen vid ${over.map((r) => fmtInt(r.cells)).join(', ')} celler.` : 'Mål: antalet sync högst ⌈nyttolast / 4 MB⌉ + 4 vid alla storlekar → uppfyllt.');
   } else {
     out.push(`Hoppades över: ${excelProblem ?? '--no-excel'}`);
   }

@@ -1,11 +1,15 @@
 // Reads sheets into the engine's WorkbookInput in a fixed number of context.sync calls:
-// 1) which sheets, 2) each sheet's used range size and protection, 3) the cells (row
-// chunks packed into payload-bounded batches; one batch for ordinary workbooks).
+// 1) which sheets and their visibility, 2) each sheet's used range size, protection and
+// the list of its conditional formats, 3) the cells (row chunks packed into
+// payload-bounded batches; one batch for ordinary workbooks), with the details of the
+// custom conditional formats riding along with the first batch so Summakoll's own status
+// layer is found without a sync of its own. Cell formats are never read.
 import type { MergedArea, SheetInput } from '../engine';
 import { parseCellAddress } from '../engine';
 import { placeBlock } from './cellInput';
-import { BYTES_PER_CELL, packBatches, rowChunks, type RowChunk } from './rowChunks';
+import { BYTES_PER_CELL, MIN_BYTES_PER_CELL, PAYLOAD_BUDGET_BYTES, responseBytes, rowChunks, type RowChunk } from './rowChunks';
 import type { ApiSupport } from './officeTypes';
+import { queueLayerDetails, queueLayerList, layerRulesOf, type LayerProbe, type LayerRule } from './layerExcel';
 
 export type ReadScope = { kind: 'all' } | { kind: 'active' } | { kind: 'sheet'; idOrName: string };
 
@@ -13,6 +17,17 @@ export interface ReadSheet {
   id: string;
   input: SheetInput;
   protected: boolean;
+  /** Hidden or very hidden: checked, but not coloured and not jumped to. */
+  hidden: boolean;
+  /** The sheet object of this request context, for the colouring phase. */
+  sheet: Excel.Worksheet;
+  /** Summakoll's conditional formats already on the sheet (the previous status layer). */
+  layer: LayerRule[];
+}
+
+export interface ReadOptions {
+  /** Also load the addresses of the existing layer (live mode keeps the untouched part). */
+  layerAddresses?: boolean;
 }
 
 const CELL_PROPS = 'values,formulas,numberFormat,valueTypes';
@@ -20,12 +35,12 @@ const CELL_PROPS = 'values,formulas,numberFormat,valueTypes';
 async function sheetsInScope(context: Excel.RequestContext, scope: ReadScope): Promise<Excel.Worksheet[]> {
   const worksheets = context.workbook.worksheets;
   if (scope.kind === 'all') {
-    worksheets.load('items/name,items/id');
+    worksheets.load('items/name,items/id,items/visibility');
     await context.sync();
     return worksheets.items;
   }
   const sheet = scope.kind === 'active' ? worksheets.getActiveWorksheet() : worksheets.getItem(scope.idOrName);
-  sheet.load('name,id');
+  sheet.load('name,id,visibility');
   await context.sync();
   return [sheet];
 }
@@ -46,11 +61,18 @@ export function parseMergedAddress(address: string): MergedArea[] {
   return out;
 }
 
-export async function readWorkbook(context: Excel.RequestContext, supports: ApiSupport, scope: ReadScope): Promise<ReadSheet[]> {
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  supports: ApiSupport,
+  scope: ReadScope,
+  options: ReadOptions = {},
+): Promise<ReadSheet[]> {
   const sheets = await sheetsInScope(context, scope);
 
+  const probes: LayerProbe[] = [];
   const used = sheets.map((sheet) => {
     sheet.protection.load('protected');
+    probes.push(queueLayerList(sheet));
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
@@ -60,6 +82,9 @@ export async function readWorkbook(context: Excel.RequestContext, supports: ApiS
   const out: ReadSheet[] = sheets.map((sheet) => ({
     id: sheet.id,
     protected: Boolean(sheet.protection.protected),
+    hidden: sheet.visibility !== undefined && sheet.visibility !== 'Visible',
+    sheet,
+    layer: [],
     input: { name: sheet.name, rows: [] },
   }));
 
@@ -81,16 +106,36 @@ export async function readWorkbook(context: Excel.RequestContext, supports: ApiS
       })
     : [];
 
-  const batches = packBatches(chunks, (c) => c.chunk.rowCount * c.chunk.columnCount * BYTES_PER_CELL);
-  if (!batches.length && merges.length) batches.push([]);
-  for (const batch of batches) {
+  // The custom conditional formats' rule and colours come back with the first batch.
+  const details = probes.map((p) => queueLayerDetails(p, Boolean(options.layerAddresses)));
+  // Batches are filled up to the payload budget with an estimate of the bytes per cell:
+  // a cautious one for the first batch, then the largest measured so far, so a big
+  // workbook needs about ⌈payload / budget⌉ syncs and never one per row or per table.
+  let bytesPerCell = BYTES_PER_CELL;
+  let largestMeasured = 0;
+  let next = 0;
+  do {
+    const batch: typeof chunks = [];
+    let estimate = 0;
+    while (next < chunks.length) {
+      const c = chunks[next];
+      const bytes = c.chunk.rowCount * c.chunk.columnCount * bytesPerCell;
+      if (batch.length && estimate + bytes > PAYLOAD_BUDGET_BYTES) break;
+      batch.push(c);
+      estimate += bytes;
+      next++;
+    }
     const loaded = batch.map(({ index, chunk }) => {
       const range = sheets[index].getRangeByIndexes(chunk.rowIndex, chunk.columnIndex, chunk.rowCount, chunk.columnCount);
       range.load(CELL_PROPS);
       return { index, chunk, range };
     });
     await context.sync();
+    let measured = 0;
+    let cells = 0;
     for (const { index, chunk, range } of loaded) {
+      measured += responseBytes(range);
+      cells += chunk.rowCount * chunk.columnCount;
       placeBlock(out[index].input.rows, {
         rowIndex: chunk.rowIndex,
         columnIndex: chunk.columnIndex,
@@ -100,8 +145,13 @@ export async function readWorkbook(context: Excel.RequestContext, supports: ApiS
         valueTypes: range.valueTypes,
       });
     }
-  }
+    if (cells) {
+      largestMeasured = Math.max(largestMeasured, measured / cells);
+      bytesPerCell = Math.max(MIN_BYTES_PER_CELL, largestMeasured);
+    }
+  } while (next < chunks.length);
 
+  details.forEach((d, index) => (out[index].layer = layerRulesOf(d)));
   merges.forEach((areas, index) => {
     if (!areas || areas.isNullObject || !areas.address) return;
     const list = parseMergedAddress(areas.address);

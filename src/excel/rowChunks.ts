@@ -6,8 +6,20 @@
 
 /** Excel on the web rejects requests or responses above 5 MB; keep a margin. */
 export const PAYLOAD_BUDGET_BYTES = 4.5 * 1024 * 1024;
-/** Rough JSON size of one cell's values + formulas + numberFormat + valueTypes. */
+/** Cautious JSON size of one cell's values + formulas + numberFormat + valueTypes, for the first batch. */
 export const BYTES_PER_CELL = 40;
+/** The estimate never drops below this, whatever a batch of empty cells measured. */
+export const MIN_BYTES_PER_CELL = 12;
+
+/** The JSON size of what a loaded range returned (what Excel on the web sent). */
+export function responseBytes(range: { values: unknown; formulas: unknown; numberFormat: unknown; valueTypes: unknown }): number {
+  return (
+    JSON.stringify(range.values).length +
+    JSON.stringify(range.formulas).length +
+    JSON.stringify(range.numberFormat).length +
+    JSON.stringify(range.valueTypes).length
+  );
+}
 /** Cells per range request, so one huge range never becomes one huge response. */
 export const CHUNK_CELLS = 25_000;
 

@@ -1,12 +1,13 @@
-// New cell styles for the status colours, appended to styles.xml. Each (original style,
-// status) pair gets a copy of the original xf whose fill is the status fill and whose
-// font is the original font in the status colour: number format, borders and alignment
-// stay exactly as they were. Existing styles are never changed, so the original `s`
-// index restores the cell's old look.
+// The differential formats (<dxf>) of the status layer in styles.xml. The coloured copy
+// shows each status with a conditional format (statusLayer.ts) whose look is a dxf: the
+// status fill and font colour and nothing else. Only <dxfs> changes (its children are
+// appended and its count kept right; it is created at the schema position when missing):
+// fonts, fills, cellXfs and everything else in styles.xml stay byte for byte.
 import type { Status } from '../engine';
 import { STATUS_COLOURS } from '../engine';
+import { normaliseColour } from '../excel/statusLayer';
 import { XlsxReadError } from './errors';
-import { elements, firstElement, getAttr, rootPrefix, type Element } from './xml';
+import { elements, firstElement, getAttr, rootPrefix } from './xml';
 
 /** `#C6EFCE` → `FFC6EFCE` (ARGB, opaque), as SpreadsheetML wants it. */
 export function argb(hex: string): string {
@@ -20,135 +21,104 @@ export function setAttr(attrs: string, name: string, value: string): string {
   return `${attrs} ${name}="${value}"`;
 }
 
-interface ListPart {
-  qname: string;
-  el: Element;
-  items: string[];
-  added: string[];
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The dxf of one status. Excel writes a conditional fill's colour as bgColor. */
+export function statusDxf(status: Status, p = ''): string {
+  const c = STATUS_COLOURS[status];
+  return (
+    `<${p}dxf><${p}font><${p}color rgb="${argb(c.font)}"/></${p}font>` +
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(c.fill)}"/><${p}bgColor rgb="${argb(c.fill)}"/></${p}patternFill></${p}fill></${p}dxf>`
+  );
 }
 
-export class StatusStyles {
+/** Fill and font colour of a dxf (`C6EFCE`), for recognising Summakoll's rules. */
+export function dxfColours(dxf: string, p = ''): { fill?: string; font?: string } {
+  const font = firstElement(dxf, `${p}font`);
+  const fill = firstElement(dxf, `${p}fill`);
+  const rgbOf = (inner: string | undefined, tag: string) => {
+    if (inner === undefined) return undefined;
+    const m = new RegExp(`<${esc(p)}${tag}(?=[\\s/>])([^>]*)`).exec(inner);
+    return m ? normaliseColour(getAttr(m[1], 'rgb')) : undefined;
+  };
+  return {
+    font: rgbOf(font?.inner, 'color'),
+    fill: rgbOf(fill?.inner, 'bgColor') ?? rgbOf(fill?.inner, 'fgColor'),
+  };
+}
+
+// CT_Stylesheet's children in schema order: <dxfs> follows cellStyles.
+const BEFORE_DXFS = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles'];
+
+export const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
+
+export class LayerStyles {
   private readonly p: string;
-  private readonly fonts: ListPart;
-  private readonly fills: ListPart;
-  private readonly xfs: ListPart;
-  private readonly made = new Map<string, number>();
+  private readonly existing: string[];
+  private readonly added: string[] = [];
+  private readonly made = new Map<Status, number>();
 
-  private readonly xml: string;
-
-  constructor(xml: string) {
+  constructor(private readonly xml: string) {
     this.p = rootPrefix(xml, 'styleSheet');
-    this.xml = withRequiredLists(xml, this.p);
-    this.fonts = this.list('fonts', 'font');
-    this.fills = this.list('fills', 'fill');
-    this.xfs = this.list('cellXfs', 'xf');
+    const dxfs = firstElement(xml, `${this.p}dxfs`);
+    this.existing = dxfs ? elements(dxfs.inner, `${this.p}dxf`).map((e) => dxfs.inner.slice(e.start, e.end)) : [];
   }
 
-  private list(listName: string, itemName: string): ListPart {
-    const qname = `${this.p}${listName}`;
-    const el = firstElement(this.xml, qname);
-    if (!el) throw new XlsxReadError(`Arbetsbokens formatmallar saknar <${listName}> och kan inte färgas.`);
-    const items = elements(el.inner, `${this.p}${itemName}`).map((i) => el.inner.slice(i.start, i.end));
-    return { qname, el, items, added: [] };
-  }
-
-  /** The cellXfs index to give a cell that had style `s` and now shows `status`. */
-  styleFor(s: number, status: Status): number {
-    const key = `${s}:${status}`;
-    const known = this.made.get(key);
+  /** The dxf id for a status: an identical dxf already there (an earlier copy's) or a new one. */
+  dxfFor(status: Status): number {
+    const known = this.made.get(status);
     if (known !== undefined) return known;
-    const p = this.p;
-    const colours = STATUS_COLOURS[status];
-    const xf = this.xfs.items[s] ?? this.xfs.items[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const xfStart = /^<[^>]*?(\/?)>/.exec(xf) as RegExpExecArray;
-    const xfAttrs = xfStart[0].slice(`<${p}xf`.length, xfStart[0].length - (xfStart[1] ? 2 : 1));
-    const fontId = Number(getAttr(xfAttrs, 'fontId') ?? '0');
-    const font = this.fonts.items[fontId] ?? this.fonts.items[0] ?? `<${p}font/>`;
+    const dxf = statusDxf(status, this.p);
+    let id = this.existing.indexOf(dxf);
+    if (id < 0) {
+      id = this.existing.length + this.added.length;
+      this.added.push(dxf);
+    }
+    this.made.set(status, id);
+    return id;
+  }
 
-    const newFontId = this.fonts.items.length + this.fonts.added.length;
-    this.fonts.added.push(recolourFont(font, p, argb(colours.font)));
-    const newFillId = this.fills.items.length + this.fills.added.length;
-    this.fills.added.push(
-      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(colours.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
-    );
-    let attrs = setAttr(xfAttrs, 'fontId', String(newFontId));
-    attrs = setAttr(attrs, 'fillId', String(newFillId));
-    attrs = setAttr(attrs, 'applyFont', '1');
-    attrs = setAttr(attrs, 'applyFill', '1');
-    const newXf = `<${p}xf${attrs}${xfStart[1] ? '/>' : '>'}${xf.slice(xfStart[0].length)}`;
-    const index = this.xfs.items.length + this.xfs.added.length;
-    this.xfs.added.push(newXf);
-    this.made.set(key, index);
-    return index;
+  /** Colours of an existing dxf, by id. */
+  coloursOf(id: number): { fill?: string; font?: string } {
+    const dxf = this.existing[id];
+    return dxf ? dxfColours(dxf, this.p) : {};
   }
 
   get changed(): boolean {
-    return this.made.size > 0;
+    return this.added.length > 0;
   }
 
-  /** styles.xml with the new fonts, fills and xfs appended and the counts updated. */
+  /** styles.xml with the new dxfs appended (or a <dxfs> added) and its count right. */
   toXml(): string {
-    const parts = [this.fonts, this.fills, this.xfs].filter((l) => l.added.length > 0).sort((a, b) => b.el.start - a.el.start);
+    if (!this.added.length) return this.xml;
+    const p = this.p;
     let xml = this.xml;
-    for (const l of parts) {
-      const count = l.items.length + l.added.length;
-      const startTag = /^<[^>]*?(\/?)>/.exec(xml.slice(l.el.start)) as RegExpExecArray;
-      const attrs = startTag[0].slice(`<${l.qname}`.length, startTag[0].length - (startTag[1] ? 2 : 1));
-      const open = `<${l.qname}${setAttr(attrs, 'count', String(count))}>`;
-      const rebuilt = `${open}${l.el.inner}${l.added.join('')}</${l.qname}>`;
-      xml = xml.slice(0, l.el.start) + rebuilt + xml.slice(l.el.end);
+    const dxfs = firstElement(xml, `${p}dxfs`);
+    const count = String(this.existing.length + this.added.length);
+    if (dxfs) {
+      const open = `<${p}dxfs${setAttr(dxfs.attrs, 'count', count)}>`;
+      return xml.slice(0, dxfs.start) + open + dxfs.inner + this.added.join('') + `</${p}dxfs>` + xml.slice(dxfs.end);
     }
+    const element = `<${p}dxfs count="${count}">${this.added.join('')}</${p}dxfs>`;
+    const root = new RegExp(`<${esc(p)}styleSheet(?=[\\s>/])[^>]*?(/?)>`).exec(xml);
+    if (!root) throw new XlsxReadError('Arbetsbokens formatmallar (styles.xml) går inte att läsa.');
+    if (root[1]) {
+      // <styleSheet …/>: open it and put the dxfs inside.
+      const open = root[0].slice(0, -2) + '>';
+      return xml.slice(0, root.index) + open + element + `</${p}styleSheet>` + xml.slice(root.index + root[0].length);
+    }
+    let at = root.index + root[0].length;
+    for (const name of BEFORE_DXFS) {
+      const el = firstElement(xml, `${p}${name}`);
+      if (el && el.end > at) at = el.end;
+    }
+    xml = xml.slice(0, at) + element + xml.slice(at);
     return xml;
   }
-}
-
-// CT_Stylesheet's children in schema order, with the defaults Excel itself writes.
-const LIST_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs'];
-const LIST_DEFAULTS: Record<string, (p: string) => string> = {
-  fonts: (p) => `<${p}fonts count="1"><${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font></${p}fonts>`,
-  fills: (p) =>
-    `<${p}fills count="2"><${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill></${p}fills>`,
-  borders: (p) => `<${p}borders count="1"><${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border></${p}borders>`,
-  cellStyleXfs: (p) => `<${p}cellStyleXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></${p}cellStyleXfs>`,
-  cellXfs: (p) => `<${p}cellXfs count="1"><${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></${p}cellXfs>`,
-};
-
-export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`;
-
-/** Some writers leave out lists (or write an empty styleSheet); add what the new styles need. */
-function withRequiredLists(xml: string, p: string): string {
-  const root = new RegExp(`<${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}styleSheet(?=[\\s>/])[^>]*?(/?)>`).exec(xml);
-  if (!root) throw new XlsxReadError('Arbetsbokens formatmallar (styles.xml) går inte att läsa.');
-  if (root[1]) {
-    const open = root[0].slice(0, -2) + '>';
-    xml = xml.slice(0, root.index) + open + `</${p}styleSheet>` + xml.slice(root.index + root[0].length);
-  }
-  const rootEnd = root.index + (root[1] ? root[0].length - 1 : root[0].length);
-  for (let i = 1; i < LIST_ORDER.length; i++) {
-    const name = LIST_ORDER[i];
-    if (firstElement(xml, `${p}${name}`)) continue;
-    let at = rootEnd;
-    for (let k = i - 1; k >= 0; k--) {
-      const prev = firstElement(xml, `${p}${LIST_ORDER[k]}`);
-      if (prev) {
-        at = prev.end;
-        break;
-      }
-    }
-    xml = xml.slice(0, at) + LIST_DEFAULTS[name](p) + xml.slice(at);
-  }
-  return xml;
-}
-
-/** A copy of a `<font>` element with its colour replaced. */
-export function recolourFont(font: string, p: string, rgb: string): string {
-  const colour = `<${p}color rgb="${rgb}"/>`;
-  if (/^<[^>]*\/>$/.test(font)) return `${font.slice(0, -2)}>${colour}</${p}font>`;
-  const esc = p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  let body = font.replace(new RegExp(`<${esc}color(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc}color>)`, 'g'), '');
-  // Excel writes colour after size and before the name; keep that order.
-  const before = new RegExp(`<${esc}(name|family|charset|scheme)(?=[\\s/>])`).exec(body);
-  const at = before ? before.index : body.lastIndexOf(`</${p}font>`);
-  body = body.slice(0, at) + colour + body.slice(at);
-  return body;
 }

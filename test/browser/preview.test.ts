@@ -88,9 +88,18 @@ test('preview: check a workbook, see red cells, select a finding, download the c
   await original.xlsx.readFile(FIXTURE);
   const coloured = new ExcelJS.Workbook();
   await coloured.xlsx.readFile(saved);
-  const d6 = coloured.getWorksheet('Budgetfördelning')!.getCell('D6');
-  expect(d6.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
-  expect(String((d6.fill as ExcelJS.FillPattern).fgColor?.argb).toUpperCase()).toMatch(/^(FF)?FFC7CE$/);
+  // The statuses are Summakoll's conditional formats (as in Excel), not fills over the cells.
+  type Cf = { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] };
+  const cfs = (coloured.getWorksheet('Budgetfördelning') as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+  const red = cfs.find((cf) => cf.rules[0].formulae?.[0] === 'N("Summakoll")=0' && /FFC7CE$/i.test(String(cf.rules[0].style?.fill?.bgColor?.argb)));
+  const col = (a: string) => [...a.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = (a: string) => Number(/\d+$/.exec(a)![0]);
+  const holdsD6 = (area: string) => {
+    const [a, b = a] = area.split(':');
+    return col(a) <= 4 && col(b) >= 4 && row(a) <= 6 && row(b) >= 6;
+  };
+  expect(red?.ref.split(' ').some(holdsD6)).toBe(true);
+  expect(coloured.getWorksheet('Budgetfördelning')!.getCell('D6').fill).toEqual(original.getWorksheet('Budgetfördelning')!.getCell('D6').fill);
   // Every value and formula is unchanged.
   original.eachSheet((ws) => {
     const copy = coloured.getWorksheet(ws.name)!;

@@ -2,7 +2,7 @@
 import { groupFindings } from '../../src/taskpane/findings';
 import { addressBatches, joinAddresses, verticalRuns } from '../../src/excel/addressBatches';
 import { parseMergedAddress } from '../../src/excel/readWorkbook';
-import { parseOriginals, savedFormatOf, serializeOriginals } from '../../src/excel/originalFormats';
+import { copyFormatOf } from '../../src/excel/tableFormats';
 import { packBatches, rowChunks } from '../../src/excel/rowChunks';
 import { cellText } from '../../src/preview/cellText';
 import type { Check, WorkbookResult } from '../../src/engine';
@@ -65,13 +65,11 @@ test('merged-area addresses from Excel, with quoted sheet names', () => {
   ]);
 });
 
-test('saved formats: "no fill" is pattern None, white is a colour; damaged settings read as empty', () => {
-  expect(savedFormatOf({ format: { fill: { color: '#FFFFFF', pattern: 'None' }, font: { color: '#000000' } } })).toEqual({ fill: 'none', font: '#000000' });
-  expect(savedFormatOf({ format: { fill: { color: '#ffffff', pattern: 'Solid' }, font: { color: '#ff0000' } } })).toEqual({ fill: '#FFFFFF', font: '#FF0000' });
-  const o = { 'Blad 1': { D6: { fill: 'none', font: '#000000' }, E7: { fill: '#FFFF00', font: '#1F4E79' } } };
-  expect(parseOriginals(serializeOriginals(o))).toEqual(o);
-  expect(parseOriginals('{not json')).toEqual({});
-  expect(parseOriginals(JSON.stringify({ v: 2, sheets: {} }))).toEqual({});
+test('copied formats: "no fill" is told from white by tintAndShade (office-js #4900), never by the pattern', () => {
+  // Excel reports both as #FFFFFF with a null pattern; only tintAndShade differs.
+  expect(copyFormatOf({ format: { fill: { color: '#FFFFFF', tintAndShade: null }, font: { color: '#000000' } } })).toMatchObject({ fill: undefined });
+  expect(copyFormatOf({ format: { fill: { color: '#ffffff', tintAndShade: 0 }, font: { color: '#ff0000' } } })).toMatchObject({ fill: '#FFFFFF', fontColor: '#FF0000' });
+  expect(copyFormatOf({ format: { fill: { color: '#DDEBF7', tintAndShade: 0.8 } } })).toMatchObject({ fill: '#DDEBF7' });
 });
 
 test('row chunks cover the used range exactly and batches respect the budget', () => {

@@ -1,5 +1,6 @@
 // "Kopiera till Word" from Excel: the adapter copies the table it last checked, with the
-// fills the cells had before Summakoll (from the saved originals) and never a status colour.
+// cells' own fills (the status layer is conditional formats, not part of them) and never a
+// status colour.
 import { FakeExcel, sheet } from './fakeExcel';
 import { createExcelAdapter } from '../../src/excel/excelAdapter';
 import { STATUS_COLOURS } from '../../src/engine';
@@ -31,14 +32,16 @@ test('the checked table is copied with its original fill, the red cell counted, 
   const run = await adapter.checkWorkbook();
   const s = run.result.sheets.find((x) => x.name === 'Kostnader')!;
   expect(s.cells.find((c) => c.address === 'B6')?.status).toBe('error');
-  // The status colour really is in the workbook now.
-  expect(excel.sheets[0].cells.get('5,1')?.fill?.toUpperCase()).toBe(STATUS_COLOURS.error.fill.toUpperCase());
+  // The status colour really is shown in the workbook now, over the cell's own fill.
+  expect(excel.shown('Kostnader', 'B6').fill).toBe(STATUS_COLOURS.error.fill.toUpperCase());
 
   const copy = await adapter.tableForCopy!('Kostnader', s.tables[0]);
   expect(copy.errorCells).toBe(1);
   for (const c of Object.values(STATUS_COLOURS)) expect(copy.html.toUpperCase()).not.toContain(c.fill.toUpperCase());
   // The author's own fill of the total cell is kept.
   expect(copy.html.toUpperCase()).toContain('BACKGROUND:#DDEBF7');
+  // Cells without a fill, which Excel reports as white, get no white background (tintAndShade).
+  expect(copy.html.toUpperCase()).not.toContain('BACKGROUND:#FFFFFF');
   // Swedish figures: grouping with a no-break space, true minus sign.
   expect(copy.html).toContain('1\u00a0200');
   expect(copy.html).toContain('\u22123\u00a0400');
