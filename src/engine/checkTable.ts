@@ -15,7 +15,7 @@ import { ownTolerance } from './tolerance';
 import { detectTotals } from './totals';
 import { labelOf } from './rowLabels';
 import type { TotalRow } from './totalRow';
-import { isNonAdditiveHeader } from './labels';
+import { isNonAdditiveHeader, isNonAdditiveLabel } from './labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './address';
 import { typedUnits } from './judge/granularity';
@@ -42,6 +42,8 @@ export interface CheckedTable {
 
 /** Share rows: most figures are percentages (or the label says %). */
 function isShareRow(g: Grid, t: Table, r: number): boolean {
+  // A median, an average or a rate is no amount, whatever its cells' format.
+  if (isNonAdditiveLabel(labelOf(g, t, r))) return true;
   if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
   let pct = 0;
   let all = 0;

@@ -63,6 +63,11 @@ export function isNonAdditiveHeader(header: string): boolean {
   return (headerFacts(header) & H_NON_ADDITIVE) !== 0;
 }
 
+/** A row label that names no amount: a median, an average, a rate, a share. */
+export function isNonAdditiveLabel(label: string): boolean {
+  return NON_ADDITIVE_LABEL.test(label);
+}
+
 /** A "varav" row details the row above it and is no part of any sum. */
 export function isPartLabel(label: string): boolean {
   return (labelFacts(label) & L_PART) !== 0;
@@ -98,6 +103,7 @@ const DERIVED_HEADER =
 const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
 const TOTAL_HEADER = /\b(?:totalt?|summa|total|sum|all|both sexes)\b/i;
 const DIFFERENCE_HEADER = /\b(?:förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|netto|difference|variance|change)\b/i;
+const NON_ADDITIVE_LABEL = /(?:\bmedian|\baverage\b|\bmean\b|\brate\b|\bper capita\b|\bpercent\b|genomsnitt|\bmedel|\bandel\b|\bsnitt\b)/i;
 const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
 const H_SHARE = 4;

@@ -9,19 +9,23 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
   const out = new Map<number, number>();
   for (const c of cols) {
     let whole = 0;
+    let other = 0;
     let finer = false;
-    let ok = true;
     for (const r of rows) {
-      if (g.kind(r, c) !== K_NUMBER) continue;
+      if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
       const x = g.num(r, c);
-      if (Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x))) {
-        ok = false;
-        break;
+      if (Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x))) other++;
+      else {
+        whole++;
+        if (g.unit(r, c) < 1) finer = true;
       }
-      whole++;
-      if (g.unit(r, c) < 1) finer = true;
     }
-    if (ok && finer && whole >= 3) out.set(c, 1);
+    // Nearly every figure whole: the column was typed in whole units (a few computed
+    // figures among them do not make its other figures more precise).
+    if (finer && whole >= 3 && whole >= WHOLE_SHARE * (whole + other)) out.set(c, 1);
   }
   return out;
 }
+
+/** The share of whole figures that shows a column was typed in whole units. */
+const WHOLE_SHARE = 0.8;
