@@ -8,16 +8,20 @@ import { buildCli, ROOT, runCli } from './runCli';
 
 let dir: string;
 
-/** A generic table: three rows and a Summa row; `summa` decides whether it reconciles. */
+/**
+ * A generic table: three rows and a Summa row; `summa` decides whether the Utfall column
+ * reconciles. Budget and Prognos always do: they corroborate the Summa row's reading
+ * (checks.md 4.9), so a wrong Utfall total is an error.
+ */
 async function table(file: string, summa: number): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Tabell');
   ws.addRow(['Kostnader per enhet (tkr)', null]);
-  ws.addRow(['Enhet', 'Utfall 2025']);
-  ws.addRow(['Norr', 1200]);
-  ws.addRow(['Söder', 3400]);
-  ws.addRow(['Väster', 1000]);
-  ws.addRow(['Summa', summa]);
+  ws.addRow(['Enhet', 'Utfall 2025', 'Budget 2025', 'Prognos 2025']);
+  ws.addRow(['Norr', 1200, 1300, 1250]);
+  ws.addRow(['Söder', 3400, 3300, 3350]);
+  ws.addRow(['Väster', 1000, 1100, 1050]);
+  ws.addRow(['Summa', summa, 5700, 5650]);
   await wb.xlsx.writeFile(file);
 }
 
@@ -69,7 +73,7 @@ test('a file with a wrong total exits 1 and shows expected, actual and differenc
   expect(r.stdout).toContain('B6  Stämmer inte: väntat 5 600, faktiskt 1 778 945, differens');
   expect(r.stdout).toMatch(/differens −?1 773 345/);
   expect(r.stdout).not.toContain('\u00a0');
-  expect(r.stdout).toMatch(/Tabell: .*\(A\d+:B6\)/);
+  expect(r.stdout).toMatch(/Tabell: .*\(A\d+:D6\)/);
 });
 
 test('a broken file exits 2 and the other files are still reported', () => {

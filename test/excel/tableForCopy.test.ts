@@ -10,20 +10,21 @@ const all = () => true;
 function workbook(): FakeExcel {
   return new FakeExcel([
     sheet('Kostnader', [
-      ['Kostnader per enhet (tkr)', null],
-      ['Enhet', 'Utfall 2025'],
-      ['Norr', { value: 1200, numFmt: '#,##0' }],
-      ['Söder', { value: -3400, numFmt: '#,##0' }],
-      ['Väster', { value: 1000, numFmt: '#,##0' }],
-      // Wrong on purpose (should be −1 200); a blue fill the author chose.
-      ['Summa', { value: 1300, numFmt: '#,##0', fill: '#DDEBF7' }],
+      ['Kostnader per enhet (tkr)', null, null, null],
+      ['Enhet', 'Utfall 2025', 'Budget 2025', 'Prognos 2025'],
+      ['Norr', { value: 1200, numFmt: '#,##0' }, 1300, 1250],
+      ['Söder', { value: -3400, numFmt: '#,##0' }, -3300, -3350],
+      ['Väster', { value: 1000, numFmt: '#,##0' }, 1100, 1050],
+      // Wrong on purpose (should be −1 200); a blue fill the author chose. Budget and Prognos
+      // reconcile, so the Summa row's reading is corroborated (checks.md 4.9).
+      ['Summa', { value: 1300, numFmt: '#,##0', fill: '#DDEBF7' }, -900, -1050],
     ]),
   ]);
 }
 
 test('there is no copy before a check', async () => {
   const adapter = createExcelAdapter({ run: workbook().run, supports: all });
-  await expect(adapter.tableForCopy!('Kostnader', { r0: 0, c0: 0, r1: 5, c1: 1 } as never)).rejects.toThrow('Kontrollera arbetsboken först.');
+  await expect(adapter.tableForCopy!('Kostnader', { r0: 0, c0: 0, r1: 5, c1: 3 } as never)).rejects.toThrow('Kontrollera arbetsboken först.');
 });
 
 test('the checked table is copied with its original fill, the red cell counted, no status colour', async () => {
