@@ -18,7 +18,7 @@ import type { TotalRow } from './totalRow';
 import { isNonAdditiveHeader, isNonAdditiveLabel } from './labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './address';
-import { typedUnits } from './judge/granularity';
+import { typedUnitAt, typedUnits, type TypedUnits } from './judge/granularity';
 import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
@@ -146,7 +146,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       if (verdict.skip[i]) continue;
       const c = footCols[i];
       f.c = c;
-      o.unitFloor = typed.get(c);
+      o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
       const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
       if (k === null) continue;
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
@@ -163,7 +163,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) {
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
-    const floor = relationUnitFloor(rel, typed);
+    const floor = (r: number): number => relationUnitFloor(rel, typed, r);
     const rowAllowance = (r: number): number | undefined => {
       const closed = closedBy[r - t.r0];
       return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : allowance(r);
@@ -174,12 +174,13 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       continue;
     }
     const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what), basis, unitFloor: floor || undefined };
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what), basis, unitFloor: undefined };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (let i = 0; i < rel.rows.length; i++) {
       if (verdict.skip[i]) continue;
       const r = rel.rows[i];
       o.atLeast = rowAllowance(r);
+      o.unitFloor = floor(r) || undefined;
       f.r = r;
       checkCell(g, rule, r, rel.y, f, o, out);
     }
@@ -309,9 +310,9 @@ function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict
 }
 
 /** The typed unit of a relation's columns: the coarsest among its derived column and inputs. */
-function relationUnitFloor(rel: ColumnRelation, typed: ReadonlyMap<number, number>): number {
+function relationUnitFloor(rel: ColumnRelation, typed: TypedUnits, r: number): number {
   if (rel.kind !== 'sum') return 0;
-  let u = typed.get(rel.y) ?? 0;
-  for (const t of rel.terms) u = Math.max(u, typed.get(t.c) ?? 0);
+  let u = typedUnitAt(typed, r, rel.y);
+  for (const t of rel.terms) u = Math.max(u, typedUnitAt(typed, r, t.c));
   return u;
 }

@@ -3,7 +3,7 @@
 import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
 import type { Table } from './tableFinder';
-import { typedUnits } from './judge/granularity';
+import { typedUnits, type TypedUnits } from './judge/granularity';
 
 /** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
 const MAX_CELLS = 1 << 20;
@@ -29,12 +29,14 @@ export class FootCells {
   private units = unitStore;
   /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
   private floors: number[] = [];
+  private typed: TypedUnits | null = null;
 
   reset(g: Grid, t: Table, cols: number[]): this {
     this.g = g;
     this.cols = cols;
     const typed = typedUnits(g, t.bodyRows, cols);
-    this.floors = cols.map((c) => typed.get(c) ?? 0);
+    this.typed = typed;
+    this.floors = cols.map((c) => typed.col.get(c) ?? 0);
     this.r0 = t.r0;
     this.nc = cols.length;
     const nRows = t.r1 - t.r0 + 1;
@@ -56,7 +58,8 @@ export class FootCells {
         kindStore[i] = g.kind(r, c);
         numStore[i] = g.num(r, c);
         const u = g.unit(r, c);
-        unitStore[i] = u > 0 && u < this.floors[ci] ? this.floors[ci] : u;
+        const floor = Math.max(this.floors[ci], typed.row.get(r) ?? 0);
+        unitStore[i] = u > 0 && u < floor ? floor : u;
       }
     return this;
   }
@@ -79,7 +82,8 @@ export class FootCells {
     const i = r - this.r0;
     if (i >= 0 && i < this.nRows) return this.units[i * this.nc + ci];
     const u = this.g.unit(r, this.cols[ci]);
-    return u > 0 && u < this.floors[ci] ? this.floors[ci] : u;
+    const floor = Math.max(this.floors[ci], this.typed?.row.get(r) ?? 0);
+    return u > 0 && u < floor ? floor : u;
   }
 
   /** Grid.has: a number or a dash. */

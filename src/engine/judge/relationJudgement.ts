@@ -25,7 +25,7 @@ export type RowAllowance = (r: number) => number | undefined;
 /** The rows a total row closes (undefined for other rows). */
 export type ClosedRows = (r: number) => readonly number[] | undefined;
 
-export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: number, closedRows: ClosedRows): RelationVerdict {
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
@@ -47,7 +47,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     if (ev.error || !ev.defined) continue;
     const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
     const u = k === K_NUMBER ? g.unit(r, rel.y) : 0;
-    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor), ev.n, allowance(r) ?? 0);
+    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor(r)), ev.n, allowance(r) ?? 0);
     if (st !== S_OK && ownFormula(g, r, rel.y)?.holds) {
       skip[i] = 1;
       continue;

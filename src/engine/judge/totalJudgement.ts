@@ -10,6 +10,7 @@ import type { RowFacts } from '../rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
 import { sumFormulaRange, type RowRange, type TotalRow } from '../totalRow';
 import { ownFormula } from './ownFormula';
+import { typedUnitAt, type TypedUnits } from './granularity';
 import { isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
 /** What one footing cell of a total row says under the row's reading. */
@@ -35,7 +36,7 @@ export interface TotalVerdict {
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, unitFloor: ReadonlyMap<number, number>): TotalEvidence {
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits): TotalEvidence {
   const n = footCols.length;
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
@@ -63,7 +64,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (ev.n === 0) continue;
     const y = k === K_NUMBER ? g.num(r, c) : 0;
     const u = k === K_NUMBER ? g.unit(r, c) : 0;
-    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor.get(c) ?? 0), ev.n);
+    const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, typedUnitAt(typed, r, c)), ev.n);
     const mm = tot.formulaMismatch.get(c);
     if (mm) {
       const own = ranges!.get(c);
