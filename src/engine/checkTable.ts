@@ -104,7 +104,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
   const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
   // Footing: never shares, averages or indices (their total is no sum).
-  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c));
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
 
   const totals = detectTotals(g, t, footCols, template.excludedRows);
   // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
@@ -236,6 +236,24 @@ function checkInputs(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOpt
       }
     }
   }
+}
+
+/**
+ * A column that holds one and the same figure in every row, its "total" rows included (a
+ * unit column: 1000, 1000, …), is no amount: its total is no sum (checks.md 4.9: repeated
+ * values prove nothing). A column of equal parts has a total that differs from them.
+ */
+function constantColumn(g: Grid, rows: number[], c: number): boolean {
+  let all = 0;
+  let first = NaN;
+  for (const r of rows) {
+    if (g.kind(r, c) !== K_NUMBER) continue;
+    const x = g.num(r, c);
+    if (all++ === 0) first = x;
+    else if (x !== first) return false;
+  }
+  // Zeros are no unit: a column of zeros totals to zero.
+  return all >= 4 && first !== 0;
 }
 
 function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
