@@ -208,7 +208,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // Totals the controller's own formulas state, where no reading above claimed the cell.
   if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t), out);
 
-  // Inputs: numbers typed as text (a derived cell's status is its checks alone), and error values.
+  // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
   return { table: t, template, totals, relations, notes };
 }
@@ -219,7 +219,7 @@ function checkInputs(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOpt
       const k = g.kind(r, c);
       if (k !== K_ERROR && !(k === K_NUMBER && g.fromText(r, c))) continue;
       const x = g.at(r, c);
-      if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn' && !out.has(r, c)) {
+      if (x.kind === 'number' && x.fromText && opts.textNumbers === 'warn') {
         out.add(r, c, {
           rule: 'text-number',
           status: 'warning',

@@ -133,12 +133,15 @@ export class ReadingPick {
   /** The first reading that reconciles every cell, but some only loosely. */
   private tentative: Item[] | null = null;
   private r = -1;
+  /** Rows no reading of this total may sum (count rows under a money total). */
+  private forbidden: ((row: number) => boolean) | null = null;
 
   constructor(private readonly cells: FootCells) {}
 
-  /** Start over for total row r. */
-  reset(r: number): void {
+  /** Start over for total row r; readings that sum a forbidden row are not taken. */
+  reset(r: number, forbidden: ((row: number) => boolean) | null = null): void {
     this.r = r;
+    this.forbidden = forbidden;
     this.chosen = null;
     this.bestItems = null;
     this.bestScore = 0;
@@ -156,16 +159,23 @@ export class ReadingPick {
 
   /** Offers rd itself (kept as it is when it wins). */
   offer(rd: Item[]): void {
-    if (this.chosen) return;
+    if (this.chosen || this.sumsForbidden(rd, 0, rd.length)) return;
     const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false);
     this.take(rd, s.good, s.bad, s.loose);
   }
 
   /** Offers list[from..to); copied only when it wins (list may change later). */
   offerSlice(list: readonly Item[], from: number, to: number): void {
-    if (this.chosen) return;
+    if (this.chosen || this.sumsForbidden(list, from, to)) return;
     const s = scoreItems(this.cells, this.r, list, from, to, false);
     if (this.wins(s.good, s.bad, s.loose)) this.take(list.slice(from, to), s.good, s.bad, s.loose);
+  }
+
+  private sumsForbidden(list: readonly Item[], from: number, to: number): boolean {
+    const f = this.forbidden;
+    if (!f) return false;
+    for (let i = from; i < to; i++) if (!list[i].total && f(list[i].row)) return true;
+    return false;
   }
 
   private wins(good: number, bad: number, loose: number): boolean {

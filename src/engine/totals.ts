@@ -81,6 +81,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   let lastStrong = -1; // index in items of the last labelled (or formula) total
   flat.clear();
   const pick = new ReadingPick(cells);
+  const isCountRow = (row: number): boolean => (facts.of(row) & L_COUNT) !== 0;
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
@@ -108,10 +109,11 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       const blockAllLength = items.length - blockFrom;
       let block: Block | null = null;
       // Readings are tried most likely first, each built only while none has won yet.
-      pick.reset(r);
+      // Count rows are never part of a money total (checks.md 5.3), whatever a formula covers.
+      pick.reset(r, rowFacts & L_COUNT ? null : isCountRow);
       if (hasFormula) {
         const { from, to } = formulaRange;
-        const fr = inRowRange(items, from, to);
+        const fr = (rowFacts & L_COUNT) === 0 ? inRowRange(items, from, to).filter((x) => x.total || !isCountRow(x.row)) : inRowRange(items, from, to);
         if (fr.length) pick.offer(fr);
         const frExpanded = pick.done || !groupOf ? null : expandGroups(fr, groupOf);
         if (frExpanded) pick.offer(inRowRange(frExpanded, from, to));
