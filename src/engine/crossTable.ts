@@ -35,6 +35,7 @@ export function checkCrossTables(work: SheetWork[]): void {
   const fg = F.work.grid;
   const vg = V.work.grid;
   const L = F.table.template.letters;
+  if (L.get('B') === undefined || L.get('C') === undefined || L.get('D') === undefined) return;
   const v = V.table.template.vaxling;
   const T = v.totalCol;
   const fUnit: Unit = F.table.template.unit ?? 'tkr';

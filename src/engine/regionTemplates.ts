@@ -6,6 +6,7 @@ import { labelOf } from './rowLabels';
 import type { Table } from './tableFinder';
 import type { TableKind } from './types';
 import { unitIn, yearIn, type Unit } from './labels';
+import { columnRoles, isBudgetfordelning, type Role } from './hypotheses/templateRoles';
 
 export interface TemplateInfo {
   kind: TableKind;
@@ -37,7 +38,9 @@ export function recogniseTemplate(g: Grid, t: Table): TemplateInfo {
   const text = allHeaderText(g, t);
   const base: TemplateInfo = { kind: 'generic', relations: [], excludedRows: new Set(), ratioCols: new Set(), unit: tableUnit(g, t, text) };
   if (/fördelning av budgetramen|budgetramens fördelningsgrund/i.test(text)) return budgetfordelning(g, t, base);
-  if (/budgetväxling/i.test(text)) {
+  const roles = columnRoles(t.header, t.numCols);
+  if (isBudgetfordelning(roles)) return budgetfordelning(g, t, base, roles);
+  if (/budgetväxling|omdisponering|ramjustering/i.test(text)) {
     // Row labels only when the title says växlingar: most tables never need them.
     const labels = t.bodyRows.map((r) => labelOf(g, t, r));
     const ing = t.bodyRows.find((r, i) => /^ingående\b/i.test(labels[i]));
@@ -61,8 +64,11 @@ function rel(y: number, terms: [number, number][], rows: number[], den: [number,
   };
 }
 
-function budgetfordelning(g: Grid, t: Table, info: TemplateInfo): TemplateInfo {
+function budgetfordelning(g: Grid, t: Table, info: TemplateInfo, byRole?: Map<Role, number>): TemplateInfo {
   info.kind = 'budgetfordelning';
+  // Columns by role from their headers; the letter row or the seed's positions when the headers say too little.
+  const roles = byRole ?? columnRoles(t.header, t.numCols);
+  if (isBudgetfordelning(roles)) return byRoles(g, t, info, roles);
   // Column letters from the "Kolumn: A B C …" row, else by position from the label column.
   const letters = new Map<string, number>();
   for (const r of t.headerRows) {
@@ -86,6 +92,41 @@ function budgetfordelning(g: Grid, t: Table, info: TemplateInfo): TemplateInfo {
   info.ratioCols.add(L('J'));
   info.unit = info.unit ?? 'tkr';
   return info;
+}
+
+/** The template's relations among the columns whose roles are known (checks.md 5.1). */
+function byRoles(g: Grid, t: Table, info: TemplateInfo, roles: Map<Role, number>): TemplateInfo {
+  info.letters = new Map(roles);
+  const rows = t.bodyRows;
+  const R = (x: Role) => roles.get(x);
+  const [B, C, D, E, G, H, I, J] = [R('B'), R('C'), R('D'), R('E'), R('G'), R('H'), R('I'), R('J')];
+  if (B !== undefined && C !== undefined && D !== undefined) info.relations.push(rel(D, [[B, 1], [C, 1]], rows));
+  // Prognosavvikelse: fördelad ram − prognos, or the other way round where the region writes it so (the rows decide).
+  if (D !== undefined && G !== undefined && H !== undefined) {
+    const sign = fitsBetter(g, rows, H, D, G) ? 1 : -1;
+    info.relations.push(rel(H, [[D, sign], [G, -sign]], rows));
+  }
+  if (I !== undefined && E !== undefined && J !== undefined) {
+    info.relations.push(rel(J, [[I, 1]], rows, [[E, 1], [I, -1]], 100));
+    info.ratioCols.add(J);
+  }
+  info.unit = info.unit ?? 'tkr';
+  return info;
+}
+
+/** h = a − b holds in at least as many rows as h = b − a. */
+function fitsBetter(g: Grid, rows: number[], h: number, a: number, b: number): boolean {
+  let plus = 0;
+  let minus = 0;
+  for (const r of rows) {
+    if (!g.has(r, h) || !g.has(r, a) || !g.has(r, b)) continue;
+    const y = g.num(r, h);
+    const d = g.num(r, a) - g.num(r, b);
+    const u = Math.max(g.unit(r, h), g.unit(r, a), g.unit(r, b), 1e-9);
+    if (Math.abs(y - d) <= 1.5 * u) plus++;
+    if (Math.abs(y + d) <= 1.5 * u) minus++;
+  }
+  return plus >= minus;
 }
 
 function budgetvaxlingar(g: Grid, t: Table, info: TemplateInfo, ing: number, utg: number): TemplateInfo {

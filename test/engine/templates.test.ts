@@ -112,3 +112,44 @@ describe('åtgärdslista (5.3)', () => {
     expect(ruleStatus(r, 'E4', 'row-relation')).toBe('error');
   });
 });
+
+describe('templates by column roles, in other wordings (checks.md 5)', () => {
+  // Another region's budgetfördelning: no title, other headings, mnkr, columns reordered and
+  // Avvikelse written as prognos − justerad budget.
+  function otherRegion(justeradFirstRow: number) {
+    return sheet('Ekonomi', [
+      ['Verksamhet', 'Omdisponeringar', 'Budget 2025-01-01', 'Justerad budget', 'Utfall jan–aug', 'Helårsprognos', 'Avvikelse'],
+      [null, '(mnkr)', '(mnkr)', '(mnkr)', '(mnkr)', '(mnkr)', '(mnkr)'],
+      ['Hälso- och sjukvård', n(12.5, '#,##0.0'), n(8400.0, '#,##0.0'), n(justeradFirstRow, '#,##0.0'), n(5650.2, '#,##0.0'), n(8460.0, '#,##0.0'), n(47.5, '#,##0.0')],
+      ['Tandvård', n(-2.0, '#,##0.0'), n(610.0, '#,##0.0'), n(608.0, '#,##0.0'), n(401.7, '#,##0.0'), n(600.0, '#,##0.0'), n(-8.0, '#,##0.0')],
+      ['Regionstab', n(-10.5, '#,##0.0'), n(390.0, '#,##0.0'), n(379.5, '#,##0.0'), n(250.1, '#,##0.0'), n(380.0, '#,##0.0'), n(0.5, '#,##0.0')],
+      ['Summa', n(0.0, '#,##0.0'), n(9400.0, '#,##0.0'), n(9400.0, '#,##0.0'), n(6302.0, '#,##0.0'), n(9440.0, '#,##0.0'), n(40.0, '#,##0.0')],
+    ]);
+  }
+
+  it('is recognised as a budgetfördelning from its column roles', () => {
+    const r = check(otherRegion(8412.5));
+    expect(r.sheets[0].tables[0].kind).toBe('budgetfordelning');
+    expect(ruleStatus(r, 'D3', 'row-relation')).toBe('ok');
+    // The rows say Avvikelse = Helårsprognos − Justerad budget here.
+    expect(ruleStatus(r, 'G3', 'row-relation')).toBe('ok');
+    expect(cellOf(r, 'G3')!.checks.find((k) => k.rule === 'row-relation')!.basis).toMatch(/^mallen budgetfordelning/);
+  });
+
+  it('Justerad budget = Budget + Omdisponeringar is checked by the template, a wrong row is red', () => {
+    const r = check(otherRegion(8421.5));
+    expect(ruleStatus(r, 'D3', 'row-relation')).toBe('error');
+  });
+
+  it('a plain table with Budget and Utfall only is no template', () => {
+    const r = check(
+      sheet('S', [
+        ['Post', 'Budget', 'Utfall'],
+        ['a', n(100), n(90)],
+        ['b', n(200), n(210)],
+        ['Summa', n(300), n(300)],
+      ]),
+    );
+    expect(r.sheets[0].tables[0].kind).toBe('generic');
+  });
+});
