@@ -15,10 +15,10 @@ import { ownTolerance } from './tolerance';
 import { detectTotals } from './totals';
 import { labelOf } from './rowLabels';
 import type { TotalRow } from './totalRow';
-import { isNonAdditiveHeader, isNonAdditiveLabel } from './labels';
+import { isNonAdditiveHeader, L_NON_ADDITIVE, labelFacts } from './labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './address';
-import { typedUnitAt, typedUnits, type TypedUnits } from './judge/granularity';
+import { tableTypedUnits, typedUnitAt, type TypedUnits } from './judge/granularity';
 import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
@@ -43,7 +43,7 @@ export interface CheckedTable {
 /** Share rows: most figures are percentages (or the label says %). */
 function isShareRow(g: Grid, t: Table, r: number): boolean {
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (isNonAdditiveLabel(labelOf(g, t, r))) return true;
+  if (labelFacts(labelOf(g, t, r)) & L_NON_ADDITIVE) return true;
   if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
   let pct = 0;
   let all = 0;
@@ -116,7 +116,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   let tableHasFormulas: boolean | undefined;
   const facts = tableRowFacts(g, t);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
-  const typed = typedUnits(g, t.bodyRows, t.numCols);
+  const typed = tableTypedUnits(g, t);
   const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)

@@ -3,7 +3,7 @@
 import type { Grid } from './grid';
 import { K_DASH, K_NUMBER } from './grid';
 import type { Table } from './tableFinder';
-import { typedUnits, type TypedUnits } from './judge/granularity';
+import { tableTypedUnits, type TypedUnits } from './judge/granularity';
 
 /** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
 const MAX_CELLS = 1 << 20;
@@ -34,7 +34,7 @@ export class FootCells {
   reset(g: Grid, t: Table, cols: number[]): this {
     this.g = g;
     this.cols = cols;
-    const typed = typedUnits(g, t.bodyRows, cols);
+    const typed = tableTypedUnits(g, t);
     this.typed = typed;
     this.floors = cols.map((c) => typed.col.get(c) ?? 0);
     this.r0 = t.r0;

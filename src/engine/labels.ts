@@ -12,6 +12,8 @@ export const L_TOTAL = 1;
 export const L_STRONG_TOTAL = 2;
 export const L_PART = 4;
 export const L_COUNT = 8;
+/** A row label naming no amount (median, average, rate, share). */
+export const L_NON_ADDITIVE = 128;
 
 function factsOf(label: string): number {
   const s = label.trim();
@@ -21,6 +23,7 @@ function factsOf(label: string): number {
   else if (TOTAL_WORD_INSIDE.test(s)) f |= L_TOTAL;
   if (PART_LABEL.test(s)) f |= L_PART;
   if (COUNT_LABEL.test(s)) f |= L_COUNT;
+  if (NON_ADDITIVE_LABEL.test(s)) f |= L_NON_ADDITIVE;
   return f;
 }
 
@@ -61,11 +64,6 @@ export function isStrongTotalLabel(label: string): boolean {
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
 export function isNonAdditiveHeader(header: string): boolean {
   return (headerFacts(header) & H_NON_ADDITIVE) !== 0;
-}
-
-/** A row label that names no amount: a median, an average, a rate, a share. */
-export function isNonAdditiveLabel(label: string): boolean {
-  return NON_ADDITIVE_LABEL.test(label);
 }
 
 /** A "varav" row details the row above it and is no part of any sum. */

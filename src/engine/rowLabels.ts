@@ -10,7 +10,7 @@ export function labelOf(g: Grid, t: Table, r: number): string {
   return '';
 }
 
-/** Bits of RowFacts.of besides the label's own (labels.ts L_*, all below 16). */
+/** Bits of RowFacts.of besides the label's own (labels.ts L_*: 1, 2, 4, 8 and 128). */
 export const R_NO_LABEL = 16;
 /** A text-only row of the table (Table.textRows). */
 export const R_TEXT_ROW = 32;

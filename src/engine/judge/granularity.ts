@@ -20,37 +20,44 @@ export interface TypedUnits {
 export function typedUnits(g: Grid, rows: readonly number[], cols: readonly number[]): TypedUnits {
   const col = new Map<number, number>();
   const row = new Map<number, number>();
-  for (const c of cols) {
-    let whole = 0;
-    let other = 0;
-    let finer = false;
-    for (const r of rows) {
+  const n = cols.length;
+  // One pass over the cells: per column, whole figures, other figures and whether any shows decimals.
+  const whole = new Int32Array(n);
+  const other = new Int32Array(n);
+  const finer = new Uint8Array(n);
+  for (const r of rows) {
+    let rowWhole = 0;
+    let rowFiner = false;
+    let rowOther = false;
+    for (let i = 0; i < n; i++) {
+      const c = cols[i];
       if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
       if (isWhole(g.num(r, c))) {
-        whole++;
-        if (g.unit(r, c) < 1) finer = true;
-      } else other++;
-    }
-    // Nearly every figure whole: the column was typed in whole units (a few computed
-    // figures among them do not make its other figures more precise).
-    if (finer && whole >= MIN_FIGURES && whole >= WHOLE_SHARE * (whole + other)) col.set(c, 1);
-  }
-  for (const r of rows) {
-    let whole = 0;
-    let finer = false;
-    let other = false;
-    for (const c of cols) {
-      if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
-      if (!isWhole(g.num(r, c))) {
-        other = true;
-        break;
+        whole[i]++;
+        rowWhole++;
+        if (g.unit(r, c) < 1) finer[i] = 1;
+        if (g.unit(r, c) < 1) rowFiner = true;
+      } else {
+        other[i]++;
+        rowOther = true;
       }
-      whole++;
-      if (g.unit(r, c) < 1) finer = true;
     }
-    if (!other && finer && whole >= MIN_FIGURES) row.set(r, 1);
+    if (!rowOther && rowFiner && rowWhole >= MIN_FIGURES) row.set(r, 1);
   }
+  // Nearly every figure whole: the column was typed in whole units (a few computed figures
+  // among them do not make its other figures more precise).
+  for (let i = 0; i < n; i++) if (finer[i] && whole[i] >= MIN_FIGURES && whole[i] >= WHOLE_SHARE * (whole[i] + other[i])) col.set(cols[i], 1);
   return { col, row };
+}
+
+// The typed units of a table, worked out once (the footing and the checks both ask).
+const OF_TABLE = new WeakMap<object, TypedUnits>();
+
+/** typedUnits of a table's body rows and numeric columns, remembered per table. */
+export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: number[] }): TypedUnits {
+  let u = OF_TABLE.get(t);
+  if (!u) OF_TABLE.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
+  return u;
 }
 
 function isWhole(x: number): boolean {
