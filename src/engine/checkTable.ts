@@ -1,31 +1,31 @@
 // Checking one table: decide its derived cells (totals, groups, relations, shares,
 // template rules) and judge each one. Pure; the collector gathers the checks.
-import type { CheckCollector } from './collector';
-import type { ColumnRelation } from './columnRelations';
-import { discoverColumnRelations } from './columnRelations';
-import type { Formula } from './formula';
-import { evaluate } from './formula';
-import type { Grid } from './grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { checkCell, errorValueCheck, okMessage, type CheckOptions } from './makeCheck';
-import { recogniseTemplate, type TemplateInfo } from './regionTemplates';
-import { discoverRowRatios } from './rowRatios';
-import type { Table } from './tableFinder';
-import { ownTolerance } from './tolerance';
-import { detectTotals } from './totals';
-import { labelOf } from './rowLabels';
-import type { TotalRow } from './totalRow';
-import { isNonAdditiveHeader, L_NON_ADDITIVE, labelFacts } from './labels';
+import type { CheckCollector } from './result/collector';
+import type { ColumnRelation } from './hypotheses/columnRelations';
+import { discoverColumnRelations } from './hypotheses/columnRelations';
+import type { Formula } from './judge/formula';
+import { evaluate } from './judge/formula';
+import type { Grid } from './read/grid';
+import { K_DASH, K_ERROR, K_NUMBER } from './read/grid';
+import { checkCell, errorValueCheck, okMessage, type CheckOptions } from './judge/makeCheck';
+import { recogniseTemplate, type TemplateInfo } from './hypotheses/regionTemplates';
+import { discoverRowRatios } from './hypotheses/rowRatios';
+import type { Table } from './tables/tableFinder';
+import { ownTolerance } from './judge/tolerance';
+import { detectTotals } from './hypotheses/totals';
+import { labelOf } from './tables/rowLabels';
+import type { TotalRow } from './hypotheses/totalRow';
+import { isNonAdditiveHeader, L_NON_ADDITIVE, labelFacts } from './tables/labels';
 import type { Check } from './types';
-import { cellAddress, columnName } from './address';
+import { cellAddress, columnName } from './read/address';
 import { tableTypedUnits, typedUnitAt, type TypedUnits } from './judge/granularity';
 import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
-import { tableRowFacts } from './rowLabels';
-import { L_COUNT, L_TOTAL } from './labels';
-import type { TemplateInfo as TemplateKindInfo } from './regionTemplates';
-import { sortedRows } from './sortedRows';
+import { tableRowFacts } from './tables/rowLabels';
+import { L_COUNT, L_TOTAL } from './tables/labels';
+import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
+import { sortedRows } from './tables/sortedRows';
 
 export interface CheckTableOptions {
   /** Word tables hold only text: numbers typed as text are then no finding. */

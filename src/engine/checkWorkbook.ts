@@ -1,11 +1,11 @@
 // The engine's entry point: every sheet's tables found and checked, then the checks
 // between tables of the workbook (budgetväxlingar against budgetfördelning).
-import { rangeAddress } from './address';
+import { rangeAddress } from './read/address';
 import { checkTable, type CheckedTable, type CheckTableOptions } from './checkTable';
-import { CheckCollector } from './collector';
-import { checkCrossTables } from './crossTable';
-import { buildGrid, type Grid } from './grid';
-import { findTables } from './tableFinder';
+import { CheckCollector } from './result/collector';
+import { checkCrossTables } from './hypotheses/crossTable';
+import { buildGrid, type Grid } from './read/grid';
+import { findTables } from './tables/tableFinder';
 import type { CheckedCell, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from './types';
 
 export type CheckWorkbookOptions = Partial<CheckTableOptions>;

@@ -1,6 +1,6 @@
 // The collector: one entry per cell, status the worst of its checks, listed by row then column.
-import { CheckCollector } from '../../src/engine/collector';
-import { buildGrid } from '../../src/engine/grid';
+import { CheckCollector } from '../../src/engine/result/collector';
+import { buildGrid } from '../../src/engine/read/grid';
 import type { Check } from '../../src/engine/types';
 
 function chk(status: Check['status'], inputs: string[], expected = 10): Check {

@@ -1,7 +1,7 @@
 // The grid reads every cell once; at() gives the same reading as readCell for any cell.
 import fc from 'fast-check';
-import { buildGrid, K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from '../../src/engine/grid';
-import { readCell } from '../../src/engine/numbers';
+import { buildGrid, K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from '../../src/engine/read/grid';
+import { readCell } from '../../src/engine/read/numbers';
 import type { CellInput } from '../../src/engine/types';
 
 const KIND: Record<string, number> = { empty: K_EMPTY, number: K_NUMBER, dash: K_DASH, text: K_TEXT, error: K_ERROR };

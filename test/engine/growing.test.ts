@@ -1,6 +1,6 @@
 // The growing number array keeps every value in order across its doublings.
 import fc from 'fast-check';
-import { float64s, Growing, int32s } from '../../src/engine/growing';
+import { float64s, Growing, int32s } from '../../src/engine/result/growing';
 
 describe('Growing', () => {
   it('holds what was pushed, in order, from a room of 1 up', () => {

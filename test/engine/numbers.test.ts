@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { parseNumberText, readCell } from '../../src/engine/numbers';
-import { formatSwedish } from '../../src/engine/swedishFormat';
-import { formatInfo } from '../../src/engine/numberFormat';
+import { parseNumberText, readCell } from '../../src/engine/read/numbers';
+import { formatSwedish } from '../../src/engine/read/swedishFormat';
+import { formatInfo } from '../../src/engine/read/numberFormat';
 
 describe('reading numbers (checks.md 2)', () => {
   it.each([

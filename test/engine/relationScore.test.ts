@@ -2,9 +2,9 @@
 // signed sums of a pair, or the runs beside a Totalt, at once (the fast paths of
 // discoverColumnRelations): they must agree.
 import fc from 'fast-check';
-import { candidatesFor } from '../../src/engine/relationCandidates';
-import type { Matrix } from '../../src/engine/relationMatrix';
-import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook } from '../../src/engine/relationQuickLook';
+import { candidatesFor } from '../../src/engine/hypotheses/relationCandidates';
+import type { Matrix } from '../../src/engine/hypotheses/relationMatrix';
+import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook } from '../../src/engine/hypotheses/relationQuickLook';
 
 interface Cell {
   v: number;

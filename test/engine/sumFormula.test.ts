@@ -1,7 +1,7 @@
 // parseSumFormula reads `=SUM(X4:X12)` by hand (no match array per cell): it must accept and
 // read exactly what the regular expression it replaces does.
 import fc from 'fast-check';
-import { parseSumFormula, type RowRange } from '../../src/engine/totalRow';
+import { parseSumFormula, type RowRange } from '../../src/engine/hypotheses/totalRow';
 
 const SUM_FORMULA = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { buildGrid } from '../../src/engine/grid';
-import { findTables } from '../../src/engine/tableFinder';
+import { buildGrid } from '../../src/engine/read/grid';
+import { findTables } from '../../src/engine/tables/tableFinder';
 import { checkWorkbook } from '../../src/engine';
 import type { CellInput, SheetInput } from '../../src/engine';
 import { sheet } from './helpers';

@@ -1,7 +1,7 @@
 // The tolerance rule (checks.md 3) through both doors: judge() with its figures and
 // judgeStatus() for the hot loops. They must never disagree.
 import fc from 'fast-check';
-import { judge, judgeStatus, S_ERROR, S_OK, S_WARNING } from '../../src/engine/tolerance';
+import { judge, judgeStatus, S_ERROR, S_OK, S_WARNING } from '../../src/engine/judge/tolerance';
 
 describe('judgeStatus', () => {
   it('Kock 59,1 + 17,3 = 76,4 shown as 76,5 (one decimal, two inputs) is a rounding warning', () => {

@@ -5,8 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkWorkbook, cellAddress, formatSwedish } from '../../src/engine';
 import type { CellInput, SheetInput, WorkbookInput } from '../../src/engine';
-import { parseCellAddress } from '../../src/engine/address';
-import { formatInfo } from '../../src/engine/numberFormat';
+import { parseCellAddress } from '../../src/engine/read/address';
+import { formatInfo } from '../../src/engine/read/numberFormat';
 import { readXlsx } from '../../src/xlsx';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
@@ -33,14 +33,25 @@ function expectedOf(file: string): Map<string, string> {
   return out;
 }
 
-function statuses(wb: WorkbookInput): Map<string, string> {
+/**
+ * Each derived cell's status. With `derivedOnly`, the worst of its derived checks alone: a
+ * figure typed as text also carries its own text-number warning (checks.md 4.9), which the
+ * fixtures' expectations, written for numbers, do not list.
+ */
+function statuses(wb: WorkbookInput, derivedOnly = false): Map<string, string> {
   const out = new Map<string, string>();
-  for (const s of checkWorkbook(wb).sheets) for (const c of s.cells) out.set(`${s.name}!${c.address}`, c.status);
+  for (const s of checkWorkbook(wb).sheets)
+    for (const c of s.cells) {
+      const checks = derivedOnly ? c.checks.filter((k) => k.rule !== 'text-number') : c.checks;
+      if (!checks.length) continue;
+      const worst = checks.reduce((w, k) => (RANK[k.status] > RANK[w] ? k.status : w), 'ok' as string);
+      out.set(`${s.name}!${c.address}`, worst);
+    }
   return out;
 }
 
-function compare(file: string, wb: WorkbookInput, place: Place): string[] {
-  const got = statuses(wb);
+function compare(file: string, wb: WorkbookInput, place: Place, derivedOnly = false): string[] {
+  const got = statuses(wb, derivedOnly);
   const wrong: string[] = [];
   for (const [key, want] of expectedOf(file)) {
     const [sheet, cell] = key.split('!');
@@ -86,7 +97,11 @@ describe('fixture tables in other layouts', () => {
 
   it.each(fixtures)('%s: typed as Swedish text, without formulas', (file) => {
     const wb = mapCells(read(file), asSwedishText);
-    expect(compare(file, wb, (sheet, r, c) => ({ sheet, r, c }))).toEqual([]);
+    expect(compare(file, wb, (sheet, r, c) => ({ sheet, r, c }), true)).toEqual([]);
+    // Every derived figure typed as text keeps its own text-number warning as well.
+    const res = checkWorkbook(wb);
+    const derived = res.sheets.flatMap((s) => s.cells.filter((c) => c.checks.some((k) => k.rule !== 'text-number' && k.rule !== 'error-value')));
+    for (const c of derived) if (c.checks.some((k) => k.rule === 'text-number')) expect(c.status).not.toBe('ok');
   });
 
   it.each(fixtures)('%s: without merged areas and formulas', (file) => {

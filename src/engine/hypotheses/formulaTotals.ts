@@ -2,16 +2,16 @@
 // run of cells in its own column (above or below it) or its own row (left or right of it)
 // is a derived cell, read as its formula says, when no other reading of the table claimed
 // it. A money total whose SUM runs over count rows (Antal …) is an error (checks.md 5.3).
-import { cellAddress } from '../address';
-import type { CheckCollector } from '../collector';
-import type { Formula } from '../formula';
-import type { Grid } from '../grid';
-import { K_NUMBER } from '../grid';
-import { L_COUNT } from '../labels';
+import { cellAddress } from '../read/address';
+import type { CheckCollector } from '../result/collector';
+import type { Formula } from '../judge/formula';
+import type { Grid } from '../read/grid';
+import { K_NUMBER } from '../read/grid';
+import { L_COUNT } from '../tables/labels';
 import { ownFormula, type LinearTerm } from '../judge/ownFormula';
-import { checkCell, okMessage } from '../makeCheck';
-import { labelOf, type RowFacts } from '../rowLabels';
-import type { Table } from '../tableFinder';
+import { checkCell, okMessage } from '../judge/makeCheck';
+import { labelOf, type RowFacts } from '../tables/rowLabels';
+import type { Table } from '../tables/tableFinder';
 
 type Shape = { dir: 'column'; rows: number[] } | { dir: 'row'; cols: number[] };
 

@@ -2,8 +2,8 @@
 // (or a row: older years with one decimal, recent ones in whole units) of whole numbers shown
 // as `35.0` was rounded to whole units, whatever its number format claims, so its rounding
 // tolerance is that of whole units.
-import type { Grid } from '../grid';
-import { K_NUMBER } from '../grid';
+import type { Grid } from '../read/grid';
+import { K_NUMBER } from '../read/grid';
 
 /** The share of whole figures that shows a column was typed in whole units. */
 const WHOLE_SHARE = 0.8;

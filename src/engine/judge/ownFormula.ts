@@ -2,7 +2,7 @@
 // SUBTOTAL(9, …) of ranges, + and −, numbers): the reading the controller wrote down. The
 // judgement trusts a formula whose cached value it reproduces over a reading of its own
 // (checks.md 4.9), unless the formula is shown wrong by the rest of its row.
-import type { Grid } from '../grid';
+import type { Grid } from '../read/grid';
 
 export interface LinearTerm {
   r: number;

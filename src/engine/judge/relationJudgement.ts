@@ -2,11 +2,11 @@
 // column before any of its cells is judged. A relation that fails in more than a few rows
 // misread the table; rows whose inputs are blank prove nothing and are not judged; a cell
 // whose own formula reproduces its value is judged by that formula, not by our reading.
-import { evaluate, type Formula } from '../formula';
-import type { Grid } from '../grid';
-import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../grid';
-import type { ColumnRelation } from '../columnRelations';
-import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
+import { evaluate, type Formula } from './formula';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
+import type { ColumnRelation } from '../hypotheses/columnRelations';
+import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { ownFormula } from './ownFormula';
 import { RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
 

@@ -2,13 +2,13 @@
 // column of the row is pooled before any of its cells is judged. A reading that fails in
 // most columns misread the structure, not the figures: the row is then left uncoloured
 // and the sheet's notes say so.
-import { alignPercentSum, evaluate, type Formula } from '../formula';
-import type { Grid } from '../grid';
-import { K_DASH, K_NUMBER } from '../grid';
-import { L_COUNT, L_PART } from '../labels';
-import type { RowFacts } from '../rowLabels';
-import { judgeStatus, S_ERROR, S_OK } from '../tolerance';
-import { sumFormulaRange, type RowRange, type TotalRow } from '../totalRow';
+import { alignPercentSum, evaluate, type Formula } from './formula';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_NUMBER } from '../read/grid';
+import { L_COUNT, L_PART } from '../tables/labels';
+import type { RowFacts } from '../tables/rowLabels';
+import { judgeStatus, S_ERROR, S_OK } from './tolerance';
+import { sumFormulaRange, type RowRange, type TotalRow } from '../hypotheses/totalRow';
 import { ownFormula } from './ownFormula';
 import { typedUnitAt, type TypedUnits } from './granularity';
 import { isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';

@@ -1,9 +1,9 @@
 // What a derived cell should hold: a signed sum of cells or a quotient of two sums,
 // evaluated in display terms, with each input's display unit carried through to the
 // derived cell's terms (checks.md section 3: |∂f/∂x| · u_x).
-import { cellAddress, qualified, rangeAddress } from './address';
-import type { Grid } from './grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './grid';
+import { cellAddress, qualified, rangeAddress } from '../read/address';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
 
 export interface Term {
   r: number;

@@ -1,13 +1,13 @@
 // Cross-footing and shares between columns (checks.md 4.6, 4.7): a column defined by
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
-import type { Grid } from './grid';
-import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader } from './labels';
+import type { Grid } from '../read/grid';
+import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader } from '../tables/labels';
 import { candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
 import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
-import type { Table } from './tableFinder';
+import type { Table } from '../tables/tableFinder';
 
 export interface ColTerm {
   c: number;

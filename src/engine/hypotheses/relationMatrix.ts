@@ -1,7 +1,7 @@
 // The sampled rows of a table as a matrix of figures, one shared buffer reused by every
 // search, and what a column of it looks like (fractions, percentages).
-import type { Grid } from './grid';
-import { K_DASH, K_NUMBER } from './grid';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_NUMBER } from '../read/grid';
 
 /** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
 export interface Matrix {

@@ -1,6 +1,6 @@
 // A total row as found, and what its SUM formulas cover (checks.md 4.8: formula-range).
-import type { Grid } from './grid';
-import type { Rule } from './types';
+import type { Grid } from '../read/grid';
+import type { Rule } from '../types';
 
 export interface TotalRow {
   row: number;

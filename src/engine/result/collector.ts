@@ -5,10 +5,10 @@
 // Their checks are logged compactly (figures in flat number arrays, the inputs as the
 // formula they came from) and become Check objects only when someone asks for the
 // list; statuses and findings can be read without building them.
-import { cellAddress } from './address';
-import { inputsOf, rangesInColumn, rowInputs, rowRuns, type Formula, type RowShape } from './formula';
-import type { Grid } from './grid';
-import type { Check, CheckedCell, Rule, Status } from './types';
+import { cellAddress } from '../read/address';
+import { inputsOf, rangesInColumn, rowInputs, rowRuns, type Formula, type RowShape } from '../judge/formula';
+import type { Grid } from '../read/grid';
+import type { Check, CheckedCell, Rule, Status } from '../types';
 import { float64s, Growing, int32s } from './growing';
 
 function sameList(a: string[], b: string[]): boolean {

@@ -1,8 +1,8 @@
 // Finding tables in a sheet (checks.md 4.1): blocks of rows with a header, a label
 // column and numeric columns. Tables end at blank rows or at a new header; a header
 // repeated inside a table does not end it; text-only rows inside are skipped.
-import type { Grid } from './grid';
-import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from './grid';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import { isTotalLabel } from './labels';
 
 export interface Table {

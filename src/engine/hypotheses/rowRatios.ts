@@ -1,8 +1,8 @@
 // Share rows (checks.md 4.7): a row of percentages that are quotients of two amount
 // rows in the same columns (seed 003, 6.5: "Sjukfrånvaro … %" = hours / Schemalagda timmar).
-import type { Grid } from './grid';
+import type { Grid } from '../read/grid';
 
-import { judgeStatus, S_ERROR } from './tolerance';
+import { judgeStatus, S_ERROR } from '../judge/tolerance';
 
 export interface RowRatio {
   y: number;

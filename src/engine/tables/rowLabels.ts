@@ -1,6 +1,6 @@
 // A row's label (the text that names it) and per-row facts worked out once per table.
-import type { Grid } from './grid';
-import { K_TEXT } from './grid';
+import type { Grid } from '../read/grid';
+import { K_TEXT } from '../read/grid';
 import { labelFacts } from './labels';
 import type { Table } from './tableFinder';
 

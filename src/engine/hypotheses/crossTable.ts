@@ -1,15 +1,15 @@
 // Budgetväxlingar against the budgetfördelning (checks.md 5.2): Ingående ram = Summa B,
 // Σ växlingar = Summa C, Utgående ram = Summa D, compared in the coarser unit. A unit
 // label contradicted by the figures (about a factor 1 000) is read in the unit that fits.
-import { cellAddress, qualified } from './address';
-import type { CheckedTable } from './checkTable';
-import type { SheetWork } from './checkWorkbook';
-import type { Grid } from './grid';
-import { displayOf, hasValue, unitOf } from './grid';
-import { UNIT_FACTOR, type Unit } from './labels';
-import { clean, fmt } from './makeCheck';
-import { judge } from './tolerance';
-import type { Check } from './types';
+import { cellAddress, qualified } from '../read/address';
+import type { CheckedTable } from '../checkTable';
+import type { SheetWork } from '../checkWorkbook';
+import type { Grid } from '../read/grid';
+import { displayOf, hasValue, unitOf } from '../read/grid';
+import { UNIT_FACTOR, type Unit } from '../tables/labels';
+import { clean, fmt } from '../judge/makeCheck';
+import { judge } from '../judge/tolerance';
+import type { Check } from '../types';
 
 interface Located {
   work: SheetWork & { grid: Grid };

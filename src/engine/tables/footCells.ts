@@ -1,9 +1,9 @@
 // The figures of a table's footing columns, read from the grid once per table: finding the
 // total rows reads each of them many times over (every reading tried, every run of rows).
-import type { Grid } from './grid';
-import { K_DASH, K_NUMBER } from './grid';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_NUMBER } from '../read/grid';
 import type { Table } from './tableFinder';
-import { tableTypedUnits, type TypedUnits } from './judge/granularity';
+import { tableTypedUnits, type TypedUnits } from '../judge/granularity';
 
 /** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
 const MAX_CELLS = 1 << 20;

@@ -2,7 +2,7 @@
 // and merged header texts spread over the columns they cover.
 import { readCell, typedDecimals, type NumberReading } from './numbers';
 import { formatInfo } from './numberFormat';
-import type { CellInput, SheetInput } from './types';
+import type { CellInput, SheetInput } from '../types';
 
 export interface Grid {
   name: string;

@@ -2,7 +2,7 @@
 // (out of tolerance fails; within tolerance and close holds).
 import type { Candidate } from './relationCandidates';
 import type { Matrix } from './relationMatrix';
-import { judgeStatus, roundTo, S_ERROR } from './tolerance';
+import { judgeStatus, roundTo, S_ERROR } from '../judge/tolerance';
 
 // The verdict of one row. A row "holds" when the candidate is within tolerance there and
 // close (see closeEnough); it "fails" when out of tolerance; otherwise it says nothing.

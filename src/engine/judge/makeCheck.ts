@@ -1,14 +1,14 @@
 // One check of one derived cell against a formula: the judgement, the figures in
 // the cell's own value terms, and a Swedish message for people.
-import { cellAddress } from './address';
+import { cellAddress } from '../read/address';
 import type { Formula } from './formula';
 import { alignPercentSum, evaluate, inputsOf } from './formula';
-import type { Grid } from './grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './grid';
+import type { Grid } from '../read/grid';
+import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
-import { formatSwedish } from './swedishFormat';
-import type { Check, Rule } from './types';
-import type { CheckCollector, ReconciledFigures } from './collector';
+import { formatSwedish } from '../read/swedishFormat';
+import type { Check, Rule } from '../types';
+import type { CheckCollector, ReconciledFigures } from '../result/collector';
 
 export interface CheckOptions {
   /** Human name of what the cell should be ("summan av raderna ovan"). */

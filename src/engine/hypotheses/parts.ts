@@ -1,11 +1,11 @@
 // Rows that break another row down: groups (a row followed by its parts, checks.md 4.4),
 // parts listed under a row, and the parts below a total that stands above them (SCB style).
-import type { FootCells } from './footCells';
-import { L_PART, L_TOTAL } from './labels';
+import type { FootCells } from '../tables/footCells';
+import { L_PART, L_TOTAL } from '../tables/labels';
 import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item } from './readings';
-import { R_NO_LABEL, type RowFacts } from './rowLabels';
+import { R_NO_LABEL, type RowFacts } from '../tables/rowLabels';
 import { NO_MISMATCH, type TotalRow } from './totalRow';
-import { ownFormula } from './judge/ownFormula';
+import { ownFormula } from '../judge/ownFormula';
 
 /**
  * Rows that stand above their parts (checks.md 4.4, and SCB-style totals above their

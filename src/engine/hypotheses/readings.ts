@@ -1,7 +1,7 @@
 // Readings of a total row: which rows it might sum, and how well each reconciles.
-import type { FootCells } from './footCells';
-import { K_DASH, K_ERROR, K_NUMBER } from './grid';
-import { judgeStatus, S_ERROR, S_OK } from './tolerance';
+import type { FootCells } from '../tables/footCells';
+import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
+import { judgeStatus, S_ERROR, S_OK } from '../judge/tolerance';
 
 /** A top-level row since the header: a data row, a group row or an earlier total. Never changed once made. */
 export interface Item {

@@ -1,8 +1,8 @@
 // checks.md section 3: ok when the derived cell equals the expected figure rounded to
 // the cell's display unit; warning when the difference is within rounding of the
 // inputs, 0.5 · u · (n + 1); error otherwise. All figures in display terms.
-import type { Status } from './types';
-import { isComputedNoise } from './judge/policy';
+import type { Status } from '../types';
+import { isComputedNoise } from './policy';
 
 export interface Judgement {
   status: Status;

@@ -1,5 +1,5 @@
 // The JSON report of checks.md section 6, built from engine results.
-import type { Check, Status, TableKind, WorkbookResult } from './types';
+import type { Check, Status, TableKind, WorkbookResult } from '../types';
 
 export interface ReportCell {
   address: string;

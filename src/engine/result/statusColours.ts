@@ -1,5 +1,5 @@
 // checks.md section 1: Excel's Good / Neutral / Bad colours, as explicit fill and font.
-import type { Status } from './types';
+import type { Status } from '../types';
 
 export const STATUS_COLOURS: Record<Status, { fill: string; font: string }> = {
   ok: { fill: '#C6EFCE', font: '#006100' },

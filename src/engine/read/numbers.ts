@@ -3,7 +3,7 @@
 // is read as 2.6 with one decimal and scale 100, so relations between percentages
 // and percentage points need no special cases later on.
 
-import type { CellInput } from './types';
+import type { CellInput } from '../types';
 import { formatInfo } from './numberFormat';
 
 export type NumberReading =

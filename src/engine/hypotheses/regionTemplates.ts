@@ -1,12 +1,12 @@
 // The region's three workbooks (checks.md section 5): recognised from titles and
 // header words, each adds the relations its template defines on top of the generic checks.
 import type { ColumnRelation } from './columnRelations';
-import type { Grid } from './grid';
-import { labelOf } from './rowLabels';
-import type { Table } from './tableFinder';
-import type { TableKind } from './types';
-import { unitIn, yearIn, type Unit } from './labels';
-import { columnRoles, isBudgetfordelning, type Role } from './hypotheses/templateRoles';
+import type { Grid } from '../read/grid';
+import { labelOf } from '../tables/rowLabels';
+import type { Table } from '../tables/tableFinder';
+import type { TableKind } from '../types';
+import { unitIn, yearIn, type Unit } from '../tables/labels';
+import { columnRoles, isBudgetfordelning, type Role } from './templateRoles';
 
 export interface TemplateInfo {
   kind: TableKind;

@@ -1,16 +1,16 @@
 // Total rows, groups and totals of totals (checks.md 4.2–4.5, 4.8). Rows are walked
 // top to bottom keeping the top-level items since the header; a total replaces the
 // items it closes, so a later total can sum earlier totals plus the rows after them.
-import type { Grid } from './grid';
-import { FootCells } from './footCells';
-import { L_COUNT, L_PART, L_STRONG_TOTAL, L_TOTAL } from './labels';
+import type { Grid } from '../read/grid';
+import { FootCells } from '../tables/footCells';
+import { L_COUNT, L_PART, L_STRONG_TOTAL, L_TOTAL } from '../tables/labels';
 import { detectGroups, leaveOutParts, partsBelow } from './parts';
 import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, scoreItems, totalItem, type Item } from './readings';
-import { tableRowFacts, type RowFacts } from './rowLabels';
-import type { Table } from './tableFinder';
-import { TableRowBits } from './tableRowBits';
-import { roundTo } from './tolerance';
-import { sortedRows } from './sortedRows';
+import { tableRowFacts, type RowFacts } from '../tables/rowLabels';
+import type { Table } from '../tables/tableFinder';
+import { TableRowBits } from '../tables/tableRowBits';
+import { roundTo } from '../judge/tolerance';
+import { sortedRows } from '../tables/sortedRows';
 import { firstSumFormula, makeTotal, type RowRange, type TotalRow } from './totalRow';
 
 // Row sets of the table being walked (bits of one reused array).
