@@ -199,8 +199,9 @@ function oneOrientation(all: ColumnRelation[], t: Table): ColumnRelation[] {
 }
 
 /**
- * y = a − b where a is headed as a total and y is no difference: the table says a = b + y
- * (Micropolitan = Total − Metropolitan is Total = Metropolitan + Micropolitan).
+ * y = a − b where y is no difference, and a is headed as a total or stands before both: the
+ * table says a = b + y (Micropolitan = Total − Metropolitan is Total = Metropolitan +
+ * Micropolitan). A column headed as a difference (Avvikelse, Förändring, Kvar) stays derived.
  */
 function flipToTotal(rel: ColumnRelation, t: Table): ColumnRelation {
   if (rel.kind !== 'sum' || rel.terms.length !== 2 || rel.source !== 'found') return rel;
@@ -208,7 +209,10 @@ function flipToTotal(rel: ColumnRelation, t: Table): ColumnRelation {
   const minus = rel.terms.find((x) => x.coef === -1);
   if (!plus || !minus) return rel;
   const hy = t.header.get(rel.y) ?? '';
-  if (!isTotalHeader(t.header.get(plus.c) ?? '') || isTotalHeader(hy) || isDifferenceHeader(hy)) return rel;
+  if (isTotalHeader(hy) || isDifferenceHeader(hy)) return rel;
+  // The whole stands before its parts (statistical tables: Total, then its breakdown), or says it is a total.
+  const totalFirst = plus.c < minus.c && plus.c < rel.y;
+  if (!totalFirst && !isTotalHeader(t.header.get(plus.c) ?? '')) return rel;
   const terms = [minus.c, rel.y].sort((a, b) => a - b).map((c) => ({ c, coef: 1 }));
   return { ...rel, y: plus.c, terms, subtraction: false };
 }

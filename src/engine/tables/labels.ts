@@ -100,7 +100,7 @@ const DERIVED_HEADER =
   /\b(?:totalt?|summa|förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|utgående|netto|difference|variance|change|sum)\b/i;
 const SHARE_HEADER = /(?:%|\bandel\b|\brelation\b|procent|ökningstakt|öknings takt|utveckling|\bshare\b|\bratio\b)/i;
 const TOTAL_HEADER = /\b(?:totalt?|summa|total|sum|all|both sexes)\b/i;
-const DIFFERENCE_HEADER = /\b(?:förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|netto|difference|variance|change)\b/i;
+const DIFFERENCE_HEADER = /\b(?:förändring|diff|differens|avvikelse|budgetavvikelse|prognosavvikelse|jämfört|jmf|jmft|jf|netto|kvar|återstår|återstående|saldo|överskott|underskott|difference|variance|change|remaining|balance|net)\b/i;
 const NON_ADDITIVE_LABEL = /(?:\bmedian|\baverage\b|\bmean\b|\brate\b|\bper capita\b|\bpercent\b|genomsnitt|\bmedel|\bandel\b|\bsnitt\b)/i;
 const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
