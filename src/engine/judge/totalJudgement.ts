@@ -25,6 +25,8 @@ export interface TotalEvidence {
   /** The column's SUM formula covers other rows than the reading, and the row corroborates the reading. */
   rangeFinding: Uint8Array;
   formulas: number;
+  /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles: the reading written down. */
+  statedBy: number;
 }
 
 export interface TotalVerdict {
@@ -90,7 +92,9 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     status[i] = st;
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
-  return { tot, status, sizableGood, rangeFinding, formulas };
+  let statedBy = 0;
+  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], RANGE)) statedBy++;
+  return { tot, status, sizableGood, rangeFinding, formulas, statedBy };
 }
 
 /** The SUM range of each footing cell of row r that has one, as "from:to". */
@@ -112,6 +116,8 @@ function commonRange(ranges: Map<number, string>): { key: string; count: number 
   }
   return best && rowCorroborates(best.count, ranges.size - best.count) ? best : null;
 }
+
+const RANGE: RowRange = { from: 0, to: 0 };
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
 function coversForbidden(extra: number[], tot: TotalRow, facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>): boolean {
@@ -189,5 +195,6 @@ export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: b
   }
   if (judged === 0) return { stands: false, skip, good, judged };
   if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
-  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good, bad), skip, good, judged };
+  // A SUM formula that states the reading counts twice: it is the reading written down.
+  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy, bad), skip, good, judged };
 }
