@@ -78,10 +78,10 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     }
     const left = from === yiCol ? [] : candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
     // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
-    const right = !share && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
+    const right = !share && cols.length <= WIDE && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
     // Beside a long row of posts (twelve months), runs longer than the window reaches.
     const shortestWide = LONGEST_RUN + 1;
-    const wide = !share && yiCol >= shortestWide && cols[yiCol - 1] === y - 1 ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
+    const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && cols[yiCol - 1] === y - 1 ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
     const cands = right.length || wide.length ? left.concat(right, wide) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
