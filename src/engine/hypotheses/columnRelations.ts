@@ -76,12 +76,15 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       pool = [];
       for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
     }
-    const left = from === yiCol ? [] : candidatesFor(yiCol, from, cols[yiCol - 1] === y - 1, pool, pool !== null && fractionColumn(m, yiCol));
+    // Runs of posts stand right before their Totalt, or are all the columns before the last one
+    // (a Total at the far right, blank columns between).
+    const besidePosts = cols[yiCol - 1] === y - 1 || (yiCol === cols.length - 1 && yiCol >= 3);
+    const left = from === yiCol ? [] : candidatesFor(yiCol, from, besidePosts, pool, pool !== null && fractionColumn(m, yiCol));
     // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
     const right = !share && cols.length <= WIDE && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
     // Beside a long row of posts (twelve months), runs longer than the window reaches.
     const shortestWide = LONGEST_RUN + 1;
-    const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && cols[yiCol - 1] === y - 1 ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
+    const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && besidePosts ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
     const cands = right.length || wide.length ? left.concat(right, wide) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
