@@ -168,7 +168,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       }
     }
   }
-  return oneOrientation(found, t);
+  return oneOrientation(found, t, g, rows);
 }
 
 /**
@@ -176,8 +176,8 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
  * A column headed as a total is; else one headed as a difference; else the one that is the
  * plain sum of the others (the first found, when nothing tells them apart).
  */
-function oneOrientation(all: ColumnRelation[], t: Table): ColumnRelation[] {
-  const found = all.map((rel) => flipToTotal(rel, t));
+function oneOrientation(all: ColumnRelation[], t: Table, g: Grid, rows: number[]): ColumnRelation[] {
+  const found = all.map((rel) => flipToTotal(rel, t, g, rows));
   if (found.length < 2) return found;
   const byColumns = new Map<string, ColumnRelation[]>();
   for (const rel of found) {
@@ -206,7 +206,7 @@ function oneOrientation(all: ColumnRelation[], t: Table): ColumnRelation[] {
  * table says a = b + y (Micropolitan = Total − Metropolitan is Total = Metropolitan +
  * Micropolitan). A column headed as a difference (Avvikelse, Förändring, Kvar) stays derived.
  */
-function flipToTotal(rel: ColumnRelation, t: Table): ColumnRelation {
+function flipToTotal(rel: ColumnRelation, t: Table, g: Grid, rows: number[]): ColumnRelation {
   if (rel.kind !== 'sum' || rel.terms.length !== 2 || rel.source !== 'found') return rel;
   const plus = rel.terms.find((x) => x.coef === 1);
   const minus = rel.terms.find((x) => x.coef === -1);
@@ -214,11 +214,29 @@ function flipToTotal(rel: ColumnRelation, t: Table): ColumnRelation {
   const hy = t.header.get(rel.y) ?? '';
   if (isTotalHeader(hy) || isDifferenceHeader(hy)) return rel;
   // The whole stands before its parts (statistical tables: Total, then its breakdown), or says it is a total.
-  const totalFirst = plus.c < minus.c && plus.c < rel.y;
+  // A part has the sign of its whole; a change (−3, 2, −1 beside 106 and 109) has not.
+  const totalFirst = plus.c < minus.c && plus.c < rel.y && signedLike(g, rows, rel.y, plus.c);
   if (!totalFirst && !isTotalHeader(t.header.get(plus.c) ?? '')) return rel;
   const terms = [minus.c, rel.y].sort((a, b) => a - b).map((c) => ({ c, coef: 1 }));
   return { ...rel, y: plus.c, terms, subtraction: false };
 }
+
+/** Column y has the sign of column a in nearly every row where both are non-zero. */
+function signedLike(g: Grid, rows: number[], y: number, a: number): boolean {
+  let same = 0;
+  let all = 0;
+  for (const r of rows) {
+    const vy = g.num(r, y);
+    const va = g.num(r, a);
+    if (vy === 0 || va === 0) continue;
+    all++;
+    if (vy > 0 === va > 0) same++;
+  }
+  return all > 0 && same >= SAME_SIGN_SHARE * all;
+}
+
+/** The share of rows in which a part must have the sign of its whole. */
+const SAME_SIGN_SHARE = 0.9;
 
 function toRelation(y: number, c: Candidate, rows: number[], cols: number[]): ColumnRelation {
   const at = (t: ColTerm): ColTerm => ({ c: cols[t.c], coef: t.coef });
