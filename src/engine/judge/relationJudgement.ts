@@ -8,7 +8,7 @@ import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import type { ColumnRelation } from '../hypotheses/columnRelations';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { ownFormula } from './ownFormula';
-import { RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
+import { isSizable, RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
 
 export interface RelationVerdict {
   stands: boolean;
@@ -32,10 +32,20 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
   let holds = 0;
   let judged = 0;
   let errors = 0;
+  // The column's running sum over the rows before: a row that is their total is no row of the relation.
+  let above = 0;
+  let aboveN = 0;
+  let aboveUnit = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const k = g.kind(r, rel.y);
     if (k !== K_NUMBER && k !== K_DASH) continue;
+    const before = above;
+    const beforeN = aboveN;
+    const beforeUnit = aboveUnit;
+    above += g.num(r, rel.y);
+    aboveN++;
+    aboveUnit = Math.max(aboveUnit, g.unit(r, rel.y));
     // A template's columns are defined whatever the row holds; a found relation is not judged on blanks.
     const closes = closedRows(r);
     if (rel.source !== 'template' && !inputsHoldValues(g, r, rel, closes !== undefined)) {
@@ -55,6 +65,11 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     // On a total row whose figure is the sum of the rows it closes, a relation that fails
     // there fails in those rows: they are judged themselves.
     if (st === S_ERROR && closes && totalHolds(g, r, rel.y, closes)) {
+      skip[i] = 1;
+      continue;
+    }
+    // … and so on a total row no reading named: the figure is the sum of the column above it.
+    if (st === S_ERROR && beforeN >= 2 && isSizable(y, u) && judgeStatus(y, before, u, beforeUnit, beforeN) === S_OK) {
       skip[i] = 1;
       continue;
     }
