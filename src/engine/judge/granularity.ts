@@ -42,11 +42,16 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
         rowOther = true;
       }
     }
-    if (!rowOther && rowFiner && rowWhole >= MIN_FIGURES) row.set(r, 1);
+    if (!rowOther && rowFiner && rowWhole >= MIN_FIGURES) row.set(r, Math.max(1, rowRoundedTo(g, r, cols)));
   }
   // Nearly every figure whole: the column was typed in whole units (a few computed figures
   // among them do not make its other figures more precise).
   for (let i = 0; i < n; i++) if (finer[i] && whole[i] >= MIN_FIGURES && whole[i] >= WHOLE_SHARE * (whole[i] + other[i])) col.set(cols[i], 1);
+  // Figures typed in thousands (624 000, 625 000): every non-zero figure of the column a multiple of 10^k.
+  for (let i = 0; i < n; i++) {
+    const p = roundedTo(g, rows, cols[i]);
+    if (p > (col.get(cols[i]) ?? 0)) col.set(cols[i], p);
+  }
   return { col, row };
 }
 
@@ -59,6 +64,41 @@ export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: numbe
   if (!u) OF_TABLE.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
   return u;
 }
+
+/** The largest power of ten (10 … 10^6) that every non-zero figure of column c is a multiple of, when shown finer; else 0. */
+function roundedTo(g: Grid, rows: readonly number[], c: number): number {
+  let p = 1e6;
+  let figures = 0;
+  let shownFiner = false;
+  for (const r of rows) {
+    if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
+    const x = Math.abs(g.num(r, c));
+    if (x === 0) continue;
+    figures++;
+    while (p >= 10 && !isWhole(x / p)) p /= 10;
+    if (p < 10) return 0;
+    if (g.unit(r, c) < p) shownFiner = true;
+  }
+  return figures >= MIN_ROUNDED && shownFiner ? p : 0;
+}
+
+/** The largest power of ten (10 … 10^6) every non-zero figure of row r is a multiple of (at least three of them); else 0. */
+function rowRoundedTo(g: Grid, r: number, cols: readonly number[]): number {
+  let p = 1e6;
+  let figures = 0;
+  for (const c of cols) {
+    if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
+    const x = Math.abs(g.num(r, c));
+    if (x === 0) continue;
+    figures++;
+    while (p >= 10 && !isWhole(x / p)) p /= 10;
+    if (p < 10) return 0;
+  }
+  return figures >= MIN_FIGURES ? p : 0;
+}
+
+/** A column shows it was typed in thousands only with this many non-zero figures. */
+const MIN_ROUNDED = 5;
 
 function isWhole(x: number): boolean {
   return Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x));

@@ -36,7 +36,9 @@ export class FootCells {
     this.cols = cols;
     const typed = tableTypedUnits(g, t);
     this.typed = typed;
-    this.floors = cols.map((c) => typed.col.get(c) ?? 0);
+    // Whole units only: a coarser typed unit (thousands) widens a check's tolerance, but would
+    // make too few figures sizable to serve as evidence when finding totals.
+    this.floors = cols.map((c) => Math.min(1, typed.col.get(c) ?? 0));
     this.r0 = t.r0;
     this.nc = cols.length;
     const nRows = t.r1 - t.r0 + 1;
@@ -58,7 +60,7 @@ export class FootCells {
         kindStore[i] = g.kind(r, c);
         numStore[i] = g.num(r, c);
         const u = g.unit(r, c);
-        const floor = Math.max(this.floors[ci], typed.row.get(r) ?? 0);
+        const floor = Math.max(this.floors[ci], Math.min(1, typed.row.get(r) ?? 0));
         unitStore[i] = u > 0 && u < floor ? floor : u;
       }
     return this;
@@ -82,7 +84,7 @@ export class FootCells {
     const i = r - this.r0;
     if (i >= 0 && i < this.nRows) return this.units[i * this.nc + ci];
     const u = this.g.unit(r, this.cols[ci]);
-    const floor = Math.max(this.floors[ci], this.typed?.row.get(r) ?? 0);
+    const floor = Math.max(this.floors[ci], Math.min(1, this.typed?.row.get(r) ?? 0));
     return u > 0 && u < floor ? floor : u;
   }
 
