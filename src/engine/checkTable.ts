@@ -129,7 +129,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     let e = evidence[ei];
     const tot = e.tot;
     if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed);
-    const verdict = totalVerdict(e, dropCols, isTemplate);
+    // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
+    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols);
+    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly);
     if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);
     if (!verdict.stands) {

@@ -21,6 +21,12 @@ export function isSizable(y: number, unit: number): boolean {
   return y !== 0 && Math.abs(y) >= SIZABLE_UNITS * unit;
 }
 
+/**
+ * A structure found by arithmetic alone (a row that is the sum of the rows below it, no label,
+ * no formula) needs this many reconciling cells before it may call one of its cells wrong.
+ */
+export const ARITHMETIC_MIN_GOOD = 4;
+
 /** The rest of a row corroborates its failing cells: one failure against two, more against eight each. */
 export function rowCorroborates(good: number, bad: number): boolean {
   return bad === 1 ? good >= 2 : good >= TOTAL_GOOD_PER_BAD * bad;

@@ -11,7 +11,7 @@ import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { sumFormulaRange, type RowRange, type TotalRow } from '../hypotheses/totalRow';
 import { ownFormula } from './ownFormula';
 import { typedUnitAt, type TypedUnits } from './granularity';
-import { isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
+import { ARITHMETIC_MIN_GOOD, isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
 /** What one footing cell of a total row says under the row's reading. */
 export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
@@ -170,7 +170,7 @@ function othersReconcile(e: TotalEvidence, skipI: number): boolean {
  * row's other cells reconcile under the same reading by a majority, the template says so,
  * or a SUM formula's range explains the difference).
  */
-export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean): TotalVerdict {
+export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean, arithmeticOnly = false): TotalVerdict {
   const n = e.status.length;
   const skip = new Uint8Array(n);
   let good = 0;
@@ -195,6 +195,7 @@ export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: b
   }
   if (judged === 0) return { stands: false, skip, good, judged };
   if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
+  if (arithmeticOnly && good < ARITHMETIC_MIN_GOOD) return { stands: false, skip, good, judged };
   // A SUM formula that states the reading counts twice: it is the reading written down.
   return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy, bad), skip, good, judged };
 }
