@@ -141,10 +141,12 @@ test('cell text that looks like HTML is shown as text in the grid and the task p
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Kostnader');
   ws.addRow([`Kostnader ${XSS} (tkr)`, null]);
-  ws.addRow(['Enhet', 'Utfall 2025']);
-  ws.addRow([XSS, 1200]);
-  ws.addRow(['Söder', 3400]);
-  ws.addRow(['Summa', 4700]); // wrong on purpose: the table gets a finding and a section in the task pane
+  ws.addRow(['Enhet', 'Utfall 2025', 'Budget 2025', 'Prognos 2025']);
+  ws.addRow([XSS, 1200, 1300, 1250]);
+  ws.addRow(['Söder', 3400, 3300, 3350]);
+  // Utfall wrong on purpose (Budget and Prognos reconcile, so the row corroborates it): the
+  // table gets a finding and a section in the task pane.
+  ws.addRow(['Summa', 4700, 4600, 4600]);
   await wb.xlsx.writeFile(file);
 
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
