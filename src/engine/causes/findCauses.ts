@@ -1,0 +1,154 @@
+// "Trolig orsak": the one figure that explains the red cells. Each failing check is a linear
+// equation whose residual is not 0; a cell that takes part in every failing check of a
+// connected group, and whose one change makes all of them reconcile without breaking a check
+// that reconciles today, explains the group. The cells red only because of it are its
+// följdfel. Causes are advice: they never change a status.
+import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './linearChecks';
+import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
+import type { SheetResult, WorkbookInput } from '../types';
+
+export interface Cause {
+  /** The cell that is most likely wrong, on its own sheet. */
+  cell: string;
+  sheet: string;
+  current: number;
+  suggested: number;
+  kind: CauseKind | 'several';
+  /** True when no other single cell explains the same group. */
+  certain: boolean;
+  /** Cells red only because of this one (`Sheet!A1` when on another sheet, else A1). */
+  explains: string[];
+  message: string;
+}
+
+/** The causes of each sheet's red cells, by sheet name. */
+export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string, Cause[]> {
+  const figures = new Figures(wb);
+  const checks = linearChecks(wb, sheets, figures);
+  const out = new Map<string, Cause[]>();
+  const failing = checks.filter((k) => k.status === 'error');
+  if (!failing.length) return out;
+  const byCell = new Map<string, LinearCheck[]>();
+  for (const k of checks) for (const t of k.terms) (byCell.get(t.key) ?? byCell.set(t.key, []).get(t.key)!).push(k);
+  for (const group of groups(failing)) {
+    const cause = explain(group, byCell, figures);
+    const sheet = cause ? cause.sheet : splitKey(group[0].cell)!.sheet;
+    (out.get(sheet) ?? out.set(sheet, []).get(sheet)!).push(cause ?? several(group));
+  }
+  return out;
+}
+
+/** Failing checks joined when they share a cell. */
+function groups(failing: LinearCheck[]): LinearCheck[][] {
+  const parent = failing.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  failing.forEach((k, i) => {
+    for (const t of k.terms) {
+      const j = owner.get(t.key);
+      if (j === undefined) owner.set(t.key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const by = new Map<number, LinearCheck[]>();
+  failing.forEach((k, i) => (by.get(find(i)) ?? by.set(find(i), []).get(find(i))!).push(k));
+  return [...by.values()];
+}
+
+/** The cells that take part in every check of the group. */
+function inEvery(group: LinearCheck[]): string[] {
+  let common: string[] = group[0].terms.map((t) => t.key);
+  for (const k of group.slice(1)) {
+    const keys = new Set(k.terms.map((t) => t.key));
+    common = common.filter((x) => keys.has(x));
+  }
+  return [...new Set(common)];
+}
+
+function coefIn(k: LinearCheck, key: string): number {
+  let a = 0;
+  for (const t of k.terms) if (t.key === key) a += t.coef;
+  return a;
+}
+
+interface Candidate {
+  key: string;
+  delta: number;
+  kind: CauseKind;
+  swapped?: [string, string];
+}
+
+/** The single cell that explains the group best, or null. */
+function explain(group: LinearCheck[], byCell: Map<string, LinearCheck[]>, figures: Figures): Cause | null {
+  // Cells in every failing check of the group.
+  const common = inEvery(group);
+  const found: Candidate[] = [];
+  for (const key of common) {
+    const current = figures.figure(key);
+    if (current === null) continue;
+    // The change that makes each failing check reconcile must agree across them.
+    const deltas = group.map((k) => -k.residual / coefIn(k, key));
+    if (deltas.some((d) => !Number.isFinite(d))) continue;
+    const delta = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+    if (group.some((k) => Math.abs(k.residual + coefIn(k, key) * delta) > k.tolerance)) continue;
+    // … and breaks no check that reconciles today.
+    const others = (byCell.get(key) ?? []).filter((k) => k.status !== 'error');
+    if (others.some((k) => Math.abs(k.residual + coefIn(k, key) * delta) > k.tolerance)) continue;
+    const suggested = clean(current + delta);
+    const slip = slipOf(current, suggested);
+    found.push({ key, delta, kind: slip.kind, swapped: slip.swapped });
+  }
+  if (!found.length) return null;
+  found.sort((a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind]);
+  const best = found[0];
+  const at = splitKey(best.key)!;
+  const current = figures.figure(best.key)!;
+  const suggested = clean(current + best.delta);
+  const explains = [...new Set(group.map((k) => k.cell))].filter((c) => c !== best.key).map((c) => shortKey(c, at.sheet));
+  const what = describe(group);
+  return {
+    cell: at.address,
+    sheet: at.sheet,
+    current,
+    suggested,
+    kind: best.kind,
+    certain: found.length === 1 && (byCell.get(best.key)?.length ?? 0) >= 2,
+    explains,
+    message: adviceText(best.kind, current, suggested, what, best.swapped),
+  };
+}
+
+/** No single cell explains the group: say so, on the first failing cell. */
+function several(group: LinearCheck[]): Cause {
+  const at = splitKey(group[0].cell)!;
+  return {
+    cell: at.address,
+    sheet: at.sheet,
+    current: NaN,
+    suggested: NaN,
+    kind: 'several',
+    certain: false,
+    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== group[0].cell).map((c) => shortKey(c, at.sheet)),
+    message: 'Ingen enskild siffra förklarar de röda cellerna här: flera fel, eller en summa som ska räknas om.',
+  };
+}
+
+function describe(group: LinearCheck[]): string {
+  const rows = group.some((k) => k.rule === 'row-relation');
+  const sums = group.some((k) => k.rule !== 'row-relation' && k.rule !== 'cross-table');
+  const ties = group.some((k) => k.rule === 'cross-table');
+  const parts = [rows ? 'raden' : '', sums ? 'summan' : '', ties ? 'tabellerna' : ''].filter(Boolean);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}` : parts[0] ?? 'kontrollen';
+}
+
+function shortKey(key: string, sheet: string): string {
+  const at = splitKey(key)!;
+  return at.sheet === sheet ? at.address : key;
+}
+
+function clean(x: number): number {
+  const r = Math.round(x * 1e9) / 1e9;
+  return Math.abs(r - x) < 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
+}
+
+export { keyOf };

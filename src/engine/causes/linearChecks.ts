@@ -1,0 +1,153 @@
+// Every reported check that is a linear relation between cells, as an equation: the sum of
+// coefficient × figure over its cells minus a constant is its residual (0 when it reconciles).
+// Read back from the result and the workbook's own figures, so the engine's checks need
+// carry nothing extra: sums have coefficients 1, a row relation's signs are the ones that
+// reproduce its expected figure, a tie between tables has its unit factor.
+import { parseCellAddress } from '../read/address';
+import { readCell } from '../read/numbers';
+import type { Check, Rule, SheetResult, WorkbookInput } from '../types';
+
+export interface Term {
+  /** `Sheet!A1`. */
+  key: string;
+  coef: number;
+}
+
+export interface LinearCheck {
+  /** The derived cell, `Sheet!A1`. */
+  cell: string;
+  rule: Rule;
+  status: Check['status'];
+  /** The derived cell with coefficient 1 and its inputs with their coefficients (−1 for a plain sum). */
+  terms: Term[];
+  /** Σ coef · figure over the terms (figures as shown: percentages times 100): 0 when it reconciles. */
+  residual: number;
+  tolerance: number;
+}
+
+const SUM_RULES: ReadonlySet<Rule> = new Set<Rule>(['column-sum', 'subtotal-sum', 'total-of-totals', 'rollforward']);
+/** Unit factors a tie between tables may carry (tkr, mnkr, mdkr either way). */
+const FACTORS = [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9];
+const MAX_SIGNED_TERMS = 12;
+
+/** A workbook's figures by `Sheet!A1`, read once (shown figures; null for text and error values). */
+export class Figures {
+  private readonly sheets = new Map<string, WorkbookInput['sheets'][number]>();
+  constructor(wb: WorkbookInput) {
+    for (const s of wb.sheets) this.sheets.set(s.name, s);
+  }
+
+  /** The shown figure of a cell: a number, 0 for a blank or a dash, null for text or an error. */
+  figure(key: string): number | null {
+    const at = splitKey(key);
+    if (!at) return null;
+    const sheet = this.sheets.get(at.sheet);
+    const p = parseCellAddress(at.address);
+    if (!sheet || !p) return null;
+    const x = readCell(sheet.rows[p.r]?.[p.c]);
+    if (x.kind === 'number') return x.display;
+    if (x.kind === 'empty' || x.kind === 'dash') return 0;
+    return null;
+  }
+
+  /** The display scale of a cell (100 for a percentage). */
+  scale(key: string): number {
+    const at = splitKey(key);
+    const sheet = at && this.sheets.get(at.sheet);
+    const p = at && parseCellAddress(at.address);
+    if (!sheet || !p) return 1;
+    const x = readCell(sheet.rows[p.r]?.[p.c]);
+    return x.kind === 'number' ? x.scale : 1;
+  }
+}
+
+export function splitKey(key: string): { sheet: string; address: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(key);
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3] };
+}
+
+/** `Sheet!A1` of a cell on a sheet (one way of writing it, so keys compare). */
+export function keyOf(sheet: string, address: string): string {
+  return `${sheet}!${address.replace(/\$/g, '')}`;
+}
+
+/** The cells of an input range as keys: `B2:B4`, `D9`, `'Budget'!D9`. */
+export function expandInput(sheet: string, input: string): string[] {
+  const at = splitKey(input);
+  const onSheet = at ? at.sheet : sheet;
+  const ref = (at ? at.address : input).replace(/\$/g, '');
+  const [a, b] = ref.split(':');
+  const p = parseCellAddress(a);
+  const q = b ? parseCellAddress(b) : p;
+  if (!p || !q) return [];
+  const out: string[] = [];
+  for (let r = Math.min(p.r, q.r); r <= Math.max(p.r, q.r); r++)
+    for (let c = Math.min(p.c, q.c); c <= Math.max(p.c, q.c); c++) out.push(keyOf(onSheet, address(r, c)));
+  return out;
+}
+
+function address(r: number, c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${r + 1}`;
+}
+
+/** The linear checks of a result. Checks whose equation cannot be read back are left out. */
+export function linearChecks(wb: WorkbookInput, sheets: SheetResult[], figures = new Figures(wb)): LinearCheck[] {
+  const out: LinearCheck[] = [];
+  for (const sheet of sheets)
+    for (const cell of sheet.cells)
+      for (const check of cell.checks) {
+        const lc = toLinear(sheet.name, cell.address, check, figures);
+        if (lc) out.push(lc);
+      }
+  return out;
+}
+
+function toLinear(sheet: string, address: string, check: Check, figures: Figures): LinearCheck | null {
+  if (check.expected === null || check.actual === null || check.tolerance === null) return null;
+  const y = keyOf(sheet, address);
+  const scale = figures.scale(y);
+  // Percentages are compared in their own terms by the engine; leave them to it.
+  if (scale !== 1) return null;
+  const yFigure = figures.figure(y);
+  if (yFigure === null) return null;
+  const inputs = check.inputs.flatMap((i) => expandInput(sheet, i));
+  if (!inputs.length) return null;
+  const xs: number[] = [];
+  for (const k of inputs) {
+    const x = figures.figure(k);
+    if (x === null) return null;
+    xs.push(x);
+  }
+  const expected = check.expected;
+  let coefs: number[] | null = null;
+  if (SUM_RULES.has(check.rule)) coefs = fits(xs.map(() => 1), xs, expected) ? xs.map(() => 1) : null;
+  else if (check.rule === 'row-relation') coefs = signsThatFit(xs, expected);
+  else if (check.rule === 'cross-table') {
+    const sum = xs.reduce((a, b) => a + b, 0);
+    const k = FACTORS.find((f) => fits(xs.map(() => f), xs, expected));
+    coefs = k !== undefined && sum !== 0 ? xs.map(() => k) : null;
+  }
+  if (!coefs) return null;
+  const terms: Term[] = [{ key: y, coef: 1 }, ...inputs.map((key, i) => ({ key, coef: -coefs![i] }))];
+  return { cell: y, rule: check.rule, status: check.status, terms, residual: yFigure - expected, tolerance: check.tolerance };
+}
+
+function fits(coefs: number[], xs: number[], expected: number): boolean {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += coefs[i] * xs[i];
+  return Math.abs(s - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
+}
+
+/** Signs (+1/−1) that reproduce the expected figure, the first term's sign + when that fits. */
+function signsThatFit(xs: number[], expected: number): number[] | null {
+  const n = xs.length;
+  if (n > MAX_SIGNED_TERMS) return null;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const coefs = xs.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
+    if (fits(coefs, xs, expected)) return coefs;
+  }
+  return null;
+}

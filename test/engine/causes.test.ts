@@ -1,0 +1,159 @@
+// "Trolig orsak": the one figure that explains the red cells, with what it should probably be.
+// Consistent tables from the seeds' kinds, one fault injected each.
+import fc from 'fast-check';
+import { checkWorkbook } from '../../src/engine';
+import { findCauses } from '../../src/engine/causes/findCauses';
+import type { CellInput, WorkbookInput } from '../../src/engine';
+import { sheet } from './helpers';
+
+const N0 = '#,##0';
+const causesOf = (wb: WorkbookInput) => findCauses(wb, checkWorkbook(wb).sheets);
+
+/** Kvinnor / Män / Totalt per yrkesgrupp with a Summa row (seed 003, årsarbetare). */
+function personal(k3: number): WorkbookInput {
+  return {
+    sheets: [
+      sheet(
+        'Personal',
+        [
+          ['Yrkesgrupp', 'Kvinnor', 'Män', 'Totalt'],
+          ['Administratör', 106000, 23000, 129000],
+          ['Sjuksköterska', k3, 61210, 465665],
+          ['Undersköterska', 221300, 40100, 261400],
+          ['Läkare', 81250, 79980, 161230],
+          ['Summa', 813005, 204290, 1017295],
+        ],
+        N0,
+      ),
+    ],
+  };
+}
+
+describe('one figure explains the red cells', () => {
+  it('two digits swapped in a part: named, with the figure that makes the row and the sum reconcile', () => {
+    const causes = causesOf(personal(404545)).get('Personal')!;
+    expect(causes).toHaveLength(1);
+    const [c] = causes;
+    expect(c).toEqual(expect.objectContaining({ cell: 'B3', current: 404545, suggested: 404455, kind: 'transposed-digits', certain: true }));
+    expect(c.explains.sort()).toEqual(['B6', 'D3']);
+    expect(c.message).toBe('404 545 — siffrorna 5 och 4 har troligen bytt plats; 404 455 får raden och summan att stämma.');
+  });
+
+  it('a consistent table has no cause', () => {
+    expect(causesOf(personal(404455)).size).toBe(0);
+  });
+
+  it('a flipped sign', () => {
+    const wb = personal(404455);
+    (wb.sheets[0].rows[2][2] as CellInput).value = -61210;
+    const [c] = causesOf(wb).get('Personal')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'C3', suggested: 61210, kind: 'sign', certain: true }));
+  });
+
+  it('a total typed wrong is its own cause, and the row relation on it is its följdfel', () => {
+    const wb = personal(404455);
+    (wb.sheets[0].rows[5][1] as CellInput).value = 812005;
+    const [c] = causesOf(wb).get('Personal')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'B6', suggested: 813005, kind: 'digit' }));
+  });
+
+  it('a figure in the wrong unit (tkr typed as kr)', () => {
+    const wb = personal(404455);
+    (wb.sheets[0].rows[4][2] as CellInput).value = 79980000;
+    const [c] = causesOf(wb).get('Personal')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'C5', suggested: 79980, kind: 'unit' }));
+  });
+});
+
+describe('when no single figure can be named', () => {
+  it('a fault that only its column total sees is not claimed with certainty', () => {
+    // No Totalt column: the wrong part and the Summa are equally able to explain the one failing sum.
+    const wb: WorkbookInput = {
+      sheets: [
+        sheet(
+          'S',
+          [
+            ['Enhet', 'Kostnad', 'Intäkt', 'Netto'],
+            ['Norr', 1200, 800, 400],
+            ['Söder', 3400, 2900, 500],
+            ['Väster', 1000, 700, 300],
+            ['Summa', 5600, 4500, 1200],
+          ],
+          N0,
+        ),
+      ],
+    };
+    const res = checkWorkbook(wb);
+    expect(res.sheets[0].cells.find((c) => c.address === 'C5')?.status).toBe('error');
+    const causes = findCauses(wb, res.sheets).get('S')!;
+    expect(causes).toHaveLength(1);
+    expect(causes[0].certain).toBe(false);
+  });
+
+  it('two faults in one group: several, or a total to recompute', () => {
+    const wb = personal(404455);
+    (wb.sheets[0].rows[1][1] as CellInput).value = 107000;
+    (wb.sheets[0].rows[2][1] as CellInput).value = 404555;
+    const causes = causesOf(wb).get('Personal')!;
+    expect(causes.some((c) => c.kind === 'several' || !c.certain)).toBe(true);
+  });
+});
+
+describe('property: a fault that two checks see is named, with its true value', () => {
+  const N = process.env.CI ? 400 : 150;
+  const partsArb = fc.array(fc.array(fc.noBias(fc.integer({ min: 1000, max: 900000 })), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 7 });
+  const faultArb = fc.record({ parts: partsArb, kind: fc.constantFrom('swap', 'sign', 'digit'), row: fc.nat(), col: fc.nat() });
+
+  function table(parts: number[][], withTotalColumn: boolean): WorkbookInput {
+    const head = ['Enhet', 'Kvinnor', 'Män', 'Övriga', ...(withTotalColumn ? ['Totalt'] : [])];
+    const body = parts.map((p, i) => [`Enhet ${i + 1}`, ...p, ...(withTotalColumn ? [p.reduce((a, b) => a + b, 0)] : [])]);
+    const sums = body[0].slice(1).map((_, c) => body.reduce((a, r) => a + (r[c + 1] as number), 0));
+    return { sheets: [sheet('T', [head, ...body, ['Summa', ...sums]], N0)] };
+  }
+
+  function inject(x: number, kind: string): number {
+    if (kind === 'sign') return -x;
+    const s = String(x).split('');
+    if (kind === 'digit') {
+      const i = s.length - 2;
+      s[i] = s[i] === '7' ? '2' : '7';
+      return Number(s.join(''));
+    }
+    for (let i = s.length - 1; i > 0; i--)
+      if (s[i] !== s[i - 1]) {
+        [s[i], s[i - 1]] = [s[i - 1], s[i]];
+        return Number(s.join(''));
+      }
+    return -x;
+  }
+
+  it('named in at least 95 % of cases when the faulty cell takes part in two checks', () => {
+    let named = 0;
+    let cases = 0;
+    for (const f of fc.sample(faultArb, { numRuns: N, seed: 20261201 })) {
+      const wb = table(f.parts, true);
+      const r = f.row % f.parts.length;
+      const c = f.col % 3;
+      const cell = wb.sheets[0].rows[r + 1][c + 1] as CellInput;
+      const truth = cell.value as number;
+      cell.value = inject(truth, f.kind);
+      if (cell.value === truth) continue;
+      cases++;
+      const top = causesOf(wb).get('T')?.[0];
+      const address = `${'BCD'[c]}${r + 2}`;
+      if (top && top.cell === address && Math.abs(top.suggested - truth) <= 1 && top.certain) named++;
+    }
+    expect(named / cases).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('no cause claims certainty when only one check sees the fault', () => {
+    for (const f of fc.sample(faultArb, { numRuns: N, seed: 20261202 })) {
+      const wb = table(f.parts, false);
+      const r = f.row % f.parts.length;
+      const c = f.col % 3;
+      const cell = wb.sheets[0].rows[r + 1][c + 1] as CellInput;
+      cell.value = inject(cell.value as number, f.kind);
+      for (const causes of causesOf(wb).values()) for (const x of causes) expect(x.certain).toBe(false);
+    }
+  });
+});
