@@ -157,3 +157,36 @@ describe('property: a fault that two checks see is named, with its true value', 
     }
   });
 });
+
+describe('rows left out, counted twice, and formulas', () => {
+  it('a typed total short of one row: the row left out', () => {
+    const wb = personal(404455);
+    // Summa Män without Läkare (79 980): 124 310.
+    (wb.sheets[0].rows[5][2] as CellInput).value = 124310;
+    const [c] = causesOf(wb).get('Personal')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'C6', suggested: 204290, kind: 'row-left-out' }));
+    expect(c.message).toBe('124 310 saknar troligen en rad; med den blir summan 204 290, och summan stämmer.');
+  });
+
+  it('a SUM that leaves out a row is its own cause, with the sum its range should give', () => {
+    const f = (formula: string, value: number) => ({ value, formula, numFmt: N0 });
+    const wb: WorkbookInput = {
+      sheets: [
+        sheet(
+          'S',
+          [
+            ['Post', 'A', 'B', 'C'],
+            ['x', 10, 20, 30],
+            ['y', 40, 50, 60],
+            ['z', 70, 80, 90],
+            ['Summa', f('=SUM(B2:B4)', 120), f('=SUM(C3:C4)', 130), f('=SUM(D2:D4)', 180)],
+          ],
+          N0,
+        ),
+      ],
+    };
+    const [c] = causesOf(wb).get('S')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'C5', suggested: 150, kind: 'formula', certain: true }));
+    expect(c.message).toMatch(/^SUMMA-formeln i C5 utelämnar rad 2\. Med rätt område blir summan 150\.$/);
+  });
+});

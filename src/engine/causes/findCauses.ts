@@ -6,6 +6,8 @@
 import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './linearChecks';
 import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
 import type { SheetResult, WorkbookInput } from '../types';
+import { cellAddress, parseCellAddress } from '../read/address';
+import { formatSwedish } from '../read/swedishFormat';
 
 export interface Cause {
   /** The cell that is most likely wrong, on its own sheet. */
@@ -30,8 +32,11 @@ export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string
   if (!failing.length) return out;
   const byCell = new Map<string, LinearCheck[]>();
   for (const k of checks) for (const t of k.terms) (byCell.get(t.key) ?? byCell.set(t.key, []).get(t.key)!).push(k);
+  // A SUM formula whose range is wrong explains its own failing sum before any figure does.
+  const rangeFindings = new Map<string, string>();
+  for (const s of sheets) for (const c of s.cells) for (const k of c.checks) if (k.rule === 'formula-range' && k.status === 'error') rangeFindings.set(keyOf(s.name, c.address), k.message);
   for (const group of groups(failing)) {
-    const cause = explain(group, byCell, figures);
+    const cause = formulaCause(group, rangeFindings, figures) ?? explain(group, byCell, figures);
     const sheet = cause ? cause.sheet : splitKey(group[0].cell)!.sheet;
     (out.get(sheet) ?? out.set(sheet, []).get(sheet)!).push(cause ?? several(group));
   }
@@ -96,7 +101,8 @@ function explain(group: LinearCheck[], byCell: Map<string, LinearCheck[]>, figur
     if (others.some((k) => Math.abs(k.residual + coefIn(k, key) * delta) > k.tolerance)) continue;
     const suggested = clean(current + delta);
     const slip = slipOf(current, suggested);
-    found.push({ key, delta, kind: slip.kind, swapped: slip.swapped });
+    const kind = slip.kind !== 'other' ? slip.kind : rowSlip(key, delta, group, figures) ?? (sameAsNeighbour(key, current, figures) ? 'previous-column' : 'other');
+    found.push({ key, delta, kind, swapped: slip.swapped });
   }
   if (!found.length) return null;
   found.sort((a, b) => KIND_RANK[b.kind] - KIND_RANK[a.kind]);
@@ -115,6 +121,55 @@ function explain(group: LinearCheck[], byCell: Map<string, LinearCheck[]>, figur
     certain: found.length === 1 && (byCell.get(best.key)?.length ?? 0) >= 2,
     explains,
     message: adviceText(best.kind, current, suggested, what, best.swapped),
+  };
+}
+
+/**
+ * A total off by exactly one of the rows of its column: left out (the total is short of it) or
+ * counted twice (the total holds it once too many).
+ */
+function rowSlip(key: string, delta: number, group: LinearCheck[], figures: Figures): CauseKind | null {
+  const own = group.find((k) => k.cell === key && k.rule !== 'row-relation' && k.rule !== 'cross-table');
+  if (!own) return null;
+  const at = splitKey(key)!;
+  const p = parseCellAddress(at.address)!;
+  const inputs = new Set(own.terms.slice(1).map((t) => t.key));
+  const near = (x: number) => Math.abs(x - Math.abs(delta)) <= own.tolerance;
+  // A row of the same column near the total holding the difference: short of it, the person
+  // left it out; over by one of its inputs, counted it twice.
+  for (let r = Math.max(0, p.r - 60); r < p.r + 60; r++) {
+    const k = keyOf(at.sheet, cellAddress(r, p.c));
+    const x = figures.figure(k);
+    if (x === null || x === 0 || k === key) continue;
+    if (delta > 0 && near(x)) return 'row-left-out';
+    if (delta < 0 && inputs.has(k) && near(x)) return 'row-counted-twice';
+  }
+  return null;
+}
+
+/** The figure equals the one in the column right before it, same row: a copied figure. */
+function sameAsNeighbour(key: string, current: number, figures: Figures): boolean {
+  const at = splitKey(key)!;
+  const p = parseCellAddress(at.address)!;
+  if (p.c === 0 || current === 0) return false;
+  return figures.figure(keyOf(at.sheet, cellAddress(p.r, p.c - 1))) === current;
+}
+
+function formulaCause(group: LinearCheck[], rangeFindings: Map<string, string>, figures: Figures): Cause | null {
+  const own = group.find((k) => rangeFindings.has(k.cell));
+  if (!own) return null;
+  const at = splitKey(own.cell)!;
+  const current = figures.figure(own.cell)!;
+  const suggested = clean(current - own.residual);
+  return {
+    cell: at.address,
+    sheet: at.sheet,
+    current,
+    suggested,
+    kind: 'formula',
+    certain: true,
+    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== own.cell).map((c) => shortKey(c, at.sheet)),
+    message: `${rangeFindings.get(own.cell)} Med rätt område blir summan ${formatSwedish(suggested, { group: ' ' })}.`,
   };
 }
 

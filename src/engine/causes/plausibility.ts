@@ -2,10 +2,20 @@
 // flipped sign, one mistyped digit, a unit slip, a row left out or counted twice.
 import { formatSwedish } from '../read/swedishFormat';
 
-export type CauseKind = 'transposed-digits' | 'sign' | 'digit' | 'unit' | 'other';
+export type CauseKind = 'transposed-digits' | 'sign' | 'digit' | 'unit' | 'row-left-out' | 'row-counted-twice' | 'previous-column' | 'formula' | 'other';
 
 /** How likely a person makes this slip: higher first. */
-export const KIND_RANK: Record<CauseKind, number> = { 'transposed-digits': 5, sign: 5, unit: 4, digit: 3, other: 1 };
+export const KIND_RANK: Record<CauseKind, number> = {
+  formula: 6,
+  'transposed-digits': 5,
+  sign: 5,
+  'row-left-out': 4,
+  'row-counted-twice': 4,
+  'previous-column': 4,
+  unit: 4,
+  digit: 3,
+  other: 1,
+};
 
 const fmt = (x: number) => formatSwedish(x, { group: ' ' });
 
@@ -44,6 +54,12 @@ export function adviceText(kind: CauseKind, current: number, suggested: number, 
       return `${now} — en siffra är troligen felskriven; ${then} får ${what} att stämma.`;
     case 'unit':
       return `${now} ser ut att vara i fel enhet; ${then} får ${what} att stämma.`;
+    case 'row-left-out':
+      return `${now} saknar troligen en rad; med den blir summan ${then}, och ${what} stämmer.`;
+    case 'row-counted-twice':
+      return `${now} räknar troligen en rad två gånger; utan den blir summan ${then}, och ${what} stämmer.`;
+    case 'previous-column':
+      return `${now} är samma tal som i kolumnen bredvid (kanske förra årets siffra); ${then} får ${what} att stämma.`;
     default:
       return `${now} är troligen fel; ${then} får ${what} att stämma.`;
   }
