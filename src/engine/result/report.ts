@@ -15,6 +15,8 @@ export interface ReportSheet {
   name: string;
   tables: ReportTable[];
   cells: ReportCell[];
+  /** What the engine saw but could not judge, and hard-coded totals (checks.md 4.9, 4.8). */
+  notes: string[];
 }
 export interface ReportFile {
   file: string;
@@ -42,6 +44,7 @@ export function reportFile(outcome: FileOutcome): ReportFile {
       name: s.name,
       tables: s.tables.map((t) => ({ range: t.range, kind: t.kind, title: t.title })),
       cells: s.cells.map((c) => ({ address: c.address, status: c.status, checks: c.checks })),
+      notes: s.notes,
     })),
   };
 }
