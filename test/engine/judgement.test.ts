@@ -239,3 +239,58 @@ describe('plain tables', () => {
     expect(res.sheets[0].cells).toEqual([]);
   });
 });
+
+describe('more coincidences and layouts', () => {
+  it('columns of 0/1 flags and small counts confirm no relation and no total', () => {
+    const res = check(
+      sheet('S', [
+        ['Åtgärd', 'Klar', 'Påbörjad', 'Ej påbörjad', 'Effekt (tkr)'],
+        ['Bemanning', 1, 0, 0, 1200],
+        ['Inköp', 0, 1, 0, 650],
+        ['Lokaler', 0, 0, 1, 800],
+        ['Resor', 1, 0, 0, 120],
+        ['IT', 0, 1, 0, 310],
+      ]),
+    );
+    // Klar + Påbörjad + Ej påbörjad = 1 in every row, but that is flags, not a sum of amounts.
+    expect(res.sheets[0].cells.filter((c) => c.col >= 1 && c.col <= 3)).toEqual([]);
+    expect(reds(res)).toEqual([]);
+  });
+
+  it('a data row whose cells are small formulas of other cells is no total row', () => {
+    const res = check(
+      sheet('S', [
+        ['Post', 'Budget', 'Utfall', 'Prognos'],
+        ['Lön', 500, 480, 495],
+        ['Hyra', 120, 120, 120],
+        ['Lön inkl. PO', f('=B2*1.3', 650), f('=C2*1.3', 624), f('=D2*1.3', 643.5)],
+        ['Övrigt', 80, 95, 90],
+        ['Summa', 1350, 1319, 1348.5],
+      ]),
+    );
+    expect(cellOf(res, 'B4')).toBeUndefined();
+    expect(reds(res)).toEqual([]);
+  });
+
+  it('group rows whose parts continue after a header repeated from a page break', () => {
+    const res = check(
+      sheet('S', [
+        ['Investering', 'Budget', 'Utfall'],
+        ['Regionstab', 900, 850],
+        ['  IT-system', 400, 380],
+        ['  Inventarier', 300, 290],
+        ['Investering', 'Budget', 'Utfall'],
+        ['  Fordon', 200, 180],
+        ['Fastighet', 1500, 1420],
+        ['  Ombyggnad', 1000, 950],
+        ['  Energi', 500, 470],
+        ['Summa', 2400, 2270],
+      ]),
+    );
+    expect(statusOf(res, 'B2')).toBe('ok');
+    expect(statusOf(res, 'C2')).toBe('ok');
+    expect(statusOf(res, 'B10')).toBe('ok');
+    expect(statusOf(res, 'C10')).toBe('ok');
+    expect(reds(res)).toEqual([]);
+  });
+});
