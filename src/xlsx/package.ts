@@ -80,7 +80,7 @@ export function readLayout(zip: ZipArchive): PackageLayout {
   }
   if (!workbookPath) throw new XlsxReadError(MSG.noWorkbook);
   if (workbookPath.toLowerCase().endsWith('.bin')) {
-    throw new XlsxReadError('Filen är en binär Excel-arbetsbok (.xlsb). Öppna den i Excel och spara som .xlsx.');
+    throw new XlsxReadError('Filen är en binär Excel-arbetsbok (.xlsb). Öppna den i Excel och spara som .xlsx.', 'unsupported-file');
   }
   const wbXml = readPartText(zip, workbookPath) ?? '';
   const prefix = rootPrefix(wbXml, 'workbook');

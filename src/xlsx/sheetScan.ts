@@ -1,5 +1,6 @@
 // One pass over a worksheet's <sheetData>: every <c> element with its position, used
 // by the reader (values) and by the coloured-copy writer (offsets of the start tags).
+import { MAX_COLUMNS, MAX_ROWS, MSG, XlsxReadError } from './errors';
 import { getAttr, rootPrefix } from './xml';
 
 export interface CellTag {
@@ -32,7 +33,11 @@ export function sheetLayout(xml: string): SheetLayout {
   return { prefix: m[1] ?? '', root: m[2] };
 }
 
-/** Parse the column letters and row digits of `B12` (no `$` in cell `r` attributes). */
+/**
+ * Parse the column letters and row digits of `B12` (no `$` in cell `r` attributes), 0-based.
+ * Figures beyond Excel's limits stop growing just past them, so `ZZZZZZ1` or row
+ * 2147483648 come out as MAX_COLUMNS or MAX_ROWS: callers refuse those with `checkRef`.
+ */
 export function parseRef(ref: string): { r: number; c: number } | null {
   let i = 0;
   let c = 0;
@@ -41,18 +46,32 @@ export function parseRef(ref: string): { r: number; c: number } | null {
     if (code >= 65 && code <= 90) c = c * 26 + (code - 64);
     else if (code >= 97 && code <= 122) c = c * 26 + (code - 96);
     else if (code !== 36) break;
+    if (c > MAX_COLUMNS) c = MAX_COLUMNS + 1;
     i++;
   }
   let r = 0;
   let digits = 0;
   while (i < ref.length) {
     const code = ref.charCodeAt(i);
-    if (code >= 48 && code <= 57) (r = r * 10 + (code - 48)), digits++;
+    if (code >= 48 && code <= 57) (r = Math.min(r * 10 + (code - 48), MAX_ROWS + 1)), digits++;
     else if (code !== 36) return null;
     i++;
   }
   if (c === 0 || digits === 0 || r === 0) return null;
   return { r: r - 1, c: c - 1 };
+}
+
+/** Refuse a row or column beyond Excel's limits: such a file is damaged, and would be sized by it. */
+export function checkRef(r: number, c: number, text: string): void {
+  if (r >= MAX_ROWS || c >= MAX_COLUMNS) throw new XlsxReadError(MSG.outsideSheet(text));
+}
+
+/** A row number attribute (`<row r="12">`), 0-based; NaN when absent or not a positive integer. */
+function rowNumber(r: string | undefined): number {
+  if (r === undefined) return NaN;
+  const t = r.trim();
+  if (!/^[0-9]+$/.test(t)) return NaN;
+  return t.length > 8 ? MAX_ROWS : Number(t) - 1;
 }
 
 /** Visit every cell of the sheet in document order. */
@@ -74,8 +93,9 @@ export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) =
     if (selfClosing) attrs = attrs.slice(0, -1);
     if (m[1] === 'row') {
       const r = getAttr(attrs, 'r');
-      const n = r === undefined ? NaN : Number(r);
-      row = Number.isInteger(n) && n >= 1 ? n - 1 : row + 1;
+      const n = rowNumber(r);
+      row = n >= 0 ? n : row + 1;
+      checkRef(row, 0, `rad ${r ?? row + 1}`);
       col = -1;
       continue;
     }
@@ -88,6 +108,7 @@ export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) =
       col += 1;
       if (row < 0) row = 0;
     }
+    checkRef(row, col, r ?? `kolumn ${col + 1}`);
     const tagEnd = m.index + m[0].length;
     let inner = '';
     if (!selfClosing) {

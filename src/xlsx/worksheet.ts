@@ -3,7 +3,7 @@ import type { CellInput, MergedArea } from '../engine';
 import { MSG, XlsxReadError } from './errors';
 import { translateFormula } from './sharedFormula';
 import { stringItemText } from './sharedStrings';
-import { parseRef, scanCells } from './sheetScan';
+import { checkRef, parseRef, scanCells } from './sheetScan';
 import { decodeEntities, elements, getAttr, textContent } from './xml';
 
 /** More cells than this is refused rather than risking running out of memory. */
@@ -54,6 +54,7 @@ function parseRange(ref: string): MergedArea | null {
   const p = parseRef(a);
   const q = b === undefined ? p : parseRef(b);
   if (!p || !q) return null;
+  checkRef(Math.max(p.r, q.r), Math.max(p.c, q.c), ref);
   return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
 }
 
@@ -128,7 +129,7 @@ export function parseWorksheet(
     }
     if (value === null && formula === undefined) return;
 
-    if (++counter.cells > MAX_CELLS) throw new XlsxReadError(MSG.tooLarge('mer än 20 miljoner celler'));
+    if (++counter.cells > MAX_CELLS) throw new XlsxReadError(MSG.tooLarge('mer än 20 miljoner celler'), 'too-large');
     const cell: CellInput = { value };
     if (formula !== undefined) cell.formula = `=${formula}`;
     const s = getAttr(tag.attrs, 's');
