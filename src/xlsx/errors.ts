@@ -29,8 +29,9 @@ export const MSG = {
   tooLarge: (what: string) => `Filen är för stor för att kontrolleras (${what}).`,
   unsupportedCompression: 'Filen använder en komprimeringsmetod som inte stöds. Spara om den i Excel som .xlsx.',
   encryptedEntry: 'Delar av filen är krypterade och kan inte läsas.',
-  outsideSheet: (ref: string) =>
-    `Filen är skadad: cellreferensen ${ref.length > 24 ? `${ref.slice(0, 24)}…` : ref} ligger utanför Excels gränser (1 048 576 rader, 16 384 kolumner).`,
+  /** `what` is e.g. `cellen ZZZZZZ1`, `raden 2000000000` or `området A1:XFE2`. */
+  outsideSheet: (what: string) =>
+    `Filen är skadad: ${what.length > 40 ? `${what.slice(0, 40)}…` : what} ligger utanför Excels gränser (1 048 576 rader, 16 384 kolumner).`,
   crc: (name: string) => `Filen är skadad: delen ${name} stämmer inte med sin kontrollsumma (CRC-32).`,
   duplicate: (name: string) => `Filen är skadad: zip-paketet har två delar med samma namn (${name}).`,
   headerMismatch: (name: string) => `Filen är skadad: delen ${name} beskrivs olika i zip-paketets innehållsförteckning och i delen själv.`,

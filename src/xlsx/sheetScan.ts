@@ -95,7 +95,7 @@ export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) =
       const r = getAttr(attrs, 'r');
       const n = rowNumber(r);
       row = n >= 0 ? n : row + 1;
-      checkRef(row, 0, `rad ${r ?? row + 1}`);
+      checkRef(row, 0, `raden ${r ?? row + 1}`);
       col = -1;
       continue;
     }
@@ -108,7 +108,7 @@ export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) =
       col += 1;
       if (row < 0) row = 0;
     }
-    checkRef(row, col, r ?? `kolumn ${col + 1}`);
+    checkRef(row, col, r !== undefined ? `cellen ${r}` : `kolumn ${col + 1} på rad ${row + 1}`);
     const tagEnd = m.index + m[0].length;
     let inner = '';
     if (!selfClosing) {

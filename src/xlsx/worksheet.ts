@@ -54,7 +54,7 @@ function parseRange(ref: string): MergedArea | null {
   const p = parseRef(a);
   const q = b === undefined ? p : parseRef(b);
   if (!p || !q) return null;
-  checkRef(Math.max(p.r, q.r), Math.max(p.c, q.c), ref);
+  checkRef(Math.max(p.r, q.r), Math.max(p.c, q.c), `det sammanfogade området ${ref}`);
   return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
 }
 
