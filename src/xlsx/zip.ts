@@ -4,7 +4,7 @@
 import { Inflate } from 'fflate';
 import { crc32Update } from '../ooxml/crc32';
 import { decodeXml } from '../ooxml/decode';
-import { MSG, XlsxReadError } from './errors';
+import { MSG, SummakollError, XlsxReadError } from './errors';
 
 /** Refuse packages whose needed parts declare more than this in total. */
 export const MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024;
@@ -271,5 +271,10 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
  * encoding and a DOCTYPE with a SummakollError.
  */
 export function decodeText(b: Uint8Array): string {
-  return decodeXml(b);
+  try {
+    return decodeXml(b);
+  } catch (err) {
+    if (err instanceof SummakollError && !(err instanceof XlsxReadError)) throw new XlsxReadError(err.message, err.code);
+    throw err;
+  }
 }
