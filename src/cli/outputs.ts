@@ -67,7 +67,8 @@ export function outputCollision(inputs: { display: string; path: string }[], tar
     const input = hit(target);
     if (input) return `${WHAT[key]} ${target} är indatafilen ${input.f.display}: rapporten skulle skriva över den. Välj ett annat filnamn.`;
     if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return `${WHAT[key]} ${target} är en mapp. Ange ett filnamn.`;
-    const real = identityOf(target)?.real ?? futureReal(target);
+    // Outputs replace what is at their path (a link included), so two outputs clash by path.
+    const real = futureReal(target);
     const other = seen.get(real);
     if (other) return `${other} och ${WHAT[key]} pekar på samma fil (${target}). Välj olika filnamn.`;
     seen.set(real, WHAT[key]);
@@ -75,7 +76,7 @@ export function outputCollision(inputs: { display: string; path: string }[], tar
   for (const c of targets.copies) {
     const input = hit(c.target);
     if (input) return `Den färgade kopian ${c.target} skulle skriva över indatafilen ${input.f.display} (samma fil eller en länk till den). Välj en annan mapp.`;
-    const real = identityOf(c.target)?.real ?? futureReal(c.target);
+    const real = futureReal(c.target);
     const other = seen.get(real);
     if (other) return `Den färgade kopian ${c.target} och ${other} pekar på samma fil. Välj olika namn.`;
     seen.set(real, `kopian ${c.target}`);

@@ -4,6 +4,7 @@
 import { Inflate } from 'fflate';
 import { crc32Update } from '../ooxml/crc32';
 import { decodeXml } from '../ooxml/decode';
+import { nativeCodec, type RawCodec } from '../ooxml/codec';
 import { MSG, SummakollError, XlsxReadError } from './errors';
 
 /** Refuse packages whose needed parts declare more than this in total. */
@@ -196,6 +197,22 @@ export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   return b.subarray(start, end);
 }
 
+function inflateNative(codec: RawCodec, e: ZipEntry, data: Uint8Array, limit: number, budget: number): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = codec.inflateRaw(data, limit);
+  } catch (err) {
+    if (err instanceof RangeError) {
+      if (budget < e.uncompressedSize) throw new XlsxReadError(MSG.zipBomb, 'too-large');
+      throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är större än angivet`));
+    }
+    throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} går inte att packa upp`));
+  }
+  if (out.length !== e.uncompressedSize) throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är mindre än angivet`));
+  if (crc32Update(0, out) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
+  return out;
+}
+
 /** Refuse before inflating anything when the declared sizes are absurd. */
 export function checkDeclaredSizes(entries: ZipEntry[]): void {
   let total = 0;
@@ -232,6 +249,8 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
     return data;
   }
   if (e.method !== 8) throw new XlsxReadError(MSG.unsupportedCompression);
+  const codec = nativeCodec();
+  if (codec) return inflateNative(codec, e, data, limit, budget);
   const chunks: Uint8Array[] = [];
   let total = 0;
   let crc = 0;
