@@ -3,7 +3,7 @@
 // when the platform knows it, and the declaration in the returned text then says UTF-8, so
 // a copy written back as UTF-8 stays true to itself. An unknown encoding and a DOCTYPE
 // (entity expansion, external entities) are refused.
-import { SummakollError } from './errors';
+import { XlsxReadError } from './errors';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -47,7 +47,7 @@ export function decodeXml(b: Uint8Array): string {
       try {
         decoder = new TextDecoder(lower);
       } catch {
-        throw new SummakollError(encodingMessage(enc as string), 'unsupported-encoding');
+        throw new XlsxReadError(encodingMessage(enc as string), 'unsupported-encoding');
       }
       text = decoder.decode(b).replace(/^(\uFEFF?<\?xml\s[^>]*?encoding\s*=\s*["'])[^"']*(["'])/, '$1UTF-8$2');
     }
@@ -72,7 +72,7 @@ export function refuseDoctype(text: string): void {
       if (e < 0) return;
       p = e + 3;
     } else if (c === 33 /* ! */) {
-      if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) throw new SummakollError(DOCTYPE_MESSAGE, 'damaged');
+      if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) throw new XlsxReadError(DOCTYPE_MESSAGE, 'damaged');
       return;
     } else return;
   }

@@ -26,6 +26,18 @@ export class SummakollError extends Error {
   }
 }
 
+/**
+ * A package Summakoll cannot read (an .xlsx, .xlsm or .docx): damaged unless the code says
+ * otherwise. Named for the workbook reader, where it started; the tokenizer and the zip
+ * reader throw it for Word documents too (the Word reader words the message for Word).
+ */
+export class XlsxReadError extends SummakollError {
+  constructor(message: string, code: ErrorCode = 'damaged') {
+    super(message, code);
+    this.name = 'XlsxReadError';
+  }
+}
+
 export const INTERNAL_ERROR_TEXT = 'Ett internt fel i Summakoll';
 
 /** The message for a failure that is Summakoll's fault, never the user's file. */

@@ -1,16 +1,7 @@
 // The error the xlsx reader and writer throw: a SummakollError with a Swedish message and
 // a code (damaged unless said otherwise), so callers can tell a bad file from a bug.
-import { SummakollError, type ErrorCode } from '../ooxml/errors';
-
-export { SummakollError } from '../ooxml/errors';
+export { SummakollError, XlsxReadError } from '../ooxml/errors';
 export type { ErrorCode } from '../ooxml/errors';
-
-export class XlsxReadError extends SummakollError {
-  constructor(message: string, code: ErrorCode = 'damaged') {
-    super(message, code);
-    this.name = 'XlsxReadError';
-  }
-}
 
 /** Excel's limits (ECMA-376 and Excel's specifications): a reference beyond them is a damaged file. */
 export const MAX_ROWS = 1048576;

@@ -1,7 +1,10 @@
-// One pass over a worksheet's <sheetData>: every <c> element with its position, used
-// by the reader (values) and by the coloured-copy writer (offsets of the start tags).
+// One pass over a worksheet's <sheetData> with the OOXML tokenizer: every <c> element with
+// its position, used by the reader (values) and by the coloured-copy writer (offsets of the
+// start tags). Comments, CDATA, processing instructions and quoted `>` cannot move a cell,
+// and elements are matched by namespace URI, so reader and writer always agree.
+import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
+import { decodeEntities, forEachAttr, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { MAX_COLUMNS, MAX_ROWS, MSG, XlsxReadError } from './errors';
-import { getAttr, rootPrefix } from './xml';
 
 export interface CellTag {
   /** 0-based row and column (from `r`, or by order when `r` is missing). */
@@ -19,18 +22,23 @@ export interface CellTag {
 
 export interface SheetLayout {
   prefix: string;
-  /** The root element's local name: `worksheet`, `dialogsheet`, `chartsheet`, … */
+  /** The root element's local name: `worksheet`, `dialogsheet`, `chartsheet`, … ('' when none is found). */
   root: string;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const SHEET_ROOTS = new Set(['worksheet', 'dialogsheet', 'chartsheet', 'macrosheet']);
 
+/** The root element of a sheet part: its prefix as written and its local name. */
 export function sheetLayout(xml: string): SheetLayout {
-  const m = /<([A-Za-z_][\w.-]*:)?(worksheet|dialogsheet|chartsheet|macrosheet)[\s>/]/.exec(xml);
-  if (!m) return { prefix: rootPrefix(xml, 'worksheet'), root: '' };
-  return { prefix: m[1] ?? '', root: m[2] };
+  const tk = new XmlTokenizer(xml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return { prefix: '', root: '' };
+    if (k !== T_OPEN) continue;
+    const local = tk.localName();
+    if (!SHEET_ROOTS.has(local)) return { prefix: '', root: '' };
+    return { prefix: tk.colon < 0 ? '' : xml.slice(tk.nameStart, tk.colon + 1), root: local };
+  }
 }
 
 /**
@@ -74,49 +82,111 @@ function rowNumber(r: string | undefined): number {
   return t.length > 8 ? MAX_ROWS : Number(t) - 1;
 }
 
-/** Visit every cell of the sheet in document order. */
-export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) => void): void {
-  const dataStart = xml.indexOf(`<${prefix}sheetData`);
-  if (dataStart < 0) return;
-  let dataEnd = xml.indexOf(`</${prefix}sheetData>`, dataStart);
-  if (dataEnd < 0) dataEnd = xml.length;
-  const re = new RegExp(`<${escapeRe(prefix)}(row|c)(?=[\\s/>])([^>]*)>`, 'g');
-  const cClose = `</${prefix}c>`;
-  re.lastIndex = dataStart;
+/** The `r`, `s` and `t` attributes of the cell being visited (one object, reused). */
+export interface CellAttrs {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/** Read r, s and t of a <c> start tag in one pass over its attributes. */
+function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): void {
+  out.r = out.s = out.t = undefined;
+  forEachAttr(xml, from, to, (ns, ne, vs, ve) => {
+    if (ne - ns !== 1) return;
+    const c = xml.charCodeAt(ns);
+    if (c !== 114 && c !== 115 && c !== 116) return;
+    let v = xml.slice(vs, ve);
+    if (v.indexOf('&') >= 0) v = decodeEntities(v);
+    if (c === 114) out.r = v;
+    else if (c === 115) out.s = v;
+    else out.t = v;
+  });
+}
+
+/**
+ * Walk a worksheet part. onCell sees every SpreadsheetML <c> inside <sheetData> with the
+ * tokenizer at its start tag and may read its children; whatever it leaves of the element
+ * is skipped. onOther sees every other start tag outside <sheetData> (merges, protection).
+ * Row and column come from `r` attributes, or by order when they are missing; a reference
+ * beyond Excel's limits throws (a damaged file).
+ */
+export function walkCells(
+  xml: string,
+  onCell: (tk: XmlTokenizer, row: number, col: number, attrs: CellAttrs) => void,
+  onOther?: (tk: XmlTokenizer) => void,
+): void {
+  const tk = new XmlTokenizer(xml);
+  const attrs: CellAttrs = { r: undefined, s: undefined, t: undefined };
+  let dataDepth = -1;
   let row = -1;
   let col = -1;
   for (;;) {
-    const m = re.exec(xml);
-    if (!m || m.index >= dataEnd) break;
-    let attrs = m[2];
-    const selfClosing = attrs.charCodeAt(attrs.length - 1) === 47;
-    if (selfClosing) attrs = attrs.slice(0, -1);
-    if (m[1] === 'row') {
-      const r = getAttr(attrs, 'r');
+    const k = tk.next();
+    if (k === T_END) return;
+    if (k === T_CLOSE) {
+      if (dataDepth >= 0 && tk.depth < dataDepth) dataDepth = -1;
+      continue;
+    }
+    if (k !== T_OPEN) continue;
+    if (dataDepth < 0) {
+      if (tk.localIs('sheetData') && isSpreadsheetNs(tk.uri())) {
+        if (!tk.selfClosing) dataDepth = tk.depth;
+        continue;
+      }
+      onOther?.(tk);
+      continue;
+    }
+    // Inside <sheetData>: rows, and cells in them.
+    const isMain = isSpreadsheetNs(tk.uri());
+    if (isMain && tk.localIs('row')) {
+      const r = tk.attr('r');
       const n = rowNumber(r);
       row = n >= 0 ? n : row + 1;
       checkRef(row, 0, `raden ${r ?? row + 1}`);
       col = -1;
+      continue; // its cells follow as the next tokens
+    }
+    if (isMain && tk.localIs('c')) {
+      readCellAttrs(xml, tk.attrStart, tk.attrEnd, attrs);
+      const r = attrs.r;
+      const ref = r === undefined ? null : parseRef(r);
+      if (ref) {
+        col = ref.c;
+        if (row < 0 || ref.r !== row) row = ref.r;
+      } else {
+        col += 1;
+        if (row < 0) row = 0;
+      }
+      checkRef(row, col, r !== undefined ? `cellen ${r}` : `kolumn ${col + 1} på rad ${row + 1}`);
+      const parent = tk.selfClosing ? tk.depth : tk.depth - 1;
+      onCell(tk, row, col, attrs);
+      while (tk.depth > parent) if (tk.next() === T_END) return;
       continue;
     }
-    const r = getAttr(attrs, 'r');
-    const ref = r === undefined ? null : parseRef(r);
-    if (ref) {
-      col = ref.c;
-      if (row < 0 || ref.r !== row) row = ref.r;
-    } else {
-      col += 1;
-      if (row < 0) row = 0;
-    }
-    checkRef(row, col, r !== undefined ? `cellen ${r}` : `kolumn ${col + 1} på rad ${row + 1}`);
-    const tagEnd = m.index + m[0].length;
+    tk.skipElement();
+  }
+}
+
+/**
+ * Visit every cell of the sheet in document order, with the offsets of its start tag (for
+ * the copy writer). Only cells written with the root's prefix (`prefix` + `c`) are visited,
+ * so a writer that rebuilds the start tag as `<${prefix}c …>` keeps the end tag matching.
+ */
+export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) => void): void {
+  const qname = `${prefix}c`;
+  walkCells(xml, (tk, row, col) => {
+    if (tk.nameEnd - tk.nameStart !== qname.length || !xml.startsWith(qname, tk.nameStart)) return;
+    const start = tk.start;
+    const tagEnd = tk.end;
+    const attrs = tk.attrText();
+    const selfClosing = tk.selfClosing;
     let inner = '';
     if (!selfClosing) {
-      const e = xml.indexOf(cClose, tagEnd);
-      if (e < 0) break;
-      inner = xml.slice(tagEnd, e);
-      re.lastIndex = e + cClose.length;
+      const d = tk.depth - 1;
+      while (tk.depth > d) if (tk.next() === T_END) return;
+      inner = xml.slice(tagEnd, tk.start);
     }
-    onCell({ row, col, start: m.index, tagEnd, attrs, selfClosing, inner });
-  }
+    onCell({ row, col, start, tagEnd, attrs, selfClosing, inner });
+  });
 }
