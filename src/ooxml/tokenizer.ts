@@ -272,7 +272,7 @@ export class XmlTokenizer {
       else if (xml.charCodeAt(ns + 5) === 58) prefix = xml.slice(ns + 6, ne);
       else return;
       scope ??= new Map(parent);
-      scope.set(prefix, internNs(decodeEntities(xml.slice(vs, ve))));
+      scope.set(prefix, internNs(attrValue(xml, vs, ve)));
     });
     return scope ?? parent;
   }
@@ -334,7 +334,7 @@ export class XmlTokenizer {
       if (out !== undefined) return;
       const colon = colonIn(xml, ns, ne);
       if (colon < 0 || ne - colon - 1 !== local.length || !xml.startsWith(local, colon + 1)) return;
-      if (this.scope.get(xml.slice(ns, colon)) === uri) out = decodeEntities(xml.slice(vs, ve));
+      if (this.scope.get(xml.slice(ns, colon)) === uri) out = attrValue(xml, vs, ve);
     });
     return out;
   }
@@ -390,6 +390,17 @@ function normaliseNewlines(s: string): string {
 }
 
 /**
+ * An attribute value as XML reads it: each literal tab, line feed, carriage return or CR LF
+ * becomes one space (attribute-value normalisation), then entities are decoded (so `&#10;`
+ * stays a line feed).
+ */
+export function attrValue(xml: string, vs: number, ve: number): string {
+  let v = xml.slice(vs, ve);
+  if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+  return v.indexOf('&') < 0 ? v : decodeEntities(v);
+}
+
+/**
  * Visit each attribute in attribute text xml[from, to): name offsets and value offsets
  * (inside the quotes). Stops at the first thing that is not `name = "value"`.
  */
@@ -433,10 +444,7 @@ export function attrIn(xml: string, from: number, to: number, name: string): str
     if (q !== 34 && q !== 39) return undefined;
     const ve = xml.indexOf(q === 34 ? '"' : "'", p + 1);
     if (ve < 0 || ve > to) return undefined;
-    if (ne - ns === name.length && xml.startsWith(name, ns)) {
-      const v = xml.slice(p + 1, ve);
-      return v.indexOf('&') < 0 ? v : decodeEntities(v);
-    }
+    if (ne - ns === name.length && xml.startsWith(name, ns)) return attrValue(xml, p + 1, ve);
     p = ve + 1;
   }
 }

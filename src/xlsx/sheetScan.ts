@@ -3,7 +3,7 @@
 // start tags). Comments, CDATA, processing instructions and quoted `>` cannot move a cell,
 // and elements are matched by namespace URI, so reader and writer always agree.
 import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
-import { decodeEntities, forEachAttr, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
+import { attrValue, forEachAttr, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { MAX_COLUMNS, MAX_ROWS, MSG, XlsxReadError } from './errors';
 
 export interface CellTag {
@@ -96,8 +96,7 @@ function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): v
     if (ne - ns !== 1) return;
     const c = xml.charCodeAt(ns);
     if (c !== 114 && c !== 115 && c !== 116) return;
-    let v = xml.slice(vs, ve);
-    if (v.indexOf('&') >= 0) v = decodeEntities(v);
+    const v = attrValue(xml, vs, ve);
     if (c === 114) out.r = v;
     else if (c === 115) out.s = v;
     else out.t = v;
