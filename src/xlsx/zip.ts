@@ -159,7 +159,6 @@ function readZip64Extra(b: Uint8Array, start: number, len: number, e: ZipEntry):
 
 /** A part name fit for a message: control characters dropped, at most 80 characters. */
 function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }
