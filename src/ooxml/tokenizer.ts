@@ -106,6 +106,8 @@ export class XmlTokenizer {
   private scope: Scope;
   private pendingPop = false;
   private prefixCache = new Map<string, string | undefined>();
+  /** The default namespace of the current scope (looked up once per scope change). */
+  private defaultNs: string;
 
   constructor(
     readonly xml: string,
@@ -115,6 +117,7 @@ export class XmlTokenizer {
   ) {
     this.pos = from;
     this.scope = inherited ?? EMPTY_SCOPE;
+    this.defaultNs = this.scope.get('') ?? '';
   }
 
   /** The tokenizer's position: just after the last token. */
@@ -258,6 +261,7 @@ export class XmlTokenizer {
 
   private setScope(s: Scope): void {
     this.scope = s;
+    this.defaultNs = s.get('') ?? '';
     this.prefixCache.clear();
   }
 
@@ -284,7 +288,7 @@ export class XmlTokenizer {
 
   /** Namespace URI of the current element (T_OPEN / T_CLOSE); '' when none. */
   uri(): string {
-    if (this.colon < 0) return this.scope.get('') ?? '';
+    if (this.colon < 0) return this.defaultNs;
     const prefix = this.xml.slice(this.nameStart, this.colon);
     let u = this.prefixCache.get(prefix);
     if (u === undefined && !this.prefixCache.has(prefix)) {
@@ -396,8 +400,16 @@ function normaliseNewlines(s: string): string {
  */
 export function attrValue(xml: string, vs: number, ve: number): string {
   let v = xml.slice(vs, ve);
-  if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+  if (v.length > 0 && hasXmlSpace(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
   return v.indexOf('&') < 0 ? v : decodeEntities(v);
+}
+
+function hasXmlSpace(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 9 || c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@
 // start tags). Comments, CDATA, processing instructions and quoted `>` cannot move a cell,
 // and elements are matched by namespace URI, so reader and writer always agree.
 import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
-import { attrValue, forEachAttr, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
+import { attrValue, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { MAX_COLUMNS, MAX_ROWS, MSG, XlsxReadError } from './errors';
 
 export interface CellTag {
@@ -89,18 +89,36 @@ export interface CellAttrs {
   t: string | undefined;
 }
 
-/** Read r, s and t of a <c> start tag in one pass over its attributes. */
+/** Read r, s and t of a <c> start tag in one pass over its attributes (no closure: the hot loop). */
 function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): void {
   out.r = out.s = out.t = undefined;
-  forEachAttr(xml, from, to, (ns, ne, vs, ve) => {
-    if (ne - ns !== 1) return;
-    const c = xml.charCodeAt(ns);
-    if (c !== 114 && c !== 115 && c !== 116) return;
-    const v = attrValue(xml, vs, ve);
-    if (c === 114) out.r = v;
-    else if (c === 115) out.s = v;
-    else out.t = v;
-  });
+  let p = from;
+  for (;;) {
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    if (p >= to) return;
+    const ns = p;
+    while (p < to) {
+      const c = xml.charCodeAt(p);
+      if (c === 61 || c <= 32) break;
+      p++;
+    }
+    const ne = p;
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    if (ne === ns || xml.charCodeAt(p) !== 61) return;
+    p++;
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    const q = xml.charCodeAt(p);
+    if (q !== 34 && q !== 39) return;
+    const ve = xml.indexOf(q === 34 ? '"' : "'", p + 1);
+    if (ve < 0 || ve > to) return;
+    if (ne - ns === 1) {
+      const c = xml.charCodeAt(ns);
+      if (c === 114) out.r = attrValue(xml, p + 1, ve);
+      else if (c === 115) out.s = attrValue(xml, p + 1, ve);
+      else if (c === 116) out.t = attrValue(xml, p + 1, ve);
+    }
+    p = ve + 1;
+  }
 }
 
 /**
