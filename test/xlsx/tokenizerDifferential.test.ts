@@ -89,7 +89,6 @@ function tokenizerEvents(xml: string): Event[] {
   return out;
 }
 
-const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,5}$/);
 const textPiece = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9 åäöÅÄÖ.,;:()=+\-]{0,12}$/),
   fc.constantFrom('&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#45;', '&#x2D;', '&#228;', '&#xE4;', '\r\n', '\n', '\t', '>', ']]', "'", '"'),
