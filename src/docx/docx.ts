@@ -5,6 +5,7 @@ import type { SheetInput, Status, WorkbookInput, WorkbookResult } from '../engin
 import { worst } from '../engine';
 import { STATUS_COLOURS } from '../engine';
 import { SummakollError, type ErrorCode } from '../ooxml/errors';
+import { T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from '../xlsx/zip';
 import { rewriteZip } from '../xlsx/zipWrite';
 import { scanTables, wordPrefix, type ScannedCell, type ScannedTable } from './scanTables';
@@ -75,12 +76,23 @@ function mainDocumentEntry(zip: ZipArchive): ZipEntry {
   const rels = findEntry(zip, '_rels/.rels');
   if (rels && rels.uncompressedSize < 1024 * 1024) {
     const xml = asWordError(() => decodeText(extract(zip, rels)));
-    const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(xml);
-    const target = m && /Target="([^"]+)"/.exec(m[0]);
-    const entry = target && findEntry(zip, target[1].replace(/^\//, ''));
+    const target = asWordError(() => officeDocumentTarget(xml));
+    const entry = target ? findEntry(zip, target.replace(/^\//, '')) : undefined;
     if (entry) return entry;
   }
   fail(DOCX_MSG.noDocument);
+}
+
+/** The target of the package's officeDocument relationship, read with the tokenizer. */
+function officeDocumentTarget(relsXml: string): string | undefined {
+  const tk = new XmlTokenizer(relsXml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return undefined;
+    if (k === T_OPEN && tk.localIs('Relationship') && /\/officeDocument$/.test(tk.attr('Type') ?? '') && tk.attr('TargetMode') !== 'External') {
+      return tk.attr('Target');
+    }
+  }
 }
 
 function readDocumentXml(zip: ZipArchive): { entry: ZipEntry; xml: string } {
