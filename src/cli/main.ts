@@ -11,7 +11,7 @@ import { HTML_END, htmlStart, renderErrorSection, type RunTotals } from '../repo
 import { HELP, parseArgs, USAGE, type CheckOptions } from './args';
 import { partPath, type FileJob, type FileJobResult } from './fileJob';
 import { expandInputs, outDirProblem, type InputFile } from './inputs';
-import { AtomicFile, outputCollision } from './outputs';
+import { AtomicFile, outputCollision, removeLeftovers } from './outputs';
 import { runPool } from './pool';
 import { progressBar } from './progress';
 import { countLine } from './summary';
@@ -105,6 +105,8 @@ async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
       onDone: (r) => progress.step(++finished, jobFile.get(r.index)?.display ?? ''),
     });
     progress.finish();
+    // A worker stopped mid-copy (time or memory limit) leaves its temporary file behind.
+    for (const j of jobs) if (j.copyTarget && results[j.index]?.error !== null) removeLeftovers(j.copyTarget);
     const outcomes: Outcome[] = files.map((f, index) => ({
       file: f,
       result: f.problem ? { index, error: f.problem, code: 'not-found', summary: null } : results[index],

@@ -158,6 +158,29 @@ export class AtomicFile {
   }
 }
 
+/**
+ * Remove temporary files this process left beside a target (a worker stopped in the
+ * middle of writing a copy cannot clean up after itself).
+ */
+export function removeLeftovers(target: string): void {
+  const dir = path.dirname(path.resolve(target));
+  const prefix = `.${path.basename(target)}.${process.pid}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix) || !n.endsWith('.summakoll-tmp')) continue;
+    try {
+      fs.unlinkSync(path.join(dir, n));
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
 /** Write a whole file atomically. */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const f = new AtomicFile(target);

@@ -47,7 +47,11 @@ export async function runPool(jobs: FileJob[], opts: PoolOptions): Promise<FileJ
       let worker: Worker | null = null;
       while (next < jobs.length) {
         const job = jobs[next++];
-        worker ??= new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryLimitMb } });
+        if (!worker) {
+          worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryLimitMb } });
+          // A worker that fails between files must not take the run down with an unhandled 'error'.
+          worker.on('error', () => undefined);
+        }
         const { result, healthy } = await runOne(worker, job, opts);
         done(result);
         if (!healthy) {

@@ -111,10 +111,13 @@ describe('isolation: a file that dies takes only itself', () => {
     const big = path.join(d, 'lång.xlsx');
     writeXlsx(longSheetSpec(400000), big);
     const files = [big, write(d, 'b.xlsx', workbook(goodSheet()))];
-    const { run: r, report } = await run(['check', ...files, '--json', '-', '--quiet', '--time-limit', '1', '--jobs', '1'], files);
+    const out = path.join(d, 'ut');
+    const { run: r, report } = await run(['check', ...files, '--json', '-', '--quiet', '--time-limit', '1', '--jobs', '1', '--out', out], files);
     expect(r.code).toBe(2);
     expect(errorOf(report!, big)).toMatch(/tog för lång tid \(över 1 sekunder\)/);
     expect(errorOf(report!, files[1])).toBeNull();
+    // The stopped file leaves no copy and no temporary file; the other file's copy is there.
+    expect(fs.readdirSync(out).sort()).toEqual(['b.xlsx']);
   });
 });
 
