@@ -202,6 +202,27 @@ describe('CSV through the command line', () => {
   });
 });
 
+describe('zip integrity through the command line', () => {
+  test('a part with a wrong CRC-32 and two parts of one name are refused; the good file is checked', async () => {
+    const d = dir('zip');
+    const stored = zipParts(workbookParts(goodSheet()), 0);
+    const at = Buffer.from(stored).indexOf('<v>10</v>');
+    stored[at + 3] = '7'.charCodeAt(0);
+    const parts = workbookParts(goodSheet());
+    const files = [
+      write(d, 'crc.xlsx', stored),
+      write(d, 'dubbel.xlsx', zipParts([...parts, ['xl/worksheets/sheet1.xml', goodSheet()]])),
+      write(d, 'bra.xlsx', workbook(goodSheet())),
+    ];
+    const { run: r, report } = await run(['check', ...files, '--json', '-', '--quiet', '--out', path.join(d, 'ut')], files);
+    expect(r.code).toBe(2);
+    expect(errorOf(report!, files[0])).toMatch(/kontrollsumma \(CRC-32\)/);
+    expect(errorOf(report!, files[1])).toMatch(/två delar med samma namn/);
+    expect(errorOf(report!, files[2])).toBeNull();
+    expect(fs.readdirSync(path.join(d, 'ut'))).toEqual(['bra.xlsx']);
+  });
+});
+
 describe('encodings', () => {
   test('a worksheet declared ISO-8859-1 reads ä as ä, and the coloured copy keeps it', async () => {
     const d = dir('latin1');
