@@ -7,6 +7,12 @@ export interface CheckOptions {
   html?: string;
   csv?: string;
   quiet: boolean;
+  /** Files checked at the same time, each in its own worker thread (default: the machine's cores). */
+  jobs?: number;
+  /** Seconds one file may take before it is stopped and reported (default 60). */
+  timeLimit?: number;
+  /** Megabytes of heap one worker may use before its file is stopped and reported. */
+  memoryLimit?: number;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'check'; options: CheckOptions } | { kind: 'usage-error'; message: string };
@@ -24,17 +30,29 @@ Flaggor:
   --html FIL    skriv en HTML-rapport till FIL
   --csv FIL     skriv avvikelserna som CSV till FIL
   --quiet       ingen sammanfattning och ingen förloppsindikator
+  --jobs N      kontrollera N filer samtidigt (standard: antalet processorkärnor)
+  --time-limit SEK
+                avbryt en fil som tar längre tid än SEK sekunder (standard 60);
+                den rapporteras och de andra filerna kontrolleras ändå
+  --memory-limit MB
+                avbryt en fil som behöver mer minne än MB megabyte
   -h, --help    visa den här hjälpen
 
 Slutkod:
   0  allt stämmer (avrundningsdifferenser tillåtna)
   1  minst en cell stämmer inte
-  2  en fil kunde inte läsas, eller felaktiga argument
+  2  en fil kunde inte läsas, ett internt fel, eller felaktiga argument
+     (till exempel en rapport eller kopia som skulle skriva över en indatafil)
 `;
 
-export const USAGE = 'Användning: summakoll check <filer eller mappar…> [--json FIL|-] [--out MAPP] [--html FIL] [--csv FIL] [--quiet]\nSkriv "summakoll --help" för mer information.';
+export const USAGE = 'Användning: summakoll check <filer eller mappar…> [--json FIL|-] [--out MAPP] [--html FIL] [--csv FIL] [--quiet] [--jobs N]\nSkriv "summakoll --help" för mer information.';
 
 const VALUE_OPTIONS = new Set(['--json', '--out', '--html', '--csv']);
+const NUMBER_OPTIONS: Record<string, { key: 'jobs' | 'timeLimit' | 'memoryLimit'; min: number; max: number }> = {
+  '--jobs': { key: 'jobs', min: 1, max: 64 },
+  '--time-limit': { key: 'timeLimit', min: 1, max: 86400 },
+  '--memory-limit': { key: 'memoryLimit', min: 64, max: 65536 },
+};
 
 export function parseArgs(argv: string[]): ParsedArgs {
   if (argv.length === 0) return { kind: 'usage-error', message: 'Ange ett kommando.' };
@@ -61,6 +79,16 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (a === '--quiet' || a === '-q') {
       if (value !== undefined) return { kind: 'usage-error', message: `${a} tar inget värde.` };
       options.quiet = true;
+      continue;
+    }
+    const numeric = NUMBER_OPTIONS[a];
+    if (numeric) {
+      if (value === undefined) value = argv[++i];
+      const n = Number(value);
+      if (value === undefined || value.trim() === '' || !Number.isInteger(n) || n < numeric.min || n > numeric.max) {
+        return { kind: 'usage-error', message: `${a} behöver ett heltal mellan ${numeric.min} och ${numeric.max}.` };
+      }
+      options[numeric.key] = n;
       continue;
     }
     if (!VALUE_OPTIONS.has(a)) return { kind: 'usage-error', message: `Okänd flagga: ${a}` };

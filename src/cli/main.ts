@@ -1,37 +1,31 @@
-// `summakoll check …`: read each file, check it, report, and optionally write coloured copies.
+// `summakoll check …`: check each file in a worker thread (read, check, coloured copy, its
+// report pieces), then join the pieces into the JSON, CSV and HTML reports and the summary.
+// One file that fails, runs out of time or memory, or hits a bug takes only itself: every
+// file is in the report, and no output ever touches an input.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { buildReport, checkWorkbook, type FileOutcome } from '../engine';
-import type { WorkbookInput } from '../engine';
-import { renderCsv } from '../report/csv';
-import { renderHtmlReport, type HtmlReportFile } from '../report/html';
-import { XlsxReadError } from '../xlsx';
+import { INTERNAL_ERROR_TEXT } from '../ooxml/errors';
+import { CSV_HEAD, csvErrorLine } from '../report/csv';
+import { HTML_END, htmlStart, renderErrorSection, type RunTotals } from '../report/html';
 import { HELP, parseArgs, USAGE, type CheckOptions } from './args';
-import { expandInputs, outDirProblem } from './inputs';
+import { partPath, type FileJob, type FileJobResult } from './fileJob';
+import { expandInputs, outDirProblem, type InputFile } from './inputs';
+import { AtomicFile, outputCollision, removeLeftovers } from './outputs';
+import { runPool } from './pool';
 import { progressBar } from './progress';
-import { readDocument, UnsupportedFileError, writeColouredDocument } from './readers';
-import { summaryText } from './summary';
+import { countLine } from './summary';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_TROUBLE = 2;
 
+/** Seconds one file may take, unless --time-limit says otherwise. */
+export const DEFAULT_TIME_LIMIT_S = 60;
+
 interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-}
-
-function reason(err: unknown): string {
-  // Our own readers speak Swedish already; anything else is an unexpected failure.
-  if (err instanceof XlsxReadError || err instanceof UnsupportedFileError) return err.message;
-  const detail = err instanceof Error ? err.message : String(err);
-  return `Filen kunde inte kontrolleras: ${detail}`;
-}
-
-function writeOutput(file: string, text: string): void {
-  const dir = path.dirname(file);
-  if (dir) fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, text);
 }
 
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -47,68 +41,192 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   return runCheck(parsed.options, io);
 }
 
+function defaultJobs(): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, cores);
+}
+
+/** Heap per worker: at most 4 GB, and together no more than about 60 % of the machine's memory. */
+function defaultMemoryMb(jobs: number): number {
+  const total = os.totalmem() / (1024 * 1024);
+  return Math.max(256, Math.min(4096, Math.floor((total * 0.6) / jobs)));
+}
+
+interface Outcome {
+  file: InputFile;
+  result: FileJobResult;
+}
+
 async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
   const files = expandInputs(opts.inputs);
   if (files.length === 0) {
     io.stderr.write(`Inga .xlsx-, .xlsm- eller .docx-filer hittades i ${opts.inputs.join(', ')}.\n${USAGE}\n`);
     return EXIT_TROUBLE;
   }
-  if (opts.out) {
-    const problem = outDirProblem(opts.out, files);
-    if (problem) {
-      io.stderr.write(`${problem}\nIngenting skrevs.\n`);
-      return EXIT_TROUBLE;
-    }
+  const readable = files.filter((f) => !f.problem);
+  const copies = opts.out ? readable.map((f) => ({ input: f.path, target: path.join(opts.out as string, path.basename(f.path)) })) : [];
+  const problem =
+    (opts.out ? outDirProblem(opts.out, files) : null) ??
+    outputCollision(readable, { json: opts.json, html: opts.html, csv: opts.csv, copies });
+  if (problem) {
+    io.stderr.write(`${problem}\nIngenting skrevs.\n`);
+    return EXIT_TROUBLE;
   }
+  if (opts.out) fs.mkdirSync(opts.out, { recursive: true });
 
+  const partsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-'));
+  try {
+    const csvHref = opts.csv && opts.html ? path.relative(path.dirname(path.resolve(opts.html)), path.resolve(opts.csv)).split(path.sep).join('/') : undefined;
+    const jobs: FileJob[] = [];
+    const jobFile = new Map<number, InputFile>();
+    files.forEach((f, index) => {
+      if (f.problem) return;
+      jobFile.set(index, f);
+      jobs.push({
+        index,
+        display: f.display,
+        path: f.path,
+        copyTarget: opts.out ? path.join(opts.out, path.basename(f.path)) : undefined,
+        partsDir,
+        json: Boolean(opts.json),
+        csv: Boolean(opts.csv),
+        html: Boolean(opts.html),
+        summary: !opts.quiet,
+        csvHref,
+      });
+    });
+    const jobCount = opts.jobs ?? defaultJobs();
+    const progress = progressBar(io.stderr, jobs.length, !opts.quiet);
+    let finished = 0;
+    const results = await runPool(jobs, {
+      jobs: jobCount,
+      timeLimitMs: (opts.timeLimit ?? DEFAULT_TIME_LIMIT_S) * 1000,
+      memoryLimitMb: opts.memoryLimit ?? defaultMemoryMb(Math.min(jobCount, Math.max(1, jobs.length))),
+      onDone: (r) => progress.step(++finished, jobFile.get(r.index)?.display ?? ''),
+    });
+    progress.finish();
+    // A worker stopped mid-copy (time or memory limit) leaves its temporary file behind.
+    for (const j of jobs) if (j.copyTarget && results[j.index]?.error !== null) removeLeftovers(j.copyTarget);
+    const outcomes: Outcome[] = files.map((f, index) => ({
+      file: f,
+      result: f.problem ? { index, error: f.problem, code: 'not-found', summary: null } : results[index],
+    }));
+    return finish(opts, io, outcomes, partsDir);
+  } finally {
+    fs.rmSync(partsDir, { recursive: true, force: true });
+  }
+}
+
+function totalsOf(outcomes: Outcome[]): RunTotals {
+  const t: RunTotals = { files: outcomes.length, unreadable: 0, tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
+  for (const o of outcomes) {
+    const s = o.result.summary;
+    if (!s) {
+      t.unreadable++;
+      continue;
+    }
+    t.tables += s.tables;
+    t.cells += s.cells;
+    t.ok += s.ok;
+    t.warning += s.warning;
+    t.error += s.error;
+  }
+  return t;
+}
+
+/** Somewhere to write a report: a file put in place atomically, or standard out. */
+interface Sink {
+  write(chunk: string | Uint8Array): void;
+  commit(): void;
+  abort(): void;
+}
+
+function sinkFor(target: string, io: Io): Sink {
+  if (target === '-') return { write: (c) => void io.stdout.write(c), commit() {}, abort() {} };
+  return new AtomicFile(target);
+}
+
+/** Copy a part file into a sink in blocks, never as one string. */
+function pipePart(file: string, sink: Sink): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      sink.write(new Uint8Array(buf.subarray(0, n)));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function finish(opts: CheckOptions, io: Io, outcomes: Outcome[], partsDir: string): number {
   let trouble = false;
-  const outcomes: FileOutcome[] = [];
-  const htmlFiles: HtmlReportFile[] = [];
-  const progress = progressBar(io.stderr, files.length, !opts.quiet);
-  for (const [i, f] of files.entries()) {
-    progress.step(i, f.display);
-    let workbook: WorkbookInput | null = null;
-    let outcome: FileOutcome;
-    try {
-      if (f.problem) throw new UnsupportedFileError(f.problem);
-      const bytes = new Uint8Array(fs.readFileSync(f.path));
-      const read = readDocument(f.path, bytes);
-      workbook = read.workbook;
-      const result = checkWorkbook(workbook, read.options);
-      outcome = { file: f.display, error: null, result };
-      if (opts.out) {
-        try {
-          const copy = writeColouredDocument(f.path, bytes, result);
-          fs.mkdirSync(opts.out, { recursive: true });
-          fs.writeFileSync(path.join(opts.out, path.basename(f.path)), copy);
-        } catch (err) {
-          trouble = true;
-          io.stderr.write(`${f.display}: den färgade kopian kunde inte skrivas: ${err instanceof Error ? err.message : String(err)}\n`);
-        }
-      }
-    } catch (err) {
-      outcome = { file: f.display, error: reason(err), result: null };
-      workbook = null;
-    }
-    if (outcome.error !== null) trouble = true;
-    outcomes.push(outcome);
-    htmlFiles.push({ file: outcome.file, error: outcome.error, workbook, result: outcome.result });
-  }
-  progress.finish();
+  const totals = totalsOf(outcomes);
+  const part = (index: number, ext: 'json' | 'csv' | 'html' | 'txt') => partPath({ partsDir, index }, ext);
 
-  const report = buildReport(outcomes);
-  const outputs: [string | undefined, string, () => string][] = [
-    [opts.json, 'JSON-rapporten', () => `${JSON.stringify(report, null, 2)}\n`],
-    [opts.html, 'HTML-rapporten', () => renderHtmlReport(htmlFiles)],
-    [opts.csv, 'CSV-filen', () => renderCsv(report)],
+  for (const o of outcomes) {
+    if (o.result.error !== null) trouble = true;
+    if (o.result.code === 'internal') {
+      io.stderr.write(`${INTERNAL_ERROR_TEXT}: ${o.file.display}${o.result.detail ? ` (${o.result.detail})` : ''}\n`);
+    }
+    if (o.result.copyProblem) {
+      trouble = true;
+      io.stderr.write(`${o.file.display}: ${o.result.copyProblem}\n`);
+    }
+  }
+
+  const outputs: [string | undefined, string, (sink: Sink) => void][] = [
+    [
+      opts.json,
+      'JSON-rapporten',
+      (sink) => {
+        sink.write('{\n  "version": 1,\n  "files": [');
+        outcomes.forEach((o, i) => {
+          sink.write(i > 0 ? ',\n' : '\n');
+          if (o.result.error !== null) {
+            sink.write(`    {\n      "file": ${JSON.stringify(o.file.display)},\n      "error": ${JSON.stringify(o.result.error)},\n      "sheets": []\n    }`);
+          } else pipePart(part(o.result.index, 'json'), sink);
+        });
+        const summary = { files: totals.files, tables: totals.tables, cells: totals.cells, ok: totals.ok, warning: totals.warning, error: totals.error };
+        sink.write(`${outcomes.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+      },
+    ],
+    [
+      opts.html,
+      'HTML-rapporten',
+      (sink) => {
+        sink.write(htmlStart(totals));
+        outcomes.forEach((o, i) => {
+          if (i > 0) sink.write('\n');
+          if (o.result.error !== null) sink.write(renderErrorSection(o.file.display, o.result.error));
+          else pipePart(part(o.result.index, 'html'), sink);
+        });
+        sink.write(HTML_END);
+      },
+    ],
+    [
+      opts.csv,
+      'CSV-filen',
+      (sink) => {
+        sink.write(CSV_HEAD);
+        for (const o of outcomes) {
+          if (o.result.error !== null) sink.write(csvErrorLine(o.file.display, o.result.error));
+          else pipePart(part(o.result.index, 'csv'), sink);
+        }
+      },
+    ],
   ];
   for (const [target, what, render] of outputs) {
     if (!target) continue;
+    let sink: Sink | null = null;
     try {
-      const text = render();
-      if (target === '-') io.stdout.write(text);
-      else writeOutput(target, text);
+      sink = sinkFor(target, io);
+      render(sink);
+      sink.commit();
     } catch (err) {
+      sink?.abort();
       trouble = true;
       io.stderr.write(`${what} kunde inte skrivas till ${target}: ${err instanceof Error ? err.message : String(err)}\n`);
     }
@@ -116,11 +234,25 @@ async function runCheck(opts: CheckOptions, io: Io): Promise<number> {
 
   if (!opts.quiet) {
     // With the JSON on stdout, people read the summary on stderr.
-    (opts.json === '-' ? io.stderr : io.stdout).write(summaryText(outcomes));
+    const out = opts.json === '-' ? io.stderr : io.stdout;
+    for (const o of outcomes) {
+      if (o.result.error !== null) out.write(`${o.file.display}: ${o.result.error}\n\n`);
+      else {
+        try {
+          out.write(fs.readFileSync(part(o.result.index, 'txt'), 'utf8'));
+        } catch {
+          out.write(`${o.file.display}\n`);
+        }
+        out.write('\n');
+      }
+    }
+    const filesText = `${outcomes.length} ${outcomes.length === 1 ? 'fil' : 'filer'}`;
+    const notRead = totals.unreadable > 0 ? ` (${totals.unreadable} kunde inte läsas)` : '';
+    out.write(`Totalt ${filesText}${notRead}: ${countLine(totals.ok, totals.warning, totals.error)}\n`);
   } else {
-    for (const o of outcomes) if (o.error !== null) io.stderr.write(`${o.file}: ${o.error}\n`);
+    for (const o of outcomes) if (o.result.error !== null) io.stderr.write(`${o.file.display}: ${o.result.error}\n`);
   }
 
   if (trouble) return EXIT_TROUBLE;
-  return report.summary.error > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return totals.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -3,6 +3,7 @@ import type { CheckWorkbookOptions } from '../engine';
 import type { WorkbookInput, WorkbookResult } from '../engine';
 import { readDocx, WORD_CHECK_OPTIONS, writeShadedDocx } from '../docx/docx';
 import { readXlsx, writeColouredCopy } from '../xlsx';
+import { SummakollError } from '../ooxml/errors';
 
 export type DocumentKind = 'xlsx' | 'docx' | 'xls' | 'unknown';
 
@@ -18,7 +19,12 @@ export function documentKind(fileName: string): DocumentKind {
 }
 
 /** An error whose message is meant for the user as is (Swedish). */
-export class UnsupportedFileError extends Error {}
+export class UnsupportedFileError extends SummakollError {
+  constructor(message: string) {
+    super(message, 'unsupported-file');
+    this.name = 'UnsupportedFileError';
+  }
+}
 
 /** What was read, and the check options that fit the format (Word figures are always text). */
 export interface ReadDocument {

@@ -4,7 +4,8 @@
 import type { SheetInput, Status, WorkbookInput, WorkbookResult } from '../engine';
 import { worst } from '../engine';
 import { STATUS_COLOURS } from '../engine';
-import { XlsxReadError } from '../xlsx/errors';
+import { SummakollError, type ErrorCode } from '../ooxml/errors';
+import { T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from '../xlsx/zip';
 import { rewriteZip } from '../xlsx/zipWrite';
 import { scanTables, wordPrefix, type ScannedCell, type ScannedTable } from './scanTables';
@@ -45,12 +46,17 @@ function hasUtf16(b: Uint8Array, text: string): boolean {
 }
 
 /** Word's own messages for what the shared zip reader refuses, then its verdict. */
+function fail(message: string, code: ErrorCode = 'damaged'): never {
+  throw new SummakollError(message, code);
+}
+
 function openDocxZip(bytes: Uint8Array): ZipArchive {
-  if (bytes.length === 0) throw new Error(DOCX_MSG.empty);
+  if (bytes.length === 0) fail(DOCX_MSG.empty);
   if (bytes.length >= 8 && OLE.every((v, i) => bytes[i] === v)) {
-    throw new Error(hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage') ? DOCX_MSG.encrypted : DOCX_MSG.oldDoc);
+    if (hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage')) fail(DOCX_MSG.encrypted, 'encrypted');
+    fail(DOCX_MSG.oldDoc, 'old-format');
   }
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(DOCX_MSG.notZip);
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) fail(DOCX_MSG.notZip, 'unsupported-file');
   return asWordError(() => openZip(bytes));
 }
 
@@ -58,7 +64,7 @@ function asWordError<T>(f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if (err instanceof XlsxReadError) throw new Error(err.message.replace(/\bExcel\b/g, 'Word').replace('.xlsx', '.docx'));
+    if (err instanceof SummakollError) throw new SummakollError(err.message.replace(/\bExcel\b/g, 'Word').replace('.xlsx', '.docx'), err.code);
     throw err;
   }
 }
@@ -70,17 +76,28 @@ function mainDocumentEntry(zip: ZipArchive): ZipEntry {
   const rels = findEntry(zip, '_rels/.rels');
   if (rels && rels.uncompressedSize < 1024 * 1024) {
     const xml = asWordError(() => decodeText(extract(zip, rels)));
-    const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(xml);
-    const target = m && /Target="([^"]+)"/.exec(m[0]);
-    const entry = target && findEntry(zip, target[1].replace(/^\//, ''));
+    const target = asWordError(() => officeDocumentTarget(xml));
+    const entry = target ? findEntry(zip, target.replace(/^\//, '')) : undefined;
     if (entry) return entry;
   }
-  throw new Error(DOCX_MSG.noDocument);
+  fail(DOCX_MSG.noDocument);
+}
+
+/** The target of the package's officeDocument relationship, read with the tokenizer. */
+function officeDocumentTarget(relsXml: string): string | undefined {
+  const tk = new XmlTokenizer(relsXml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return undefined;
+    if (k === T_OPEN && tk.localIs('Relationship') && /\/officeDocument$/.test(tk.attr('Type') ?? '') && tk.attr('TargetMode') !== 'External') {
+      return tk.attr('Target');
+    }
+  }
 }
 
 function readDocumentXml(zip: ZipArchive): { entry: ZipEntry; xml: string } {
   const entry = mainDocumentEntry(zip);
-  if (entry.uncompressedSize > MAX_DOCUMENT_XML) throw new Error(DOCX_MSG.tooLarge);
+  if (entry.uncompressedSize > MAX_DOCUMENT_XML) fail(DOCX_MSG.tooLarge, 'too-large');
   asWordError(() => checkDeclaredSizes([entry]));
   const xml = asWordError(() => decodeText(extract(zip, entry, MAX_DOCUMENT_XML)));
   return { entry, xml };

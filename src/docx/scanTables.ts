@@ -1,8 +1,9 @@
-// A small scanner for the tables of WordprocessingML (`word/document.xml`): every
-// <w:tbl>, nested ones as tables of their own, with each cell's text, grid column,
-// spans and where its <w:tc> and <w:tcPr> sit in the XML (for the shaded copy).
-// Strings and a tag regex rather than a DOM: it runs in Node and in the browser.
-import { decodeEntities } from '../xlsx/xml';
+// The tables of WordprocessingML (`word/document.xml`), read with the OOXML tokenizer:
+// every <w:tbl>, nested ones as tables of their own, with each cell's text, grid column,
+// spans and where its <w:tc> and <w:tcPr> sit in the XML (for the shaded copy). Elements
+// are matched by namespace URI, whatever the prefix; comments, CDATA and entities are read
+// as XML means them. No DOM: it runs in Node and in the browser.
+import { T_CDATA, T_CLOSE, T_END, T_OPEN, T_TEXT, XmlTokenizer } from '../ooxml/tokenizer';
 
 export interface ScannedCell {
   /** 0-based row within the table and grid column (gridBefore and spans counted). */
@@ -53,27 +54,27 @@ interface TableBuilder {
   cell: CellBuilder | null;
 }
 
-// A tag, with quoted attribute values allowed to hold `>`; comments and PIs too.
-const TAG = /<(?:!--[\s\S]*?--|\?[\s\S]*?\?|(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?))>/g;
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+/** Element keys: the local name for WordprocessingML, `mc:Fallback`, or '' for anything else. */
+const FALLBACK = 'mc:Fallback';
 
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name.replace(/[.]/g, '\\.')}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attrs);
-  return m ? decodeEntities(m[2] ?? m[3]) : undefined;
+function isWordNs(uri: string): boolean {
+  return uri === WORD_NAMESPACES[0] || uri === WORD_NAMESPACES[1];
+}
+
+/** The `val` attribute in the WordprocessingML namespace (`w:val`), whatever its prefix. */
+function wordVal(tk: XmlTokenizer): string | undefined {
+  return tk.attrNs(WORD_NAMESPACES[0], 'val') ?? tk.attrNs(WORD_NAMESPACES[1], 'val');
 }
 
 export function scanTables(xml: string): ScannedTable[] {
-  const w = wordPrefix(xml);
-  const n = {
-    tbl: `${w}tbl`, tr: `${w}tr`, tc: `${w}tc`, p: `${w}p`, t: `${w}t`, r: `${w}r`, tcPr: `${w}tcPr`, trPr: `${w}trPr`,
-    gridSpan: `${w}gridSpan`, gridBefore: `${w}gridBefore`, vMerge: `${w}vMerge`,
-    tab: `${w}tab`, br: `${w}br`, cr: `${w}cr`, noBreakHyphen: `${w}noBreakHyphen`,
-  };
   const tables: ScannedTable[] = [];
   const open: TableBuilder[] = [];
+  /** Keys of the open elements (see FALLBACK). */
   const stack: string[] = [];
   /** Depth inside mc:Fallback (a copy of mc:Choice content: reading it would double the text). */
   let fallback = 0;
-  let textStart = -1;
+  let inText = false;
   /** Body paragraphs (outside tables) since the last top-level table, and the one being read. */
   let recent: string[] = [];
   let bodyText = '';
@@ -94,28 +95,29 @@ export function scanTables(xml: string): ScannedTable[] {
     bodyText = '';
   };
 
-  TAG.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TAG.exec(xml)) !== null) {
-    const name = m[2];
-    if (!name) continue; // comment or processing instruction
-    const closing = m[1] === '/';
-    const selfClosing = m[4] === '/';
-    const parent = stack[stack.length - 1];
+  const tk = new XmlTokenizer(xml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) break;
+    if (k === T_TEXT || k === T_CDATA) {
+      if (inText) addText(tk.text());
+      continue;
+    }
+    if (k !== T_OPEN && k !== T_CLOSE) continue;
+    const uri = tk.uri();
+    const name = isWordNs(uri) ? tk.localName() : uri === MC_NS && tk.localIs('Fallback') ? FALLBACK : '';
 
-    if (closing) {
-      if (name === n.t && textStart >= 0) {
-        addText(decodeEntities(xml.slice(textStart, m.index)));
-        textStart = -1;
-      } else if (name === n.p && open.length === 0) {
-        endBodyParagraph();
-      } else if (name === n.p) {
+    if (k === T_CLOSE) {
+      stack.pop();
+      if (name === 't') inText = false;
+      else if (name === 'p' && open.length === 0) endBodyParagraph();
+      else if (name === 'p') {
         const c = top()?.cell;
         if (c) {
           if (c.current.trim() !== '') c.paragraphs.push(c.current.trim());
           c.current = '';
         }
-      } else if (name === n.tc) {
+      } else if (name === 'tc') {
         const t = top();
         if (t?.cell) {
           const c = t.cell;
@@ -124,81 +126,68 @@ export function scanTables(xml: string): ScannedTable[] {
           t.gridCol += c.cell.span;
           t.cell = null;
         }
-      } else if (name === n.tr) {
+      } else if (name === 'tr') {
         const t = top();
         if (t) t.row = null;
-      } else if (name === n.tbl) {
+      } else if (name === 'tbl') {
         open.pop();
         if (open.length === 0) recent = [];
-      } else if (name === 'mc:Fallback' && fallback > 0) {
+      } else if (name === FALLBACK && fallback > 0) {
         fallback -= 1;
-      } else if (name === n.tcPr) {
+      } else if (name === 'tcPr') {
         const t = top();
-        if (t?.cell?.cell.tcPr && stack[stack.length - 2] === n.tc && t.cell.cell.tcPr.end < 0) {
-          t.cell.cell.tcPr.end = m.index + m[0].length;
-        }
+        if (t?.cell?.cell.tcPr && stack[stack.length - 1] === 'tc' && t.cell.cell.tcPr.end < 0) t.cell.cell.tcPr.end = tk.end;
       }
-      // Pop up to and including the matching element (tolerates sloppy nesting).
-      const at = stack.lastIndexOf(name);
-      if (at >= 0) stack.length = at;
       continue;
     }
 
-    if (name === n.p && selfClosing && open.length === 0) {
+    const selfClosing = tk.selfClosing;
+    const parent = stack[stack.length - 1];
+    if (name === 'p' && selfClosing && open.length === 0) {
       endBodyParagraph();
-    } else if (name === n.tbl && !selfClosing) {
+    } else if (name === 'tbl' && !selfClosing) {
       const table: ScannedTable = { rows: [], before: open.length === 0 ? recent.slice() : [] };
       tables.push(table);
       open.push({ table, row: null, gridCol: 0, cell: null });
-    } else if (name === n.tr && !selfClosing) {
+    } else if (name === 'tr' && !selfClosing) {
       const t = top();
       if (t) {
         t.row = [];
         t.table.rows.push(t.row);
         t.gridCol = 0;
       }
-    } else if (name === n.tc && !selfClosing) {
+    } else if (name === 'tc' && !selfClosing) {
       const t = top();
       if (t) {
         if (!t.row) {
           t.row = [];
           t.table.rows.push(t.row);
         }
-        const cell: ScannedCell = {
-          row: t.table.rows.length - 1,
-          col: t.gridCol,
-          span: 1,
-          vMerge: null,
-          text: '',
-          openEnd: m.index + m[0].length,
-          tcPr: null,
-        };
+        const cell: ScannedCell = { row: t.table.rows.length - 1, col: t.gridCol, span: 1, vMerge: null, text: '', openEnd: tk.end, tcPr: null };
         t.row.push(cell);
         t.cell = { cell, paragraphs: [], current: '' };
       }
-    } else if (name === n.tcPr && parent === n.tc) {
+    } else if (name === 'tcPr' && parent === 'tc') {
       const c = top()?.cell;
-      if (c && !c.cell.tcPr) {
-        c.cell.tcPr = { start: m.index, end: selfClosing ? m.index + m[0].length : -1, selfClosing };
-      }
-    } else if (name === n.gridSpan && parent === n.tcPr && stack[stack.length - 2] === n.tc) {
+      if (c && !c.cell.tcPr) c.cell.tcPr = { start: tk.start, end: selfClosing ? tk.end : -1, selfClosing };
+    } else if (name === 'gridSpan' && parent === 'tcPr' && stack[stack.length - 2] === 'tc') {
       const c = top()?.cell;
-      const v = Number(attr(m[3], `${w}val`));
+      const v = Number(wordVal(tk));
       if (c && Number.isInteger(v) && v > 1 && v < 1000) c.cell.span = v;
-    } else if (name === n.vMerge && parent === n.tcPr && stack[stack.length - 2] === n.tc) {
+    } else if (name === 'vMerge' && parent === 'tcPr' && stack[stack.length - 2] === 'tc') {
       const c = top()?.cell;
-      if (c) c.cell.vMerge = attr(m[3], `${w}val`) === 'restart' ? 'restart' : 'continue';
-    } else if (name === n.gridBefore && parent === n.trPr) {
+      if (c) c.cell.vMerge = wordVal(tk) === 'restart' ? 'restart' : 'continue';
+    } else if (name === 'gridBefore' && parent === 'trPr') {
       const t = top();
-      const v = Number(attr(m[3], `${w}val`));
+      const v = Number(wordVal(tk));
       if (t && t.row && t.row.length === 0 && Number.isInteger(v) && v > 0 && v < 1000) t.gridCol = v;
-    } else if (name === n.t && !selfClosing) {
-      textStart = m.index + m[0].length;
-    } else if (parent === n.r && (name === n.tab || name === n.br || name === n.cr)) {
+    } else if (name === 't' && !selfClosing) {
+      inText = true;
+    } else if (parent === 'r' && (name === 'tab' || name === 'br' || name === 'cr')) {
       addText(' ');
-    } else if (parent === n.r && name === n.noBreakHyphen) {
+    } else if (parent === 'r' && name === 'noBreakHyphen') {
       addText('-');
-    } else if (name === 'mc:Fallback' && !selfClosing) {
+    } else if (name === FALLBACK && !selfClosing) {
       fallback += 1;
     }
     if (!selfClosing) stack.push(name);

@@ -1,18 +1,26 @@
 // The findings for Excel: one check per row, `;`-separated with decimal commas
-// (what Swedish Excel expects), UTF-8 with BOM so å, ä and ö survive.
-import type { Report } from '../engine';
+// (what Swedish Excel expects), UTF-8 with BOM so å, ä and ö survive. Every field that
+// holds a separator of any CSV dialect (`;`, `,`, tab), a quote or a line break is quoted,
+// so the file reads the same with any separator and no text becomes a formula.
+import type { CheckedCell, Report } from '../engine';
 import { STATUS_TEXT } from '../engine';
 import { RULE_TEXT } from './ruleText';
 
 const HEADER = ['fil', 'blad', 'cell', 'status', 'regel', 'förväntat', 'faktiskt', 'differens', 'tolerans', 'meddelande'];
 
-/** A text Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`. */
+/**
+ * A text Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`.
+ * So does every such start after a comma or tab inside the text: a reader that splits on
+ * commas ignores quotes in the middle of a `;`-separated line and starts a field there.
+ */
 export function neutraliseText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const inner = /[,\t][=+\-@\t\r]/.test(text) ? text.replace(/([,\t])(?=[=+\-@\t\r])/g, "$1'") : text;
+  return /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner;
 }
 
-function quote(field: string): string {
-  return /[;"\r\n]/.test(field) || field !== field.trim() ? `"${field.replace(/"/g, '""')}"` : field;
+/** Quote a field holding `;`, `,`, `"`, a tab or a line break, or edge spaces. */
+export function quote(field: string): string {
+  return /[;,"\t\r\n]/.test(field) || field !== field.trim() ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 function text(field: string): string {
@@ -27,33 +35,42 @@ export function csvNumber(x: number | null): string {
   return s.replace('.', ',');
 }
 
+/** The byte order mark and the header line, as the file starts. */
+export const CSV_HEAD = `\ufeff${HEADER.join(';')}\r\n`;
+
+/** The line of a file that could not be read. */
+export function csvErrorLine(file: string, error: string): string {
+  return `${[text(file), '', '', text('Kunde inte läsas'), '', '', '', '', '', text(error)].join(';')}\r\n`;
+}
+
+/** The lines of one checked cell: one per check. */
+export function csvCellLines(file: string, sheet: string, c: Pick<CheckedCell, 'address' | 'checks'>): string {
+  let out = '';
+  for (const k of c.checks) {
+    out += `${[
+      text(file),
+      text(sheet),
+      text(c.address),
+      text(STATUS_TEXT[k.status]),
+      text(RULE_TEXT[k.rule] ?? k.rule),
+      quote(csvNumber(k.expected)),
+      quote(csvNumber(k.actual)),
+      quote(csvNumber(k.difference)),
+      quote(csvNumber(k.tolerance)),
+      text(k.message),
+    ].join(';')}\r\n`;
+  }
+  return out;
+}
+
 export function renderCsv(report: Report): string {
-  const lines: string[] = [HEADER.join(';')];
+  let out = CSV_HEAD;
   for (const f of report.files) {
     if (f.error !== null) {
-      lines.push([text(f.file), '', '', text('Kunde inte läsas'), '', '', '', '', '', text(f.error)].join(';'));
+      out += csvErrorLine(f.file, f.error);
       continue;
     }
-    for (const s of f.sheets) {
-      for (const c of s.cells) {
-        for (const k of c.checks) {
-          lines.push(
-            [
-              text(f.file),
-              text(s.name),
-              text(c.address),
-              text(STATUS_TEXT[k.status]),
-              text(RULE_TEXT[k.rule] ?? k.rule),
-              csvNumber(k.expected),
-              csvNumber(k.actual),
-              csvNumber(k.difference),
-              csvNumber(k.tolerance),
-              text(k.message),
-            ].join(';'),
-          );
-        }
-      }
-    }
+    for (const s of f.sheets) for (const c of s.cells) out += csvCellLines(f.file, s.name, c);
   }
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return out;
 }

@@ -2,7 +2,7 @@
 // drawn with its status colours (and a symbol, so colour is never the only
 // signal), and the findings. Inline CSS only, no scripts, no external URLs.
 import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine';
-import { STATUS_COLOURS, STATUS_TEXT } from '../engine';
+import { findingsOf, STATUS_COLOURS, STATUS_TEXT } from '../engine';
 import { formatSwedish } from '../engine';
 import { escapeHtml } from './escapeHtml';
 import { cellText } from './cellText';
@@ -121,14 +121,37 @@ function renderSheet(sheet: SheetInput | undefined, res: SheetResult): string {
   return parts.join('\n');
 }
 
-function renderFile(f: HtmlReportFile): string {
+/** More checked cells than this in one file: the page shows summaries and findings, the CSV the full list. */
+export const HTML_FULL_LIST_LIMIT = 50000;
+/** At most this many findings per file on the page; the CSV has them all. */
+export const HTML_FINDINGS_LIMIT = 20000;
+
+export interface FileSectionOptions {
+  /** Draw every table only up to this many checked cells (default HTML_FULL_LIST_LIMIT). */
+  fullListLimit?: number;
+  /** Where the CSV with every check lies, relative to the page; undefined when none is written. */
+  csvHref?: string;
+}
+
+export function renderErrorSection(file: string, error: string | null): string {
+  return `<section class="file"><h2>${escapeHtml(file)}</h2><p class="file-error">${escapeHtml(error ?? 'Filen kunde inte läsas.')}</p></section>`;
+}
+
+function csvPointer(opts: FileSectionOptions): string {
+  return opts.csvHref
+    ? `<a href="${escapeHtml(encodeURI(opts.csvHref))}">${escapeHtml(opts.csvHref)}</a>`
+    : 'CSV-filen (skriv den med --csv FIL)';
+}
+
+/** One file's section of the page. */
+export function renderFileSection(f: HtmlReportFile, opts: FileSectionOptions = {}): string {
   const head = `<h2>${escapeHtml(f.file)}</h2>`;
-  if (f.error !== null || !f.result) {
-    return `<section class="file">${head}<p class="file-error">${escapeHtml(f.error ?? 'Filen kunde inte läsas.')}</p></section>`;
-  }
+  if (f.error !== null || !f.result) return renderErrorSection(f.file, f.error);
   const r = f.result;
   const summary =
     `<p class="summary">${r.summary.tables} tabeller, ${r.summary.cells} kontrollerade celler. ${counts(r.summary)}</p>`;
+  const limit = opts.fullListLimit ?? HTML_FULL_LIST_LIMIT;
+  if (r.summary.cells > limit) return renderLargeFile(f, head + summary, opts);
   const sheets = r.sheets
     .filter((s) => s.tables.length > 0 || s.cells.length > 0 || s.notes.length > 0)
     .map((s) => {
@@ -136,26 +159,59 @@ function renderFile(f: HtmlReportFile): string {
       return `<h3>Blad: ${escapeHtml(s.name)}</h3>\n${renderSheet(input, s)}`;
     });
   const findings = r.sheets.flatMap((s) => findingRows(s.name, s.cells));
-  const findingsHtml =
-    findings.length === 0
-      ? '<p>Inga avvikelser: alla kontrollerade celler stämmer.</p>'
-      : '<table class="findings"><thead><tr><th>Blad</th><th>Cell</th><th>Status</th><th>Regel</th><th>Förväntat</th>' +
-        '<th>Faktiskt</th><th>Differens</th><th>Tolerans</th><th>Meddelande</th></tr></thead><tbody>' +
-        findings.join('\n') +
-        '</tbody></table>';
-  return `<section class="file">${head}${summary}${sheets.join('\n')}<h3>Avvikelser</h3>${findingsHtml}</section>`;
+  return `<section class="file">${head}${summary}${sheets.join('\n')}<h3>Avvikelser</h3>${findingsTable(findings)}</section>`;
 }
 
-export function renderHtmlReport(files: HtmlReportFile[]): string {
-  const total = { tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
-  let unreadable = 0;
-  for (const f of files) {
-    if (!f.result) {
-      unreadable += 1;
-      continue;
+function findingsTable(findings: string[], more = 0, opts: FileSectionOptions = {}): string {
+  if (findings.length === 0) return '<p>Inga avvikelser: alla kontrollerade celler stämmer.</p>';
+  return (
+    '<table class="findings"><thead><tr><th>Blad</th><th>Cell</th><th>Status</th><th>Regel</th><th>Förväntat</th>' +
+    '<th>Faktiskt</th><th>Differens</th><th>Tolerans</th><th>Meddelande</th></tr></thead><tbody>' +
+    findings.join('\n') +
+    '</tbody></table>' +
+    (more > 0 ? `<p>… och ${more} avvikelser till: alla finns i ${csvPointer(opts)}.</p>` : '')
+  );
+}
+
+/** A file with very many checked cells: tables and counts per sheet, the findings, and a pointer to the CSV. */
+function renderLargeFile(f: HtmlReportFile, top: string, opts: FileSectionOptions): string {
+  const r = f.result as WorkbookResult;
+  const parts: string[] = [
+    `<p class="large">Filen har ${r.summary.cells} kontrollerade celler: sidan visar tabellerna, sammanfattningen och avvikelserna. ` +
+      `Hela listan över kontrollerade celler finns i ${csvPointer(opts)}.</p>`,
+  ];
+  const findings: string[] = [];
+  let more = 0;
+  for (const s of r.sheets) {
+    if (s.tables.length > 0) {
+      parts.push(
+        `<h3>Blad: ${escapeHtml(s.name)}</h3><ul>${s.tables
+          .map((t) => `<li>${escapeHtml(`${t.title || TABLE_KIND_TEXT[t.kind]} (${TABLE_KIND_TEXT[t.kind]}, ${t.range})`)}</li>`)
+          .join('')}</ul>`,
+      );
     }
-    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f.result.summary[k];
+    if (s.notes.length > 0) parts.push(`<ul class="notes">${s.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+    const flagged = findingsOf(s);
+    for (const row of findingRows(s.name, flagged)) {
+      if (findings.length < HTML_FINDINGS_LIMIT) findings.push(row);
+      else more++;
+    }
   }
+  return `<section class="file">${top}${parts.join('\n')}<h3>Avvikelser</h3>${findingsTable(findings, more, opts)}</section>`;
+}
+
+export interface RunTotals {
+  files: number;
+  unreadable: number;
+  tables: number;
+  cells: number;
+  ok: number;
+  warning: number;
+  error: number;
+}
+
+/** The page up to the first file's section. */
+export function htmlStart(t: RunTotals): string {
   const legend = (['ok', 'warning', 'error'] as Status[])
     .map((s) => `<span><span class="count s-${s}">${STATUS_MARK[s]}</span>${escapeHtml(STATUS_TEXT[s])}</span>`)
     .join('');
@@ -169,10 +225,24 @@ export function renderHtmlReport(files: HtmlReportFile[]): string {
 </head>
 <body>
 <h1>Summakoll – rapport</h1>
-<p class="summary">${files.length} filer${unreadable > 0 ? ` (${unreadable} kunde inte läsas)` : ''}, ${total.tables} tabeller, ${total.cells} kontrollerade celler. ${counts(total)}</p>
+<p class="summary">${t.files} filer${t.unreadable > 0 ? ` (${t.unreadable} kunde inte läsas)` : ''}, ${t.tables} tabeller, ${t.cells} kontrollerade celler. ${counts(t)}</p>
 <p class="legend">${legend}</p>
-${files.map(renderFile).join('\n')}
+`;
+}
+
+export const HTML_END = `
 </body>
 </html>
 `;
+
+export function renderHtmlReport(files: HtmlReportFile[], opts: FileSectionOptions = {}): string {
+  const total: RunTotals = { files: files.length, unreadable: 0, tables: 0, cells: 0, ok: 0, warning: 0, error: 0 };
+  for (const f of files) {
+    if (!f.result) {
+      total.unreadable += 1;
+      continue;
+    }
+    for (const k of ['tables', 'cells', 'ok', 'warning', 'error'] as const) total[k] += f.result.summary[k];
+  }
+  return `${htmlStart(total)}${files.map((f) => renderFileSection(f, opts)).join('\n')}${HTML_END}`;
 }

@@ -2,8 +2,9 @@
 // their part paths, the shared strings and the styles. Handles transitional and strict
 // OOXML relationship types, and absolute or relative targets.
 import { MSG, XlsxReadError } from './errors';
+import { isSpreadsheetNs, PKG_REL_NS, REL_NS, REL_NS_STRICT } from '../ooxml/spreadsheetml';
+import { attrValue, forEachAttr, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 import { decodeText, extract, findEntry, type ZipArchive } from './zip';
-import { elements, getAttr, rootPrefix } from './xml';
 
 export interface SheetPart {
   name: string;
@@ -59,13 +60,44 @@ export function readPartText(zip: ZipArchive, path: string): string | undefined 
 function readRels(zip: ZipArchive, partPath: string): Relationship[] {
   const xml = readPartText(zip, relsPathFor(partPath));
   if (!xml) return [];
-  const p = rootPrefix(xml, 'Relationships');
-  return elements(xml, `${p}Relationship`).map((el) => ({
-    id: getAttr(el.attrs, 'Id') ?? '',
-    type: getAttr(el.attrs, 'Type') ?? '',
-    target: getAttr(el.attrs, 'Target') ?? '',
-    external: getAttr(el.attrs, 'TargetMode') === 'External',
-  }));
+  const out: Relationship[] = [];
+  const tk = new XmlTokenizer(xml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return out;
+    if (k !== T_OPEN || !tk.localIs('Relationship')) continue;
+    const uri = tk.uri();
+    if (uri !== PKG_REL_NS && uri !== '') continue;
+    out.push({
+      id: tk.attr('Id') ?? '',
+      type: tk.attr('Type') ?? '',
+      target: tk.attr('Target') ?? '',
+      external: tk.attr('TargetMode') === 'External',
+    });
+  }
+}
+
+/** The <sheet> elements of workbook.xml: name and relationship id (an `id` attribute in the relationships namespace). */
+function readSheetList(wbXml: string): { found: boolean; sheets: { name: string | undefined; rid: string | undefined }[] } {
+  const tk = new XmlTokenizer(wbXml);
+  const sheets: { name: string | undefined; rid: string | undefined }[] = [];
+  let found = false;
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return { found, sheets };
+    if (k !== T_OPEN || !isSpreadsheetNs(tk.uri())) continue;
+    if (tk.localIs('workbook')) found = true;
+    else if (tk.localIs('sheet')) {
+      let rid = tk.attrNs(REL_NS, 'id') ?? tk.attrNs(REL_NS_STRICT, 'id');
+      if (rid === undefined) {
+        // A writer with a wrong relationships namespace: any prefixed `id` attribute will do.
+        forEachAttr(wbXml, tk.attrStart, tk.attrEnd, (ns, ne, vs, ve) => {
+          if (rid === undefined && ne - ns > 3 && wbXml.startsWith(':id', ne - 3)) rid = attrValue(wbXml, vs, ve);
+        });
+      }
+      sheets.push({ name: tk.attr('name'), rid });
+    }
+  }
 }
 
 const typeIs = (type: string, last: string) => type.toLowerCase().endsWith(`/${last.toLowerCase()}`);
@@ -80,20 +112,18 @@ export function readLayout(zip: ZipArchive): PackageLayout {
   }
   if (!workbookPath) throw new XlsxReadError(MSG.noWorkbook);
   if (workbookPath.toLowerCase().endsWith('.bin')) {
-    throw new XlsxReadError('Filen är en binär Excel-arbetsbok (.xlsb). Öppna den i Excel och spara som .xlsx.');
+    throw new XlsxReadError('Filen är en binär Excel-arbetsbok (.xlsb). Öppna den i Excel och spara som .xlsx.', 'unsupported-file');
   }
   const wbXml = readPartText(zip, workbookPath) ?? '';
-  const prefix = rootPrefix(wbXml, 'workbook');
-  if (!wbXml.includes(`<${prefix}workbook`)) throw new XlsxReadError(MSG.noWorkbook);
+  const list = readSheetList(wbXml);
+  if (!list.found) throw new XlsxReadError(MSG.noWorkbook);
 
   const rels = readRels(zip, workbookPath);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
-  for (const el of elements(wbXml, `${prefix}sheet`)) {
-    const name = getAttr(el.attrs, 'name') ?? `Blad${sheets.length + 1}`;
-    // The relationship id attribute is `r:id` with whatever prefix the writer chose.
-    const idMatch = /(?:^|\s)[A-Za-z_][\w.-]*:id\s*=\s*["']([^"']*)["']/.exec(el.attrs);
-    const rel = idMatch ? byId.get(idMatch[1]) : undefined;
+  for (const el of list.sheets) {
+    const name = el.name ?? `Blad${sheets.length + 1}`;
+    const rel = el.rid !== undefined ? byId.get(el.rid) : undefined;
     const path = rel && !rel.external ? resolveTarget(workbookPath, rel.target) : undefined;
     const kind = rel && typeIs(rel.type, 'worksheet') ? 'worksheet' : 'other';
     sheets.push({ name, path, kind });

@@ -1,6 +1,5 @@
 // .xlsx / .xlsm bytes → the engine's WorkbookInput. Pure: Node and browsers.
 import type { SheetInput, WorkbookInput } from '../engine';
-import { MSG, XlsxReadError } from './errors';
 import { readLayout, readPartText } from './package';
 import { parseSharedStrings } from './sharedStrings';
 import { sheetLayout } from './sheetScan';
@@ -18,18 +17,12 @@ export interface XlsxWorkbookInput extends WorkbookInput {
   sheets: XlsxSheetInput[];
 }
 
+/**
+ * Read a workbook. A file that cannot be read throws an XlsxReadError with its reason;
+ * anything else thrown from here is a bug in Summakoll and is left for the caller to
+ * report as an internal error, never as a damaged file.
+ */
 export function readXlsx(bytes: Uint8Array): XlsxWorkbookInput {
-  try {
-    return readUnchecked(bytes);
-  } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    // Anything else (a RangeError from a hostile file, an inflate error) is still a file we cannot read.
-    const detail = err instanceof Error && err.message ? err.message : String(err);
-    throw new XlsxReadError(MSG.corrupt(detail));
-  }
-}
-
-function readUnchecked(bytes: Uint8Array): XlsxWorkbookInput {
   const zip = openZip(bytes);
   const layout = readLayout(zip);
   const worksheets = layout.sheets.filter((s) => s.kind === 'worksheet' && s.path);

@@ -1,62 +1,44 @@
-// The shared string table: plain `<si><t>` items and rich text runs `<si><r><t>`.
-// Phonetic runs (`<rPh>`, Japanese readings) are not part of the text Excel shows.
-import { rootPrefix, textContent } from './xml';
+// The shared string table: plain `<si><t>` items and rich text runs `<si><r><t>`, read with
+// the OOXML tokenizer (comments, CDATA and entities as XML means them). Phonetic runs
+// (`<rPh>`, Japanese readings) are not part of the text Excel shows.
+import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
+import { T_CDATA, T_CLOSE, T_END, T_OPEN, T_TEXT, XmlTokenizer } from '../ooxml/tokenizer';
+import { decodeExcelEscapes } from './xml';
 
 export function parseSharedStrings(xml: string): string[] {
-  const p = rootPrefix(xml, 'sst');
-  const siOpen = `<${p}si`;
-  const siClose = `</${p}si>`;
   const out: string[] = [];
-  let pos = 0;
+  const tk = new XmlTokenizer(xml);
   for (;;) {
-    const s = xml.indexOf(siOpen, pos);
-    if (s < 0) break;
-    const gt = xml.indexOf('>', s);
-    if (gt < 0) break;
-    if (xml.charCodeAt(gt - 1) === 47) {
-      out.push('');
-      pos = gt + 1;
-      continue;
-    }
-    const e = xml.indexOf(siClose, gt);
-    if (e < 0) break;
-    out.push(stringItemText(xml.slice(gt + 1, e), p));
-    pos = e + siClose.length;
+    const k = tk.next();
+    if (k === T_END) return out;
+    if (k === T_OPEN && tk.depth <= 2 && tk.localIs('si') && isSpreadsheetNs(tk.uri())) out.push(stringItem(tk));
   }
-  return out;
 }
 
-/** Text of an `<si>` or `<is>` body: every `<t>` outside phonetic runs, concatenated. */
-export function stringItemText(body: string, p: string): string {
-  const tOpen = `<${p}t`;
-  const tClose = `</${p}t>`;
-  const phOpen = `<${p}rPh`;
-  const phClose = `</${p}rPh>`;
+/**
+ * Text of an `<si>` or `<is>` element, the tokenizer at its start tag: every `<t>` outside
+ * phonetic runs, concatenated, with Excel's `_xHHHH_` escapes decoded. Ends after its end tag.
+ */
+export function stringItem(tk: XmlTokenizer): string {
+  if (tk.selfClosing) return '';
+  const itemDepth = tk.depth;
   let text = '';
-  let pos = 0;
+  let inT = -1;
   for (;;) {
-    const s = body.indexOf(tOpen, pos);
-    if (s < 0) break;
-    const after = body.charCodeAt(s + tOpen.length);
-    if (!(after === 62 || after === 32 || after === 47 || after === 9 || after === 10 || after === 13)) {
-      pos = s + tOpen.length;
+    const k = tk.next();
+    if (k === T_END) break;
+    if (k === T_CLOSE) {
+      if (tk.depth < itemDepth) break;
+      if (tk.depth < inT) inT = -1;
       continue;
     }
-    const ph = body.lastIndexOf(phOpen, s);
-    if (ph >= 0 && body.indexOf(phClose, ph) > s) {
-      pos = body.indexOf(phClose, ph) + phClose.length;
+    if (k === T_OPEN) {
+      if (!isSpreadsheetNs(tk.uri())) tk.skipElement();
+      else if (tk.localIs('rPh')) tk.skipElement();
+      else if (tk.localIs('t') && !tk.selfClosing && inT < 0) inT = tk.depth;
       continue;
     }
-    const gt = body.indexOf('>', s);
-    if (gt < 0) break;
-    if (body.charCodeAt(gt - 1) === 47) {
-      pos = gt + 1;
-      continue;
-    }
-    const e = body.indexOf(tClose, gt);
-    if (e < 0) break;
-    text += textContent(body.slice(gt + 1, e));
-    pos = e + tClose.length;
+    if ((k === T_TEXT || k === T_CDATA) && inT >= 0) text += tk.text();
   }
-  return text;
+  return decodeExcelEscapes(text);
 }

@@ -1,6 +1,10 @@
-// One pass over a worksheet's <sheetData>: every <c> element with its position, used
-// by the reader (values) and by the coloured-copy writer (offsets of the start tags).
-import { getAttr, rootPrefix } from './xml';
+// One pass over a worksheet's <sheetData> with the OOXML tokenizer: every <c> element with
+// its position, used by the reader (values) and by the coloured-copy writer (offsets of the
+// start tags). Comments, CDATA, processing instructions and quoted `>` cannot move a cell,
+// and elements are matched by namespace URI, so reader and writer always agree.
+import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
+import { attrValue, T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
+import { MAX_COLUMNS, MAX_ROWS, MSG, XlsxReadError } from './errors';
 
 export interface CellTag {
   /** 0-based row and column (from `r`, or by order when `r` is missing). */
@@ -18,21 +22,30 @@ export interface CellTag {
 
 export interface SheetLayout {
   prefix: string;
-  /** The root element's local name: `worksheet`, `dialogsheet`, `chartsheet`, … */
+  /** The root element's local name: `worksheet`, `dialogsheet`, `chartsheet`, … ('' when none is found). */
   root: string;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const SHEET_ROOTS = new Set(['worksheet', 'dialogsheet', 'chartsheet', 'macrosheet']);
 
+/** The root element of a sheet part: its prefix as written and its local name. */
 export function sheetLayout(xml: string): SheetLayout {
-  const m = /<([A-Za-z_][\w.-]*:)?(worksheet|dialogsheet|chartsheet|macrosheet)[\s>/]/.exec(xml);
-  if (!m) return { prefix: rootPrefix(xml, 'worksheet'), root: '' };
-  return { prefix: m[1] ?? '', root: m[2] };
+  const tk = new XmlTokenizer(xml);
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) return { prefix: '', root: '' };
+    if (k !== T_OPEN) continue;
+    const local = tk.localName();
+    if (!SHEET_ROOTS.has(local)) return { prefix: '', root: '' };
+    return { prefix: tk.colon < 0 ? '' : xml.slice(tk.nameStart, tk.colon + 1), root: local };
+  }
 }
 
-/** Parse the column letters and row digits of `B12` (no `$` in cell `r` attributes). */
+/**
+ * Parse the column letters and row digits of `B12` (no `$` in cell `r` attributes), 0-based.
+ * Figures beyond Excel's limits stop growing just past them, so `ZZZZZZ1` or row
+ * 2147483648 come out as MAX_COLUMNS or MAX_ROWS: callers refuse those with `checkRef`.
+ */
 export function parseRef(ref: string): { r: number; c: number } | null {
   let i = 0;
   let c = 0;
@@ -41,13 +54,14 @@ export function parseRef(ref: string): { r: number; c: number } | null {
     if (code >= 65 && code <= 90) c = c * 26 + (code - 64);
     else if (code >= 97 && code <= 122) c = c * 26 + (code - 96);
     else if (code !== 36) break;
+    if (c > MAX_COLUMNS) c = MAX_COLUMNS + 1;
     i++;
   }
   let r = 0;
   let digits = 0;
   while (i < ref.length) {
     const code = ref.charCodeAt(i);
-    if (code >= 48 && code <= 57) (r = r * 10 + (code - 48)), digits++;
+    if (code >= 48 && code <= 57) (r = Math.min(r * 10 + (code - 48), MAX_ROWS + 1)), digits++;
     else if (code !== 36) return null;
     i++;
   }
@@ -55,47 +69,141 @@ export function parseRef(ref: string): { r: number; c: number } | null {
   return { r: r - 1, c: c - 1 };
 }
 
-/** Visit every cell of the sheet in document order. */
-export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) => void): void {
-  const dataStart = xml.indexOf(`<${prefix}sheetData`);
-  if (dataStart < 0) return;
-  let dataEnd = xml.indexOf(`</${prefix}sheetData>`, dataStart);
-  if (dataEnd < 0) dataEnd = xml.length;
-  const re = new RegExp(`<${escapeRe(prefix)}(row|c)(?=[\\s/>])([^>]*)>`, 'g');
-  const cClose = `</${prefix}c>`;
-  re.lastIndex = dataStart;
+/** Refuse a row or column beyond Excel's limits: such a file is damaged, and would be sized by it. */
+export function checkRef(r: number, c: number, text: string): void {
+  if (r >= MAX_ROWS || c >= MAX_COLUMNS) throw new XlsxReadError(MSG.outsideSheet(text));
+}
+
+/** A row number attribute (`<row r="12">`), 0-based; NaN when absent or not a positive integer. */
+function rowNumber(r: string | undefined): number {
+  if (r === undefined) return NaN;
+  const t = r.trim();
+  if (!/^[0-9]+$/.test(t)) return NaN;
+  return t.length > 8 ? MAX_ROWS : Number(t) - 1;
+}
+
+/** The `r`, `s` and `t` attributes of the cell being visited (one object, reused). */
+export interface CellAttrs {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/** Read r, s and t of a <c> start tag in one pass over its attributes (no closure: the hot loop). */
+function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): void {
+  out.r = out.s = out.t = undefined;
+  let p = from;
+  for (;;) {
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    if (p >= to) return;
+    const ns = p;
+    while (p < to) {
+      const c = xml.charCodeAt(p);
+      if (c === 61 || c <= 32) break;
+      p++;
+    }
+    const ne = p;
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    if (ne === ns || xml.charCodeAt(p) !== 61) return;
+    p++;
+    while (p < to && xml.charCodeAt(p) <= 32) p++;
+    const q = xml.charCodeAt(p);
+    if (q !== 34 && q !== 39) return;
+    const ve = xml.indexOf(q === 34 ? '"' : "'", p + 1);
+    if (ve < 0 || ve > to) return;
+    if (ne - ns === 1) {
+      const c = xml.charCodeAt(ns);
+      if (c === 114) out.r = attrValue(xml, p + 1, ve);
+      else if (c === 115) out.s = attrValue(xml, p + 1, ve);
+      else if (c === 116) out.t = attrValue(xml, p + 1, ve);
+    }
+    p = ve + 1;
+  }
+}
+
+/**
+ * Walk a worksheet part. onCell sees every SpreadsheetML <c> inside <sheetData> with the
+ * tokenizer at its start tag and may read its children; whatever it leaves of the element
+ * is skipped. onOther sees every other start tag outside <sheetData> (merges, protection).
+ * Row and column come from `r` attributes, or by order when they are missing; a reference
+ * beyond Excel's limits throws (a damaged file).
+ */
+export function walkCells(
+  xml: string,
+  onCell: (tk: XmlTokenizer, row: number, col: number, attrs: CellAttrs) => void,
+  onOther?: (tk: XmlTokenizer) => void,
+): void {
+  const tk = new XmlTokenizer(xml);
+  const attrs: CellAttrs = { r: undefined, s: undefined, t: undefined };
+  let dataDepth = -1;
   let row = -1;
   let col = -1;
   for (;;) {
-    const m = re.exec(xml);
-    if (!m || m.index >= dataEnd) break;
-    let attrs = m[2];
-    const selfClosing = attrs.charCodeAt(attrs.length - 1) === 47;
-    if (selfClosing) attrs = attrs.slice(0, -1);
-    if (m[1] === 'row') {
-      const r = getAttr(attrs, 'r');
-      const n = r === undefined ? NaN : Number(r);
-      row = Number.isInteger(n) && n >= 1 ? n - 1 : row + 1;
-      col = -1;
+    const k = tk.next();
+    if (k === T_END) return;
+    if (k === T_CLOSE) {
+      if (dataDepth >= 0 && tk.depth < dataDepth) dataDepth = -1;
       continue;
     }
-    const r = getAttr(attrs, 'r');
-    const ref = r === undefined ? null : parseRef(r);
-    if (ref) {
-      col = ref.c;
-      if (row < 0 || ref.r !== row) row = ref.r;
-    } else {
-      col += 1;
-      if (row < 0) row = 0;
+    if (k !== T_OPEN) continue;
+    if (dataDepth < 0) {
+      if (tk.localIs('sheetData') && isSpreadsheetNs(tk.uri())) {
+        if (!tk.selfClosing) dataDepth = tk.depth;
+        continue;
+      }
+      onOther?.(tk);
+      continue;
     }
-    const tagEnd = m.index + m[0].length;
+    // Inside <sheetData>: rows, and cells in them.
+    const isMain = isSpreadsheetNs(tk.uri());
+    if (isMain && tk.localIs('row')) {
+      const r = tk.attr('r');
+      const n = rowNumber(r);
+      row = n >= 0 ? n : row + 1;
+      checkRef(row, 0, `raden ${r ?? row + 1}`);
+      col = -1;
+      continue; // its cells follow as the next tokens
+    }
+    if (isMain && tk.localIs('c')) {
+      readCellAttrs(xml, tk.attrStart, tk.attrEnd, attrs);
+      const r = attrs.r;
+      const ref = r === undefined ? null : parseRef(r);
+      if (ref) {
+        col = ref.c;
+        if (row < 0 || ref.r !== row) row = ref.r;
+      } else {
+        col += 1;
+        if (row < 0) row = 0;
+      }
+      checkRef(row, col, r !== undefined ? `cellen ${r}` : `kolumn ${col + 1} på rad ${row + 1}`);
+      const parent = tk.selfClosing ? tk.depth : tk.depth - 1;
+      onCell(tk, row, col, attrs);
+      while (tk.depth > parent) if (tk.next() === T_END) return;
+      continue;
+    }
+    tk.skipElement();
+  }
+}
+
+/**
+ * Visit every cell of the sheet in document order, with the offsets of its start tag (for
+ * the copy writer). Only cells written with the root's prefix (`prefix` + `c`) are visited,
+ * so a writer that rebuilds the start tag as `<${prefix}c …>` keeps the end tag matching.
+ */
+export function scanCells(xml: string, prefix: string, onCell: (cell: CellTag) => void): void {
+  const qname = `${prefix}c`;
+  walkCells(xml, (tk, row, col) => {
+    if (tk.nameEnd - tk.nameStart !== qname.length || !xml.startsWith(qname, tk.nameStart)) return;
+    const start = tk.start;
+    const tagEnd = tk.end;
+    const attrs = tk.attrText();
+    const selfClosing = tk.selfClosing;
     let inner = '';
     if (!selfClosing) {
-      const e = xml.indexOf(cClose, tagEnd);
-      if (e < 0) break;
-      inner = xml.slice(tagEnd, e);
-      re.lastIndex = e + cClose.length;
+      const d = tk.depth - 1;
+      while (tk.depth > d) if (tk.next() === T_END) return;
+      inner = xml.slice(tagEnd, tk.start);
     }
-    onCell({ row, col, start: m.index, tagEnd, attrs, selfClosing, inner });
-  }
+    onCell({ row, col, start, tagEnd, attrs, selfClosing, inner });
+  });
 }

@@ -1,5 +1,7 @@
-// styles.xml → the number format code of each cell style index (`s` attribute).
-import { elements, firstElement, getAttr, rootPrefix } from './xml';
+// styles.xml → the number format code of each cell style index (`s` attribute), read with
+// the OOXML tokenizer.
+import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
+import { T_CLOSE, T_END, T_OPEN, XmlTokenizer } from '../ooxml/tokenizer';
 
 /** Excel's built-in number formats (ECMA-376 Part 1, 18.8.30), as they read in en-US. */
 export const BUILTIN_NUMFMTS: Record<number, string> = {
@@ -49,24 +51,37 @@ export interface StyleTable {
 
 export function parseStyles(xml: string | undefined): StyleTable {
   if (!xml) return { numFmtOfXf: [] };
-  const p = rootPrefix(xml, 'styleSheet');
   const custom = new Map<number, string>();
-  const numFmts = firstElement(xml, `${p}numFmts`);
-  if (numFmts) {
-    for (const el of elements(numFmts.inner, `${p}numFmt`)) {
-      const id = Number(getAttr(el.attrs, 'numFmtId'));
-      const code = getAttr(el.attrs, 'formatCode');
+  const xfFmtIds: number[] = [];
+  const tk = new XmlTokenizer(xml);
+  // Depth of the open <numFmts> or <cellXfs> (their direct children are what we read), or -1.
+  let numFmtsDepth = -1;
+  let cellXfsDepth = -1;
+  let seenCellXfs = false;
+  for (;;) {
+    const k = tk.next();
+    if (k === T_END) break;
+    if (k === T_CLOSE) {
+      if (tk.depth < numFmtsDepth) numFmtsDepth = -1;
+      if (tk.depth < cellXfsDepth) cellXfsDepth = -1;
+      continue;
+    }
+    if (k !== T_OPEN || !isSpreadsheetNs(tk.uri())) continue;
+    if (tk.localIs('numFmts') && !tk.selfClosing && numFmtsDepth < 0) numFmtsDepth = tk.depth;
+    else if (tk.localIs('cellXfs') && !tk.selfClosing && !seenCellXfs) {
+      cellXfsDepth = tk.depth;
+      seenCellXfs = true;
+    } else if (numFmtsDepth >= 0 && tk.localIs('numFmt') && tk.depth === numFmtsDepth + (tk.selfClosing ? 0 : 1)) {
+      const id = Number(tk.attr('numFmtId'));
+      const code = tk.attr('formatCode');
       if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
+    } else if (cellXfsDepth >= 0 && tk.localIs('xf') && tk.depth === cellXfsDepth + (tk.selfClosing ? 0 : 1)) {
+      xfFmtIds.push(Number(tk.attr('numFmtId') ?? '0'));
     }
   }
-  const numFmtOfXf: (string | undefined)[] = [];
-  const cellXfs = firstElement(xml, `${p}cellXfs`);
-  if (cellXfs) {
-    for (const el of elements(cellXfs.inner, `${p}xf`)) {
-      const id = Number(getAttr(el.attrs, 'numFmtId') ?? '0');
-      const code = custom.get(id) ?? BUILTIN_NUMFMTS[id];
-      numFmtOfXf.push(code === undefined || code === 'General' ? undefined : code);
-    }
-  }
+  const numFmtOfXf = xfFmtIds.map((id) => {
+    const code = custom.get(id) ?? BUILTIN_NUMFMTS[id];
+    return code === undefined || code === 'General' ? undefined : code;
+  });
   return { numFmtOfXf };
 }

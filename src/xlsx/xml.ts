@@ -1,19 +1,9 @@
-// A small, fast XML scanner for the handful of SpreadsheetML elements we need.
-// Strings and indexOf rather than a DOM: a million cells must read in about a second.
+// Small XML helpers kept for the parts not yet read with the tokenizer (src/ooxml/tokenizer.ts):
+// styles, relationships and the copy writer's styles. Attribute reading is the tokenizer's.
+import { attrIn, decodeEntities } from '../ooxml/tokenizer';
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Replace XML entities (`&amp;`, `&#228;`, `&#xE4;`). */
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    }
-    return NAMED[body] ?? m;
-  });
-}
+/** Replace XML entities (`&amp;`, `&#228;`, `&#xE4;`): the tokenizer's own decoder. */
+export { decodeEntities };
 
 /** Excel's own escapes for characters XML cannot hold: `_x000D_`; `_x005F_` is a literal `_`. */
 export function decodeExcelEscapes(s: string): string {
@@ -52,28 +42,12 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Value of attribute `name` inside a start tag's attribute text, or undefined.
- * The name must follow whitespace, so `s` does not match inside `ss="…"` or `x:s`.
+ * Value of attribute `name` (as written, e.g. `s` or `r:id`) inside a start tag's attribute
+ * text, or undefined. Attributes are read one after another, so a name inside another
+ * attribute's value (`x=" t='1'"`) never matches.
  */
 export function getAttr(attrs: string, name: string): string | undefined {
-  let from = 0;
-  for (;;) {
-    const i = attrs.indexOf(name, from);
-    if (i < 0) return undefined;
-    from = i + 1;
-    if (i > 0 && !isSpace(attrs.charCodeAt(i - 1))) continue;
-    let j = i + name.length;
-    while (j < attrs.length && isSpace(attrs.charCodeAt(j))) j++;
-    if (attrs[j] !== '=') continue;
-    j++;
-    while (j < attrs.length && isSpace(attrs.charCodeAt(j))) j++;
-    const q = attrs[j];
-    if (q !== '"' && q !== "'") continue;
-    const end = attrs.indexOf(q, j + 1);
-    if (end < 0) return undefined;
-    const v = attrs.slice(j + 1, end);
-    return v.indexOf('&') < 0 ? v : decodeEntities(v);
-  }
+  return attrIn(attrs, 0, attrs.length, name);
 }
 
 /** The namespace prefix of the root element (`x:` for `<x:worksheet>`), or ''. */

@@ -2,7 +2,10 @@
 // inflated only on demand and with a running byte limit, so neither a lying header
 // nor a zip bomb can exhaust memory. Pure (fflate only): runs in Node and browsers.
 import { Inflate } from 'fflate';
-import { MSG, XlsxReadError } from './errors';
+import { crc32Update } from '../ooxml/crc32';
+import { decodeXml } from '../ooxml/decode';
+import { nativeCodec, type RawCodec } from '../ooxml/codec';
+import { MSG, SummakollError, XlsxReadError } from './errors';
 
 /** Refuse packages whose needed parts declare more than this in total. */
 export const MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024;
@@ -62,8 +65,8 @@ function containsUtf16(b: Uint8Array, text: string): boolean {
 
 /** An OLE compound file is either an encrypted .xlsx or an old .xls: say which. */
 function refuseOle(b: Uint8Array): never {
-  if (containsUtf16(b, 'EncryptedPackage') || containsUtf16(b, 'EncryptionInfo')) throw new XlsxReadError(MSG.encrypted);
-  throw new XlsxReadError(MSG.oldXls);
+  if (containsUtf16(b, 'EncryptedPackage') || containsUtf16(b, 'EncryptionInfo')) throw new XlsxReadError(MSG.encrypted, 'encrypted');
+  throw new XlsxReadError(MSG.oldXls, 'old-format');
 }
 
 function findEndOfCentralDirectory(b: Uint8Array): number {
@@ -129,7 +132,10 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     readZip64Extra(bytes, p + 46 + nameLen, extraLen, entry);
     entries.push(entry);
     const key = normaliseName(name);
-    if (!byName.has(key)) byName.set(key, entry);
+    // Excel and LibreOffice open the last of two same-named parts, a reader the first:
+    // which one was meant cannot be known, so the package is refused.
+    if (byName.has(key)) throw new XlsxReadError(MSG.duplicate(printable(name)));
+    byName.set(key, entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
   return { bytes, entries, byName };
@@ -151,6 +157,12 @@ function readZip64Extra(b: Uint8Array, start: number, len: number, e: ZipEntry):
   }
 }
 
+/** A part name fit for a message: control characters dropped, at most 80 characters. */
+function printable(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
+}
+
 export function normaliseName(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
 }
@@ -159,15 +171,45 @@ export function findEntry(zip: ZipArchive, path: string): ZipEntry | undefined {
   return zip.byName.get(normaliseName(path));
 }
 
-/** The stored (still compressed) bytes of an entry. */
+/** The stored (still compressed) bytes of an entry; its local header must agree with the central directory. */
 export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const b = zip.bytes;
   const o = e.localOffset;
-  if (o + 30 > b.length || u32(b, o) !== 0x04034b50) throw new XlsxReadError(MSG.corrupt(`delen ${e.name} saknas`));
-  const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+  if (o + 30 > b.length || u32(b, o) !== 0x04034b50) throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} saknas`));
+  const nameLen = u16(b, o + 26);
+  if (o + 30 + nameLen > b.length) throw new XlsxReadError(MSG.truncated);
+  let sameName = nameLen === e.nameBytes.length;
+  for (let i = 0; sameName && i < nameLen; i++) sameName = b[o + 30 + i] === e.nameBytes[i];
+  const localFlags = u16(b, o + 6);
+  let agrees = sameName && u16(b, o + 8) === e.method && (localFlags & 1) === (e.flags & 1);
+  if (agrees && !(localFlags & 8)) {
+    // Without a data descriptor the local header carries CRC and sizes too (0xFFFFFFFF: in the Zip64 extra).
+    const crc = u32(b, o + 14);
+    const csize = u32(b, o + 18);
+    const usize = u32(b, o + 22);
+    agrees = crc === e.crc && (csize === 0xffffffff || csize === e.compressedSize) && (usize === 0xffffffff || usize === e.uncompressedSize);
+  }
+  if (!agrees) throw new XlsxReadError(MSG.headerMismatch(printable(e.name)));
+  const start = o + 30 + nameLen + u16(b, o + 28);
   const end = start + e.compressedSize;
   if (end > b.length) throw new XlsxReadError(MSG.truncated);
   return b.subarray(start, end);
+}
+
+function inflateNative(codec: RawCodec, e: ZipEntry, data: Uint8Array, limit: number, budget: number): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = codec.inflateRaw(data, limit);
+  } catch (err) {
+    if (err instanceof RangeError) {
+      if (budget < e.uncompressedSize) throw new XlsxReadError(MSG.zipBomb, 'too-large');
+      throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är större än angivet`));
+    }
+    throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} går inte att packa upp`));
+  }
+  if (out.length !== e.uncompressedSize) throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är mindre än angivet`));
+  if (crc32Update(0, out) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
+  return out;
 }
 
 /** Refuse before inflating anything when the declared sizes are absurd. */
@@ -177,14 +219,14 @@ export function checkDeclaredSizes(entries: ZipEntry[]): void {
     checkEntrySize(e);
     total += e.uncompressedSize;
   }
-  if (total > MAX_TOTAL_UNCOMPRESSED) throw new XlsxReadError(MSG.zipBomb);
+  if (total > MAX_TOTAL_UNCOMPRESSED) throw new XlsxReadError(MSG.zipBomb, 'too-large');
 }
 
 function checkEntrySize(e: ZipEntry): void {
   if (e.uncompressedSize > RATIO_MIN_SIZE && e.uncompressedSize > MAX_RATIO * Math.max(1, e.compressedSize)) {
-    throw new XlsxReadError(MSG.zipBomb);
+    throw new XlsxReadError(MSG.zipBomb, 'too-large');
   }
-  if (e.uncompressedSize > MAX_PART_UNCOMPRESSED) throw new XlsxReadError(MSG.tooLarge(`delen ${e.name} är över 500 MB`));
+  if (e.uncompressedSize > MAX_PART_UNCOMPRESSED) throw new XlsxReadError(MSG.tooLarge(`delen ${printable(e.name)} är över 500 MB`), 'too-large');
 }
 
 class LimitExceeded extends Error {}
@@ -196,20 +238,25 @@ const CHUNK = 64 * 1024;
  * a broken or hostile file) nor the caller's remaining budget.
  */
 export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRESSED): Uint8Array {
-  if (e.flags & 1) throw new XlsxReadError(MSG.encryptedEntry);
+  if (e.flags & 1) throw new XlsxReadError(MSG.encryptedEntry, 'encrypted');
   checkEntrySize(e);
   const data = rawData(zip, e);
   const limit = Math.min(e.uncompressedSize, budget, MAX_PART_UNCOMPRESSED);
   if (e.method === 0) {
-    if (data.length > limit) throw new XlsxReadError(MSG.zipBomb);
+    if (data.length > limit) throw new XlsxReadError(MSG.zipBomb, 'too-large');
+    if (data.length !== e.uncompressedSize || crc32Update(0, data) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
     return data;
   }
   if (e.method !== 8) throw new XlsxReadError(MSG.unsupportedCompression);
+  const codec = nativeCodec();
+  if (codec) return inflateNative(codec, e, data, limit, budget);
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let crc = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > limit) throw new LimitExceeded();
+    crc = crc32Update(crc, chunk);
     chunks.push(chunk);
   });
   try {
@@ -219,10 +266,13 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
     }
   } catch (err) {
     if (err instanceof LimitExceeded) {
-      throw new XlsxReadError(total > budget && budget < e.uncompressedSize ? MSG.zipBomb : MSG.corrupt(`delen ${e.name} är större än angivet`));
+      if (total > budget && budget < e.uncompressedSize) throw new XlsxReadError(MSG.zipBomb, 'too-large');
+      throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är större än angivet`));
     }
-    throw new XlsxReadError(MSG.corrupt(`delen ${e.name} går inte att packa upp`));
+    throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} går inte att packa upp`));
   }
+  if (total !== e.uncompressedSize) throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är mindre än angivet`));
+  if (crc !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
   if (chunks.length === 1) return chunks[0];
   const out = new Uint8Array(total);
   let o = 0;
@@ -233,9 +283,16 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
   return out;
 }
 
-/** Decode a part as text (UTF-8, or UTF-16 when it has that byte order mark). */
+/**
+ * Decode a part as text: UTF-8, UTF-16 by byte order mark, or the encoding its XML
+ * declaration names (then the declaration in the text says UTF-8). Refuses an unknown
+ * encoding and a DOCTYPE with a SummakollError.
+ */
 export function decodeText(b: Uint8Array): string {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  return utf8.decode(b);
+  try {
+    return decodeXml(b);
+  } catch (err) {
+    if (err instanceof SummakollError && !(err instanceof XlsxReadError)) throw new XlsxReadError(err.message, err.code);
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 // Writing a package back: unchanged entries are copied as their stored compressed
 // bytes (same name, method, CRC, time), replaced entries are deflated anew.
 import { deflateSync } from 'fflate';
+import { nativeCodec } from '../ooxml/codec';
 import { rawData, type ZipArchive, type ZipEntry } from './zip';
 
 const CRC_TABLE = (() => {
@@ -65,7 +66,8 @@ export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, ad
         uncompressedSize: entry.uncompressedSize,
       };
     }
-    const data = deflateSync(fresh, { level: 6 });
+    const codec = nativeCodec();
+    const data = codec ? codec.deflateRaw(fresh) : deflateSync(fresh, { level: 6 });
     return { entry, data, method: 8, crc: crc32(fresh), compressedSize: data.length, uncompressedSize: fresh.length };
   });
 

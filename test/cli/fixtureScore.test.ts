@@ -5,17 +5,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildCli, ROOT, runCli } from './runCli';
+import { requireShared } from '../helpers/shared';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const FIXTURES = path.join(SHARED, 'fixtures');
 const SCORE = path.join(SHARED, 'tools/score.mjs');
-const present = fs.existsSync(FIXTURES) && fs.existsSync(SCORE);
-if (!present) {
-  // eslint-disable-next-line no-console
-  console.warn(`fixtureScore: ${FIXTURES} or ${SCORE} does not exist; the scoring test is skipped.`);
-}
+requireShared(FIXTURES, SCORE);
 
-(present ? test : test.skip)('fixtures score: coverage and agreement ≥ 0.95, no false or missed red', () => {
+test('fixtures score: coverage and agreement ≥ 0.95, no false or missed red', () => {
   buildCli();
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-score-')), 'report.json');
   const run = runCli(['check', FIXTURES, '--json', report, '--quiet']);

@@ -80,7 +80,7 @@ describe('readDocx', () => {
   it('skips the fallback copy of alternate content and deleted text', () => {
     const doc = documentXml([{ rows: [['X']] }]).replace(
       '<w:t xml:space="preserve">X</w:t>',
-      '<w:t>A</w:t></w:r><mc:AlternateContent xmlns:mc="m"><mc:Choice><w:r><w:t>B</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>B</w:t></w:r></mc:Fallback></mc:AlternateContent><w:del><w:r><w:delText>Z</w:delText></w:r></w:del><w:r><w:t>C</w:t>',
+      '<w:t>A</w:t></w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice><w:r><w:t>B</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>B</w:t></w:r></mc:Fallback></mc:AlternateContent><w:del><w:r><w:delText>Z</w:delText></w:r></w:del><w:r><w:t>C</w:t>',
     );
     expect(textAt(readDocx(packageDocx(doc)), 0, 0, 0)).toBe('ABC');
   });

@@ -4,7 +4,23 @@ import * as path from 'path';
 
 export const SHARED = path.resolve(__dirname, '../../../shared');
 export const FIXTURES = path.join(SHARED, 'fixtures');
+export const CORPUS = path.join(SHARED, 'corpus');
 export const fixture = (name: string): string => path.join(FIXTURES, name);
+
+/**
+ * The shared material is part of every test run (CI always has it): when it is missing the
+ * suite fails with this message instead of skipping itself and passing without testing.
+ * Call at the top of a test file, or in a test, for each folder or file the suite needs.
+ */
+export function requireShared(...paths: string[]): void {
+  const missing = paths.filter((p) => !fs.existsSync(p));
+  if (missing.length > 0) {
+    throw new Error(
+      `Testet behöver ../shared (spec, fixturer, korpus) bredvid repot, men ${missing.join(', ')} saknas. ` +
+        'Lägg den delade katalogen på plats (CI har den alltid); testerna hoppas inte över.',
+    );
+  }
+}
 
 export interface FixtureExpectation {
   sheet: string;

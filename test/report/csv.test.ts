@@ -1,5 +1,5 @@
 import { buildReport } from '../../src/engine';
-import { csvNumber, neutraliseText, renderCsv } from '../../src/report/csv';
+import { csvNumber, neutraliseText, quote, renderCsv } from '../../src/report/csv';
 import { sampleResult } from './sampleRun';
 
 describe('renderCsv', () => {
@@ -18,12 +18,12 @@ describe('renderCsv', () => {
 
   it('writes one row per check with decimal commas and real negative numbers', () => {
     expect(lines).toContain(
-      `"'-farlig;fil.xlsx";Budget;B5;Stämmer inte;Kolumnsumma;1778445,5;1778445;-0,5;0,25;Summa <img src=x onerror=alert(1)> stämmer inte`,
+      `"'-farlig;fil.xlsx";Budget;B5;Stämmer inte;Kolumnsumma;"1778445,5";1778445;"-0,5";"0,25";Summa <img src=x onerror=alert(1)> stämmer inte`,
     );
   });
 
   it('neutralises formula-like text and quotes fields with quotes', () => {
-    expect(lines).toContain(`"'-farlig;fil.xlsx";Budget;C5;Avrundningsdifferens;Kolumnsumma;1468,3;1468,2;-0,1;0,15;"'=HYPERLINK(""x"")"`);
+    expect(lines).toContain(`"'-farlig;fil.xlsx";Budget;C5;Avrundningsdifferens;Kolumnsumma;"1468,3";"1468,2";"-0,1";"0,15";"'=HYPERLINK(""x"")"`);
   });
 
   it('keeps a row for a file that could not be read', () => {
@@ -37,6 +37,50 @@ describe('renderCsv', () => {
 });
 
 describe('csv helpers', () => {
+  it('quotes every field with ; , " tab or a line break, so no separator splits a field', () => {
+    expect(['a;b', 'a,b', 'a"b', 'a\tb', 'a\nb', 'a\rb', 'ab'].map(quote)).toEqual([
+      '"a;b"',
+      '"a,b"',
+      '"a""b"',
+      '"a\tb"',
+      '"a\nb"',
+      '"a\rb"',
+      'ab',
+    ]);
+  });
+  it('a sheet name like x,=1+2, stays one quoted field and no formula, with ; or , as separator', () => {
+    const csv = renderCsv({
+      version: 1,
+      files: [
+        {
+          file: 'f.xlsx',
+          error: null,
+          sheets: [
+            {
+              name: 'x,=1+2,',
+              tables: [],
+              cells: [
+                {
+                  address: 'B2',
+                  status: 'error',
+                  checks: [
+                    { rule: 'column-sum', status: 'error', expected: 1.5, actual: 2, difference: 0.5, tolerance: 0, inputs: [], message: ',=2+3' },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      summary: { files: 1, tables: 0, cells: 1, ok: 0, warning: 0, error: 1 },
+    });
+    const row = csv.split('\r\n')[1];
+    expect(row).toBe(`f.xlsx;"x,'=1+2,";B2;Stämmer inte;Kolumnsumma;"1,5";2;"0,5";0;",'=2+3"`);
+    // Read with ; as separator: the name is one field. Split on every comma, as a reader with
+    // comma as separator does in the middle of a field: no piece starts a formula.
+    expect(row.split(';')[1]).toBe(`"x,'=1+2,"`);
+    for (const piece of row.split(',')) expect(piece.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+  });
   it('neutralises =, +, -, @, tab and CR at the start only', () => {
     expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'a-b'].map(neutraliseText)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'a-b']);
   });

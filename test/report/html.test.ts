@@ -1,4 +1,4 @@
-import { renderHtmlReport } from '../../src/report/html';
+import { HTML_FULL_LIST_LIMIT, renderFileSection, renderHtmlReport } from '../../src/report/html';
 import { escapeHtml } from '../../src/report/escapeHtml';
 import { XSS, sampleResult, sampleWorkbook } from './sampleRun';
 
@@ -68,5 +68,30 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('2 filer (1 kunde inte läsas), 1 tabeller, 3 kontrollerade celler.');
     expect(html).toContain('<p class="file-error">Filen är krypterad och kan inte läsas.</p>');
     expect(html).toContain('Summan i B5 är inskriven, inte en formel.');
+  });
+});
+
+describe('a file with very many checked cells', () => {
+  const section = renderFileSection(
+    { file: 'stor.xlsx', error: null, workbook: sampleWorkbook(), result: sampleResult() },
+    { fullListLimit: 1, csvHref: 'ut/fynd.csv' },
+  );
+
+  it('shows the summary, the tables and the findings, and links the full list to the CSV', () => {
+    expect(section).toMatch(/kontrollerade celler: sidan visar tabellerna, sammanfattningen och avvikelserna/);
+    expect(section).toContain('<a href="ut/fynd.csv">ut/fynd.csv</a>');
+    expect(section).toContain('<table class="findings">');
+    expect(section).not.toContain('<table class="grid">');
+  });
+
+  it('says how to get the CSV when none is written', () => {
+    const without = renderFileSection({ file: 'stor.xlsx', error: null, workbook: null, result: sampleResult() }, { fullListLimit: 1 });
+    expect(without).toMatch(/CSV-filen \(skriv den med --csv FIL\)/);
+  });
+
+  it('a small file is drawn in full', () => {
+    const small = renderFileSection({ file: 'liten.xlsx', error: null, workbook: sampleWorkbook(), result: sampleResult() });
+    expect(small).toContain('<table class="grid">');
+    expect(small).toBe(renderFileSection({ file: 'liten.xlsx', error: null, workbook: sampleWorkbook(), result: sampleResult() }, { fullListLimit: HTML_FULL_LIST_LIMIT }));
   });
 });

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ALLOWED_EXIT, ensureCliBuilt, parseReport, ReportFileLike, runCli, unclearMessage } from './helpers/cli';
 import { FileTiming, timeEachFile } from './helpers/timeEachFile';
+import { requireShared } from '../helpers/shared';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const PER_FILE_LIMIT_MS = 20000;
@@ -12,12 +13,7 @@ const BATCHES = 4;
 const BATCH_LIMIT_MS = 150000;
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 
-const present = fs.existsSync(CORPUS);
-if (!present) {
-  // eslint-disable-next-line no-console
-  console.warn(`Korpusen saknas (${CORPUS}); korpustestet hoppas över.`);
-}
-const describeIfCorpus = present ? describe : describe.skip;
+requireShared(CORPUS);
 
 /** A refusal reason without file names and numbers, so that equal reasons group. */
 function reasonKey(msg: string): string {
@@ -28,8 +24,8 @@ function reasonKey(msg: string): string {
     .slice(0, 110);
 }
 
-describeIfCorpus('real-world corpus', () => {
-  const names = present ? fs.readdirSync(CORPUS).sort() : [];
+describe('real-world corpus', () => {
+  const names = fs.readdirSync(CORPUS).sort();
   const workbooks = names.filter((n) => WORKBOOK.test(n));
   const others = names.filter((n) => !WORKBOOK.test(n));
   const reports = new Map<string, ReportFileLike[]>();

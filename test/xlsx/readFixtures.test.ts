@@ -1,13 +1,13 @@
 // The reader on the shared fixtures, against values read off the workbooks by hand.
-import * as fs from 'fs';
 import * as path from 'path';
 import type { CellInput } from '../../src/engine';
 import { parseCellAddress } from '../../src/engine';
 import { readXlsx, type XlsxWorkbookInput } from '../../src/xlsx';
 import { FIXTURES, readBytes } from './helpers';
+import { requireShared } from '../helpers/shared';
 
-const haveFixtures = fs.existsSync(FIXTURES);
-const d = haveFixtures ? describe : describe.skip;
+requireShared(FIXTURES);
+const d = describe;
 
 function cell(wb: XlsxWorkbookInput, sheet: string, address: string): CellInput | undefined {
   const s = wb.sheets.find((x) => x.name === sheet);

@@ -5,6 +5,7 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { readXlsx, XlsxReadError } from '../../src/xlsx';
 import { CORPUS, FIXTURES, minimalWorkbook, readBytes } from './helpers';
+import { requireShared } from '../helpers/shared';
 
 function refusal(bytes: Uint8Array): string {
   try {
@@ -64,7 +65,8 @@ test('OLE file: encrypted package versus old .xls', () => {
   expect(refusal(ole('Workbook'))).toMatch(/gamla Excel-formatet \(\.xls\)/);
 });
 
-(fs.existsSync(CORPUS) ? test : test.skip)('a real password-protected workbook from the corpus', () => {
+test('a real password-protected workbook from the corpus', () => {
+  requireShared(CORPUS);
   expect(refusal(readBytes(path.join(CORPUS, 'calamine__tests_pass_protected.xlsx')))).toMatch(/lösenordsskyddad/);
 });
 

@@ -26,7 +26,7 @@ function newestMtime(dir: string): number {
  */
 export function ensureCliBuilt(): string | null {
   const main = path.join(LIB, 'cli', 'main.js');
-  const sources = ['engine', 'xlsx', 'cli', 'report', 'docx'].map((d) => newestMtime(path.join(REPO, 'src', d)));
+  const sources = ['engine', 'ooxml', 'xlsx', 'cli', 'report', 'docx'].map((d) => newestMtime(path.join(REPO, 'src', d)));
   if (!fs.existsSync(main) || fs.statSync(main).mtimeMs < Math.max(...sources)) {
     // Type errors elsewhere in the tree still emit JavaScript; only a missing file stops us.
     spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: REPO, stdio: 'ignore', timeout: 180000 });

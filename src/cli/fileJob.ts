@@ -1,0 +1,155 @@
+// Everything the command line does for one file, in one place so it can run in a worker
+// thread: read, check, write the coloured copy, and write this file's pieces of the JSON
+// report, the CSV, the HTML page and the terminal summary to part files that the main
+// thread joins in order. Cells are written sheet by sheet and let go, so a file with a
+// million checked cells never holds its whole report as one string.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { checkWorkbook, type Summary, type WorkbookInput, type WorkbookResult } from '../engine';
+import { useNativeCodec } from '../ooxml/codec';
+import { asSummakollError, SummakollError, type ErrorCode } from '../ooxml/errors';
+import { csvCellLines } from '../report/csv';
+import { HTML_FULL_LIST_LIMIT, renderFileSection } from '../report/html';
+import { AtomicFile, writeFileAtomic } from './outputs';
+import { readDocument, writeColouredDocument } from './readers';
+import { fileLines } from './summary';
+
+/** Larger inputs are refused before reading (a .xlsx of this size is no report). */
+export const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+
+export interface FileJob {
+  index: number;
+  display: string;
+  path: string;
+  /** Where the coloured copy goes, when --out was given. */
+  copyTarget?: string;
+  /** Folder for this run's part files. */
+  partsDir: string;
+  json: boolean;
+  csv: boolean;
+  html: boolean;
+  summary: boolean;
+  htmlFullListLimit?: number;
+  csvHref?: string;
+}
+
+export interface FileJobResult {
+  index: number;
+  /** Swedish message when the file could not be checked; then summary is null. */
+  error: string | null;
+  code?: ErrorCode;
+  /** For an internal error: what went wrong, for the terminal (never in the report). */
+  detail?: string;
+  summary: Summary | null;
+  /** Swedish message when the copy could not be written (the check itself succeeded). */
+  copyProblem?: string;
+}
+
+export function partPath(job: Pick<FileJob, 'partsDir' | 'index'>, ext: 'json' | 'csv' | 'html' | 'txt'): string {
+  return path.join(job.partsDir, `${job.index}.${ext}`);
+}
+
+function indent(json: string, pad: string): string {
+  return json.replace(/\n/g, `\n${pad}`);
+}
+
+/** Node's zlib for the zip parts: several times faster than the portable codec on large sheets. */
+useNativeCodec({
+  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
+  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+});
+
+/** What one file holds while it is checked; each piece is let go as soon as it is done with. */
+interface Held {
+  bytes: Uint8Array | null;
+  workbook: WorkbookInput | null;
+}
+
+/** Read and check one file; write its parts and its copy. Never throws. */
+export function runFileJob(job: FileJob): FileJobResult {
+  const held: Held = { bytes: null, workbook: null };
+  let result: WorkbookResult;
+  try {
+    const st = fs.statSync(job.path);
+    if (!st.isFile()) throw new SummakollError('Det här är ingen vanlig fil och kan inte kontrolleras.', 'unsupported-file');
+    if (st.size > MAX_INPUT_BYTES) throw new SummakollError('Filen är för stor för att kontrolleras (över 1 GB).', 'too-large');
+    held.bytes = new Uint8Array(fs.readFileSync(job.path));
+    const read = readDocument(job.path, held.bytes);
+    held.workbook = read.workbook;
+    result = checkWorkbook(held.workbook, read.options);
+  } catch (err) {
+    return failure(job, err);
+  }
+  // Only the HTML page of a small file draws the input cells again.
+  if (!job.html || result.summary.cells > (job.htmlFullListLimit ?? HTML_FULL_LIST_LIMIT)) held.workbook = null;
+  let copyProblem: string | undefined;
+  if (job.copyTarget) {
+    try {
+      writeFileAtomic(job.copyTarget, writeColouredDocument(job.path, held.bytes, result));
+    } catch (err) {
+      const e = asSummakollError(err);
+      copyProblem =
+        e.code === 'internal'
+          ? `${e.message} (den färgade kopian, ${(e as { detail?: string }).detail ?? ''})`
+          : `den färgade kopian kunde inte skrivas: ${e.message}`;
+    }
+  }
+  held.bytes = null;
+  try {
+    writeParts(job, held, result);
+  } catch (err) {
+    return failure(job, err);
+  }
+  return { index: job.index, error: null, summary: result.summary, copyProblem };
+}
+
+function failure(job: FileJob, err: unknown): FileJobResult {
+  const e = asSummakollError(err);
+  const detail = (e as { detail?: string }).detail;
+  return { index: job.index, error: e.message, code: e.code, detail, summary: null };
+}
+
+function writeParts(job: FileJob, held: Held, result: WorkbookResult): void {
+  const limit = job.htmlFullListLimit ?? HTML_FULL_LIST_LIMIT;
+  // The summary and the HTML page read statuses and findings only, or (small files) the cells.
+  if (job.summary) {
+    writeFileAtomic(partPath(job, 'txt'), `${fileLines({ file: job.display, error: null, result }).join('\n')}\n`);
+  }
+  if (job.html) {
+    const html = renderFileSection({ file: job.display, error: null, workbook: held.workbook, result }, { fullListLimit: limit, csvHref: job.csvHref });
+    writeFileAtomic(partPath(job, 'html'), html);
+  }
+  // The cell list needs no input cells: let them go before building the cell objects.
+  held.workbook = null;
+  if (!job.json && !job.csv) return;
+  const json = job.json ? new AtomicFile(partPath(job, 'json')) : null;
+  const csv = job.csv ? new AtomicFile(partPath(job, 'csv')) : null;
+  try {
+    json?.write(`    {\n      "file": ${JSON.stringify(job.display)},\n      "error": null,\n      "sheets": [`);
+    result.sheets.forEach((s, si) => {
+      if (json) {
+        json.write(`${si > 0 ? ',' : ''}\n        {\n          "name": ${JSON.stringify(s.name)},\n`);
+        const tables = s.tables.map((t) => ({ range: t.range, kind: t.kind, title: t.title }));
+        json.write(`          "tables": ${indent(JSON.stringify(tables, null, 2), '          ')},\n          "cells": [`);
+      }
+      const cells = s.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        json?.write(`${i > 0 ? ',' : ''}\n            ${JSON.stringify({ address: c.address, status: c.status, checks: c.checks })}`);
+        csv?.write(csvCellLines(job.display, s.name, c));
+      }
+      // Let this sheet's cell objects go before the next sheet builds its own.
+      s.cells = [];
+      json?.write(`${cells.length > 0 ? '\n          ' : ''}]`);
+      json?.write('\n        }');
+    });
+    json?.write(`${result.sheets.length > 0 ? '\n      ' : ''}]\n    }`);
+    json?.commit();
+    csv?.commit();
+  } catch (err) {
+    json?.abort();
+    csv?.abort();
+    throw err;
+  }
+}
