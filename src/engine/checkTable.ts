@@ -130,7 +130,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const tot = e.tot;
     if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed);
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
-    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols);
+    // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
+    const arithmeticOnly =
+      tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !totals.some((x) => x !== tot && facts.of(x.row) & L_TOTAL && x.items.includes(tot.row));
     const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly);
     if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);

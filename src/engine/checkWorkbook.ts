@@ -1,6 +1,7 @@
 // The engine's entry point: every sheet's tables found and checked, then the checks
 // between tables of the workbook (budgetväxlingar against budgetfördelning).
 import { rangeAddress } from './read/address';
+import { attachCauses } from './causes/attach';
 import { checkTable, type CheckedTable, type CheckTableOptions } from './checkTable';
 import { CheckCollector } from './result/collector';
 import { checkCrossTables } from './hypotheses/crossTable';
@@ -55,7 +56,9 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
     summary.error += counts.error;
     return sheetResult(w.name, w.infos, w.collector, w.notes);
   });
-  return { sheets, summary };
+  const result = { sheets, summary };
+  attachCauses(wb, result);
+  return result;
 }
 
 // The collector behind each sheet result, for readers that need statuses or findings only.

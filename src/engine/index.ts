@@ -2,6 +2,7 @@
 // src/engine imports the engine through this file only.
 export * from './types';
 export { checkWorkbook, findingsOf, forEachStatus } from './checkWorkbook';
+export { findCauses } from './causes/findCauses';
 export type { CheckWorkbookOptions } from './checkWorkbook';
 export { readCell, parseNumberText, typedDecimals } from './read/numbers';
 export { formatInfo } from './read/numberFormat';

@@ -90,10 +90,29 @@ export interface TableInfo {
   totalRows: number[];
 }
 
+/** The one figure that most likely explains a group of red cells (advice; it changes no status). */
+export interface Cause {
+  /** The cell that is most likely wrong, A1 on its own sheet. */
+  cell: string;
+  sheet: string;
+  current: number;
+  /** What it should probably hold (NaN when no single figure explains the group). */
+  suggested: number;
+  kind: 'transposed-digits' | 'sign' | 'digit' | 'unit' | 'row-left-out' | 'row-counted-twice' | 'previous-column' | 'formula' | 'other' | 'several';
+  /** No other single cell explains the same red cells. */
+  certain: boolean;
+  /** Cells red only because of this one (följdfel): A1, or `Sheet!A1` on another sheet. */
+  explains: string[];
+  /** Swedish advice: what is wrong and what the figure should probably be. */
+  message: string;
+}
+
 export interface SheetResult {
   name: string;
   tables: TableInfo[];
   cells: CheckedCell[];
+  /** Causes of the sheet's red cells, worked out when first read. */
+  causes?: Cause[];
   /** What the engine saw but could not judge (checks.md 4.9), and hard-coded totals (4.8).
    *  Plain Swedish; never a status. */
   notes: string[];

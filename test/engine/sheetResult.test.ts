@@ -17,7 +17,7 @@ const s = res.sheets[0];
 
 describe('sheet result', () => {
   it('has cells as an own, enumerable property in its place', () => {
-    expect(Object.keys(s)).toEqual(['name', 'tables', 'cells', 'notes']);
+    expect(Object.keys(s)).toEqual(['name', 'tables', 'cells', 'notes', 'causes']);
     expect(s.cells.length).toBeGreaterThan(0);
     expect(s.cells).toBe(s.cells); // built once
   });

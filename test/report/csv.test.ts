@@ -59,6 +59,7 @@ describe('csv helpers', () => {
             {
               name: 'x,=1+2,',
               tables: [],
+              notes: [],
               cells: [
                 {
                   address: 'B2',

@@ -5,23 +5,12 @@
 // följdfel. Causes are advice: they never change a status.
 import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './linearChecks';
 import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
-import type { SheetResult, WorkbookInput } from '../types';
+
+export type { Cause };
+import type { Cause, SheetResult, WorkbookInput } from '../types';
 import { cellAddress, parseCellAddress } from '../read/address';
 import { formatSwedish } from '../read/swedishFormat';
 
-export interface Cause {
-  /** The cell that is most likely wrong, on its own sheet. */
-  cell: string;
-  sheet: string;
-  current: number;
-  suggested: number;
-  kind: CauseKind | 'several';
-  /** True when no other single cell explains the same group. */
-  certain: boolean;
-  /** Cells red only because of this one (`Sheet!A1` when on another sheet, else A1). */
-  explains: string[];
-  message: string;
-}
 
 /** The causes of each sheet's red cells, by sheet name. */
 export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string, Cause[]> {
