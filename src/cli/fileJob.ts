@@ -126,6 +126,8 @@ function writeParts(job: FileJob, held: Held, result: WorkbookResult): void {
   const json = job.json ? new AtomicFile(partPath(job, 'json')) : null;
   const csv = job.csv ? new AtomicFile(partPath(job, 'csv')) : null;
   try {
+    // Causes cross sheets: worked out before any sheet lets its cells go (only when a cell is red).
+    const causes = job.json ? result.sheets.map((s) => s.causes ?? []) : [];
     json?.write(`    {\n      "file": ${JSON.stringify(job.display)},\n      "error": null,\n      "sheets": [`);
     result.sheets.forEach((s, si) => {
       if (json) {
@@ -142,6 +144,7 @@ function writeParts(job: FileJob, held: Held, result: WorkbookResult): void {
       // Let this sheet's cell objects go before the next sheet builds its own.
       s.cells = [];
       json?.write(`${cells.length > 0 ? '\n          ' : ''}]`);
+      json?.write(`,\n          "notes": ${JSON.stringify(s.notes)},\n          "causes": ${JSON.stringify(causes[si] ?? [])}`);
       json?.write('\n        }');
     });
     json?.write(`${result.sheets.length > 0 ? '\n      ' : ''}]\n    }`);

@@ -24,7 +24,8 @@ export function cellLine(cell: CheckedCell): string {
   const head = `${cell.address}  ${STATUS_TEXT[cell.status]}`;
   if (!check) return head;
   const figures = `väntat ${num(check.expected)}, faktiskt ${num(check.actual)}, differens ${num(check.difference)}`;
-  return `${head}: ${figures}${check.message ? ` – ${check.message}` : ''}`;
+  const basis = check.basis ? ` (grund: ${check.basis})` : '';
+  return `${head}: ${figures}${check.message ? ` – ${check.message}` : ''}${basis}`;
 }
 
 function inTable(t: TableInfo, row: number, col: number): boolean {
@@ -70,7 +71,20 @@ function sheetLines(sheet: SheetResult): string[] {
     lines.push(`  ${sheet.name}: celler utanför tabeller`);
     for (const c of loose) lines.push(`      ${cellLine(c)}`);
   }
+  lines.push(...causeLines(sheet));
+  for (const n of sheet.notes) lines.push(`  ${sheet.name}: Obedömt: ${n}`);
   return lines;
+}
+
+/** Each cause first, its följdfel indented under it (only sheets with red cells have any). */
+function causeLines(sheet: SheetResult): string[] {
+  const out: string[] = [];
+  for (const c of sheet.causes ?? []) {
+    const where = c.sheet === sheet.name ? c.cell : `${c.sheet}!${c.cell}`;
+    out.push(`  ${sheet.name}: Trolig orsak ${where}${c.certain ? '' : ' (osäker)'}: ${c.message}`);
+    if (c.explains.length) out.push(`      följdfel: ${c.explains.join(', ')}`);
+  }
+  return out;
 }
 
 export function fileLines(o: FileOutcome): string[] {

@@ -104,7 +104,7 @@ function findingRows(sheetName: string, cells: CheckedCell[]): string[] {
         `<tr><td>${escapeHtml(sheetName)}</td><td>${escapeHtml(c.address)}</td>` +
           `<td><span class="badge" style="background:${STATUS_COLOURS[k.status].fill};color:${STATUS_COLOURS[k.status].font}">${STATUS_MARK[k.status]} ${escapeHtml(STATUS_TEXT[k.status])}</span></td>` +
           `<td>${escapeHtml(RULE_TEXT[k.rule] ?? k.rule)}</td><td class="num">${num(k.expected)}</td><td class="num">${num(k.actual)}</td>` +
-          `<td class="num">${num(k.difference)}</td><td class="num">${num(k.tolerance)}</td><td>${escapeHtml(k.message)}</td></tr>`,
+          `<td class="num">${num(k.difference)}</td><td class="num">${num(k.tolerance)}</td><td>${escapeHtml(k.message)}</td><td>${escapeHtml(k.basis ?? '')}</td></tr>`,
       );
     }
   }
@@ -159,14 +159,26 @@ export function renderFileSection(f: HtmlReportFile, opts: FileSectionOptions = 
       return `<h3>Blad: ${escapeHtml(s.name)}</h3>\n${renderSheet(input, s)}`;
     });
   const findings = r.sheets.flatMap((s) => findingRows(s.name, s.cells));
-  return `<section class="file">${head}${summary}${sheets.join('\n')}<h3>Avvikelser</h3>${findingsTable(findings)}</section>`;
+  return `<section class="file">${head}${summary}${sheets.join('\n')}${causesSection(r)}<h3>Avvikelser</h3>${findingsTable(findings)}</section>`;
+}
+
+/** The likely causes of the red cells, each with its följdfel under it. */
+function causesSection(r: WorkbookResult): string {
+  const items: string[] = [];
+  for (const s of r.sheets)
+    for (const c of s.causes ?? []) {
+      const where = escapeHtml(c.sheet === s.name ? `${s.name}!${c.cell}` : `${c.sheet}!${c.cell}`);
+      const follow = c.explains.length ? `<br><span class="follow">Följdfel: ${escapeHtml(c.explains.join(', '))}</span>` : '';
+      items.push(`<li><strong>${where}</strong>${c.certain ? '' : ' (osäker)'}: ${escapeHtml(c.message)}${follow}</li>`);
+    }
+  return items.length ? `<h3>Trolig orsak</h3><ul class="causes">${items.join('')}</ul>` : '';
 }
 
 function findingsTable(findings: string[], more = 0, opts: FileSectionOptions = {}): string {
   if (findings.length === 0) return '<p>Inga avvikelser: alla kontrollerade celler stämmer.</p>';
   return (
     '<table class="findings"><thead><tr><th>Blad</th><th>Cell</th><th>Status</th><th>Regel</th><th>Förväntat</th>' +
-    '<th>Faktiskt</th><th>Differens</th><th>Tolerans</th><th>Meddelande</th></tr></thead><tbody>' +
+    '<th>Faktiskt</th><th>Differens</th><th>Tolerans</th><th>Meddelande</th><th>Grund</th></tr></thead><tbody>' +
     findings.join('\n') +
     '</tbody></table>' +
     (more > 0 ? `<p>… och ${more} avvikelser till: alla finns i ${csvPointer(opts)}.</p>` : '')
@@ -197,7 +209,7 @@ function renderLargeFile(f: HtmlReportFile, top: string, opts: FileSectionOption
       else more++;
     }
   }
-  return `<section class="file">${top}${parts.join('\n')}<h3>Avvikelser</h3>${findingsTable(findings, more, opts)}</section>`;
+  return `<section class="file">${top}${parts.join('\n')}${causesSection(r)}<h3>Avvikelser</h3>${findingsTable(findings, more, opts)}</section>`;
 }
 
 export interface RunTotals {

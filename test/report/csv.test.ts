@@ -60,6 +60,7 @@ describe('csv helpers', () => {
               name: 'x,=1+2,',
               tables: [],
               notes: [],
+              causes: [],
               cells: [
                 {
                   address: 'B2',

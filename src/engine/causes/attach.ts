@@ -5,8 +5,13 @@ import type { Cause, WorkbookInput, WorkbookResult } from '../types';
 import { findCauses } from './findCauses';
 
 export function attachCauses(wb: WorkbookInput, result: WorkbookResult): void {
+  // Nothing red, nothing to explain: no reference to the workbook is kept.
+  if (result.summary.error === 0) {
+    for (const sheet of result.sheets) sheet.causes = [];
+    return;
+  }
   let all: Map<string, Cause[]> | null = null;
-  const compute = (): Map<string, Cause[]> => (all ??= result.summary.error > 0 ? findCauses(wb, result.sheets) : new Map());
+  const compute = (): Map<string, Cause[]> => (all ??= findCauses(wb, result.sheets));
   for (const sheet of result.sheets) {
     let own: Cause[] | null = null;
     Object.defineProperty(sheet, 'causes', {

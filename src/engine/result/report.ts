@@ -1,5 +1,5 @@
 // The JSON report of checks.md section 6, built from engine results.
-import type { Check, Status, TableKind, WorkbookResult } from '../types';
+import type { Cause, Check, Status, TableKind, WorkbookResult } from '../types';
 
 export interface ReportCell {
   address: string;
@@ -17,6 +17,8 @@ export interface ReportSheet {
   cells: ReportCell[];
   /** What the engine saw but could not judge, and hard-coded totals (checks.md 4.9, 4.8). */
   notes: string[];
+  /** The figures that most likely explain the red cells, with their följdfel. */
+  causes: Cause[];
 }
 export interface ReportFile {
   file: string;
@@ -45,6 +47,7 @@ export function reportFile(outcome: FileOutcome): ReportFile {
       tables: s.tables.map((t) => ({ range: t.range, kind: t.kind, title: t.title })),
       cells: s.cells.map((c) => ({ address: c.address, status: c.status, checks: c.checks })),
       notes: s.notes,
+      causes: s.causes ?? [],
     })),
   };
 }
