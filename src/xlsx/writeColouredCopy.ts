@@ -11,7 +11,6 @@
 import type { Status, WorkbookResult } from '../engine';
 import { forEachStatus } from '../engine';
 import { isLayerFormula, layerAreas, layerStatusOf, LAYER_FORMULA_OOXML, LAYER_STATUSES } from '../excel/statusLayer';
-import { MSG, XlsxReadError } from './errors';
 import { readLayout, readPartText, resolveTarget } from './package';
 import { sheetLayout } from './sheetScan';
 import { LayerStyles, MINIMAL_STYLES } from './statusStyles';
@@ -26,13 +25,12 @@ function encodeXml(xml: string): Uint8Array {
   return encoder.encode(xml.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(LE|BE)?(["'])/i, '$1UTF-8$3'));
 }
 
+/**
+ * The coloured copy. A damaged input raises XlsxReadError with its Swedish message; anything
+ * else is a bug of ours and surfaces as it is (an internal error), never as "Filen är skadad".
+ */
 export function writeColouredCopy(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
-  try {
-    return write(bytes, result);
-  } catch (err) {
-    if (err instanceof XlsxReadError) throw err;
-    throw new XlsxReadError(MSG.corrupt(err instanceof Error ? err.message : String(err)));
-  }
+  return write(bytes, result);
 }
 
 type Target = { row: number; col: number; status: Status };

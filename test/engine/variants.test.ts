@@ -8,6 +8,7 @@ import type { CellInput, SheetInput, WorkbookInput } from '../../src/engine';
 import { parseCellAddress } from '../../src/engine/read/address';
 import { formatInfo } from '../../src/engine/read/numberFormat';
 import { readXlsx } from '../../src/xlsx';
+import { requireShared } from '../helpers/shared';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 const RANK: Record<string, number> = { ok: 0, warning: 1, error: 2 };
@@ -19,7 +20,8 @@ interface Expect {
 
 type Place = (sheet: string, r: number, c: number) => { sheet: string; r: number; c: number };
 
-const fixtures = fs.existsSync(FIXTURES) ? fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')) : [];
+requireShared(FIXTURES);
+const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
 
 function expectedOf(file: string): Map<string, string> {
   const doc = JSON.parse(fs.readFileSync(path.join(FIXTURES, file.replace(/\.xlsx$/, '.expect.json')), 'utf8')) as Expect;
@@ -79,10 +81,6 @@ function asSwedishText(c: CellInput): CellInput {
 const read = (file: string) => readXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))));
 
 describe('fixture tables in other layouts', () => {
-  if (!fixtures.length) {
-    it.skip('needs ../shared/fixtures', () => undefined);
-    return;
-  }
   it.each(fixtures)('%s: shifted three rows down and two columns right', (file) => {
     const wb = read(file);
     const shifted: WorkbookInput = {

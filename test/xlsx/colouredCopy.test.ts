@@ -13,6 +13,9 @@ import { createExcelAdapter } from '../../src/excel/excelAdapter';
 import { LAYER_FORMULA_OOXML } from '../../src/excel/statusLayer';
 import { fakeFromXlsx } from '../excel/xlsxSeed';
 import { CORPUS, FIXTURES, fixtureFiles, loadExcelJs, minimalWorkbook, parts, readBytes } from './helpers';
+import { requireShared } from '../helpers/shared';
+
+requireShared(FIXTURES, CORPUS);
 
 const RGB: Record<Status, { fill: string; font: string }> = {
   ok: { fill: 'FFC6EFCE', font: 'FF006100' },
@@ -159,7 +162,7 @@ function covers(area: string, address: string): boolean {
 }
 
 const fixture = path.join(FIXTURES, '000_budgetfordelning_budgetvaxlingar.xlsx');
-(fs.existsSync(fixture) ? test : test.skip)('fixture: Budgetfördelning and Budgetväxlingar coloured', async () => {
+test('fixture: Budgetfördelning and Budgetväxlingar coloured', async () => {
   await checkCopy(fixture, {
     Budgetfördelning: { D6: 'error', D9: 'ok', B9: 'ok', C9: 'warning', J6: 'error' },
     Budgetväxlingar: { F4: 'error', F11: 'ok', C11: 'warning' },
@@ -168,7 +171,7 @@ const fixture = path.join(FIXTURES, '000_budgetfordelning_budgetvaxlingar.xlsx')
 
 // A real workbook with charts, chart sheets, comments, VBA and many defined names.
 const corpusFile = path.join(CORPUS, 'poi__57181.xlsm');
-(fs.existsSync(corpusFile) ? test : test.skip)('corpus workbook with charts, comments and defined names', async () => {
+test('corpus workbook with charts, comments and defined names', async () => {
   const names = Object.keys(parts(readBytes(corpusFile)));
   expect(names.some((n) => n.startsWith('xl/charts/'))).toBe(true);
   expect(names.some((n) => n.includes('vmlDrawing'))).toBe(true);
@@ -189,7 +192,7 @@ const corpusFile = path.join(CORPUS, 'poi__57181.xlsm');
 const withCf = ['poi__WithConditionalFormatting.xlsx', 'poi__NewStyleConditionalFormattings.xlsx', 'poi__ConditionalFormattingSamples.xlsx', 'poi__test_conditional_formatting.xlsx'];
 for (const name of withCf) {
   const file = path.join(CORPUS, name);
-  (fs.existsSync(file) ? test : test.skip)(`corpus workbook with its own conditional formats: ${name}`, async () => {
+  test(`corpus workbook with its own conditional formats: ${name}`, async () => {
     const bytes = readBytes(file);
     const wb = readXlsx(bytes);
     const sheet = wb.sheets.find((s) => s.rows.some((row) => row.some((c) => c && typeof c.value === 'number'))) ?? wb.sheets[0];
@@ -215,7 +218,7 @@ for (const name of withCf) {
 describe('the command line copy of every fixture and corpus workbook', () => {
   const files = [
     ...fixtureFiles().map((f) => path.join(FIXTURES, f)),
-    ...(fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f)).sort().map((f) => path.join(CORPUS, f)) : []),
+    ...fs.readdirSync(CORPUS).filter((f) => /\.xls[xm]$/.test(f)).sort().map((f) => path.join(CORPUS, f)),
   ];
   test(`${files.length} workbooks`, async () => {
     let coloured = 0;
@@ -318,7 +321,7 @@ test('an empty self-closing styleSheet gets a <dxfs>', async () => {
 
 // A real workbook with data validation rules: they stay exactly as they were.
 const validationFile = path.join(CORPUS, 'poi__DataValidationEvaluations.xlsx');
-(fs.existsSync(validationFile) ? test : test.skip)('corpus workbook with data validation', async () => {
+test('corpus workbook with data validation', async () => {
   const bytes = readBytes(validationFile);
   const wb = readXlsx(bytes);
   const sheet = wb.sheets.find((s) => s.rows.some((row) => row.some((c) => c && typeof c.value === 'number')))!;
