@@ -79,15 +79,14 @@ describe('references beyond Excel’s limits', () => {
     expect(report!.files.find((e) => e.file.endsWith('bra.xlsx'))!.sheets[0].cells.map((c) => [c.address, c.status])).toEqual([['B5', 'ok']]);
   });
 
-  test('a workbook with only A1 and XFD1048576 ends in time: checked, or stopped with a clear message', async () => {
+  test('a workbook with only A1 and XFD1048576 is checked in time (structures sized by the cells present)', async () => {
     const d = dir('corner');
     const files = [
       write(d, 'hörn.xlsx', workbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')),
       write(d, 'bra.xlsx', workbook(goodSheet())),
     ];
     const { report } = await run(['check', ...files, '--json', '-', '--quiet', '--time-limit', '8'], files);
-    const e = errorOf(report!, files[0]);
-    if (e !== null) expect(e).toMatch(/tog för lång tid/);
+    expect(errorOf(report!, files[0])).toBeNull();
     expect(errorOf(report!, files[1])).toBeNull();
   });
 });

@@ -41,6 +41,9 @@ export interface Grid {
   unitById(id: number): number;
   /** A percentage, by cell id. */
   pctById(id: number): boolean;
+  /** Columns stored in row r (cells beyond are empty): loops over a row stop here, so a
+   *  sheet with one cell far out (XFD1048576) costs its cells, not rows × columns. */
+  rowLength(r: number): number;
 }
 
 export const K_EMPTY = 0;
@@ -198,6 +201,10 @@ class SheetGrid implements Grid {
 
   pctById(id: number): boolean {
     return (this.flags[id] & F_PCT) !== 0;
+  }
+
+  rowLength(r: number): number {
+    return r < 0 || r >= this.nRows ? 0 : this.start[r + 1] - this.start[r];
   }
 
   /** Index of (r, c) in the flat arrays; -1 outside the sheet's stored cells. */

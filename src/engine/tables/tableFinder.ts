@@ -45,7 +45,7 @@ class RowInfo {
     let texts = 0;
     let figures = 0;
     let years = 0;
-    for (let c = 0; c < g.nCols; c++) {
+    for (let c = 0, n = g.rowLength(r); c < n; c++) {
       const k = g.kind(r, c);
       if (k === K_TEXT) texts++;
       else if (k === K_NUMBER) {
@@ -62,11 +62,12 @@ class RowInfo {
 
 function rowSignature(g: Grid, r: number): string {
   const parts: string[] = [];
-  for (let c = 0; c < g.nCols; c++) {
+  for (let c = 0, n = g.rowLength(r); c < n; c++) {
     const t = g.kind(r, c) === K_TEXT ? g.text(r, c) : '';
     parts.push(t ? t.toLowerCase().replace(/\s+/g, '') : '');
   }
-  return parts.join('|');
+  // Rows store different numbers of cells: empty cells at the end say nothing.
+  return parts.join('|').replace(/\|+$/, '');
 }
 
 /** Similar header rows (a page break repeated them, maybe with a typo). */
@@ -153,12 +154,12 @@ function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Tab
 /** Non-empty cells of a row. */
 function countTexts(g: Grid, r: number): number {
   let n = 0;
-  for (let c = 0; c < g.nCols; c++) if (g.kind(r, c) !== K_EMPTY) n++;
+  for (let c = 0, len = g.rowLength(r); c < len; c++) if (g.kind(r, c) !== K_EMPTY) n++;
   return n;
 }
 
 function firstText(g: Grid, r: number): string {
-  for (let c = 0; c < g.nCols; c++) if (g.kind(r, c) === K_TEXT) return g.text(r, c);
+  for (let c = 0, n = g.rowLength(r); c < n; c++) if (g.kind(r, c) === K_TEXT) return g.text(r, c);
   return '';
 }
 
@@ -175,7 +176,7 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
   const texts = new Array<number>(g.nCols).fill(0);
   const figs = new Array<number>(g.nCols).fill(0);
   for (const r of bodyRows) {
-    for (let c = 0; c < g.nCols; c++) {
+    for (let c = 0, n = g.rowLength(r); c < n; c++) {
       const k = g.kind(r, c);
       if (k === K_TEXT) texts[c]++;
       else if (k === K_NUMBER || k === K_DASH || k === K_ERROR) figs[c]++;
@@ -229,7 +230,7 @@ function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string 
   for (const r of headerRows) {
     let only = '';
     let n = 0;
-    for (let c = 0; c < g.nCols; c++) {
+    for (let c = 0, len = g.rowLength(r); c < len; c++) {
       if (g.kind(r, c) !== K_TEXT) continue;
       n++;
       only = g.text(r, c);
