@@ -26,6 +26,7 @@ import { tableRowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
 import { sortedRows } from './tables/sortedRows';
+import { Run } from './scratch';
 
 export interface CheckTableOptions {
   /** Word tables hold only text: numbers typed as text are then no finding. */
@@ -41,9 +42,9 @@ export interface CheckedTable {
 }
 
 /** Share rows: most figures are percentages (or the label says %). */
-function isShareRow(g: Grid, t: Table, r: number): boolean {
+function isShareRow(g: Grid, t: Table, r: number, run: Run): boolean {
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (labelFacts(labelOf(g, t, r)) & L_NON_ADDITIVE) return true;
+  if (labelFacts(labelOf(g, t, r), run.labels) & L_NON_ADDITIVE) return true;
   if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
   let pct = 0;
   let all = 0;
@@ -72,10 +73,11 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
   return `${rel.factor === 100 ? '100 · ' : ''}(${part(rel.terms)}) / (${part(rel.den)})`;
 }
 
-export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): CheckedTable {
+/** Checks table t of grid g into `out`; `run` is the scratch of the checkWorkbook run (a fresh one by default). */
+export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
-  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r));
+  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r, run));
   // Most tables have no share rows: then the amount rows are the body rows themselves (never changed).
   const shareSet = shareRows.length ? new Set(shareRows) : null;
   const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
@@ -104,7 +106,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
   const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
   // Footing: never shares, averages or indices (their total is no sum).
-  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '', run.labels) && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
 
   const totals = detectTotals(g, t, footCols, template.excludedRows);
   // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
@@ -114,9 +116,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // Footing, groups, totals of totals, formula ranges: each total row is a hypothesis,
   // judged from the evidence of all its columns before any cell is coloured.
   let tableHasFormulas: boolean | undefined;
-  const facts = tableRowFacts(g, t);
+  const facts = tableRowFacts(g, t, run.rowFacts);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
-  const typed = tableTypedUnits(g, t);
+  const typed = tableTypedUnits(g, t, run.typedUnits);
   const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
@@ -208,7 +210,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   }
 
   // Totals the controller's own formulas state, where no reading above claimed the cell.
-  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t), out);
+  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out);
 
   // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);

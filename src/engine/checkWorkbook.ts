@@ -6,6 +6,7 @@ import { CheckCollector } from './result/collector';
 import { checkCrossTables } from './hypotheses/crossTable';
 import { buildGrid, type Grid } from './read/grid';
 import { findTables } from './tables/tableFinder';
+import { Run } from './scratch';
 import type { CheckedCell, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from './types';
 
 export type CheckWorkbookOptions = Partial<CheckTableOptions>;
@@ -24,15 +25,17 @@ export interface SheetWork {
 
 export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions = {}): WorkbookResult {
   const opts: CheckTableOptions = { textNumbers: options.textNumbers ?? 'warn' };
+  // All scratch memory and caches of this run: nothing is kept between runs.
+  const run = new Run();
   const work: SheetWork[] = [];
   for (const sheet of wb.sheets) {
-    const grid = buildGrid(sheet);
+    const grid = buildGrid(sheet, run.formats);
     const collector = new CheckCollector(grid);
     const tables: CheckedTable[] = [];
     const infos: TableInfo[] = [];
     const notes: string[] = [];
-    for (const t of findTables(grid)) {
-      const ct = checkTable(grid, t, collector, opts);
+    for (const t of findTables(grid, run.labels)) {
+      const ct = checkTable(grid, t, collector, opts, run);
       infos.push(tableInfo(ct));
       // Only the region's tables are checked against each other; a generic table's work is done.
       if (ct.template.kind !== 'generic') tables.push(ct);

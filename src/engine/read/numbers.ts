@@ -4,7 +4,7 @@
 // and percentage points need no special cases later on.
 
 import type { CellInput } from '../types';
-import { formatInfo } from './numberFormat';
+import { formatInfo, type FormatMemo } from './numberFormat';
 
 export type NumberReading =
   | {
@@ -104,14 +104,14 @@ export function typedDecimals(x: number): number {
   return dot < 0 ? 0 : Math.min(s.length - dot - 1, 10);
 }
 
-/** Read one cell as a figure in display terms. */
-export function readCell(cell: CellInput | undefined): NumberReading {
+/** Read one cell as a figure in display terms (formats remembered in `formats`, when given). */
+export function readCell(cell: CellInput | undefined, formats?: FormatMemo): NumberReading {
   if (!cell || cell.value === null || cell.value === undefined) return { kind: 'empty' };
   const v = cell.value;
   if (cell.error) return { kind: 'error', text: String(v) };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
-    const fmt = formatInfo(cell.numFmt);
+    const fmt = formatInfo(cell.numFmt, formats);
     if (fmt.date) return { kind: 'text', text: String(v) };
     const scale = fmt.percent ? 100 : 1;
     const display = v * scale;

@@ -1,0 +1,19 @@
+// The scratch memory and memo caches of one checkWorkbook run, made at its start and passed
+// down to every stage that needs them: no module keeps state between runs, so a run's
+// results depend on its workbook alone. Each stage owns its part (the classes below live
+// beside the code that uses them); none of it outlives the run.
+import { FormatMemo } from './read/numberFormat';
+import { LabelMemo } from './tables/labels';
+import { RowFacts } from './tables/rowLabels';
+import { TypedUnitsMemo } from './judge/granularity';
+
+export class Run {
+  /** read/: number formats, each code worked out once. */
+  readonly formats = new FormatMemo();
+  /** tables/: the facts of labels and headers. */
+  readonly labels = new LabelMemo();
+  /** judge/granularity: the typed units of each table. */
+  readonly typedUnits = new TypedUnitsMemo();
+  /** tables/: the label facts of the rows of the table being checked. */
+  readonly rowFacts = new RowFacts(this.labels);
+}
