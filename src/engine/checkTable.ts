@@ -108,7 +108,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // Footing: never shares, averages or indices (their total is no sum).
   const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '', run.labels) && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
 
-  const totals = detectTotals(g, t, footCols, template.excludedRows);
+  const totals = detectTotals(g, t, footCols, template.excludedRows, run.totals, run.footCells, run.rowFacts);
   // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
   const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
   for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;

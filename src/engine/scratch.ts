@@ -5,7 +5,9 @@
 import { FormatMemo } from './read/numberFormat';
 import { LabelMemo } from './tables/labels';
 import { RowFacts } from './tables/rowLabels';
+import { FootCells } from './tables/footCells';
 import { TypedUnitsMemo } from './judge/granularity';
+import { TotalsScratch } from './hypotheses/totals';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -16,4 +18,8 @@ export class Run {
   readonly typedUnits = new TypedUnitsMemo();
   /** tables/: the label facts of the rows of the table being checked. */
   readonly rowFacts = new RowFacts(this.labels);
+  /** tables/: the footing columns' figures of the table whose totals are being found. */
+  readonly footCells = new FootCells(this.typedUnits);
+  /** hypotheses/totals: row marks and lists, and the scoring of readings. */
+  readonly totals = new TotalsScratch();
 }

@@ -93,7 +93,8 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
   let statedBy = 0;
-  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], RANGE)) statedBy++;
+  let range: RowRange | null = null;
+  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], (range ??= { from: 0, to: 0 }))) statedBy++;
   return { tot, status, sizableGood, rangeFinding, formulas, statedBy };
 }
 
@@ -116,8 +117,6 @@ function commonRange(ranges: Map<number, string>): { key: string; count: number 
   }
   return best && rowCorroborates(best.count, ranges.size - best.count) ? best : null;
 }
-
-const RANGE: RowRange = { from: 0, to: 0 };
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
 function coversForbidden(extra: number[], tot: TotalRow, facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>): boolean {
