@@ -87,8 +87,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // does not carry over to shares, except a difference (a change is a change).
   const relations: ColumnRelation[] = [...template.relations];
   const fixed = new Set(template.relations.map((r) => r.y));
-  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }).filter((r) => !fixed.has(r.y));
-  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }).filter((r) => !fixed.has(r.y));
+  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }, run.relations).filter((r) => !fixed.has(r.y));
+  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }, run.relations).filter((r) => !fixed.has(r.y));
   const amountY = new Set(inAmounts.map((r) => r.y));
   for (const rel of inAmounts) {
     const carry = rel.subtraction ? shareRows : [];

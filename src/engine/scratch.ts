@@ -8,6 +8,7 @@ import { RowFacts } from './tables/rowLabels';
 import { FootCells } from './tables/footCells';
 import { TypedUnitsMemo } from './judge/granularity';
 import { TotalsScratch } from './hypotheses/totals';
+import { RelationScratch } from './hypotheses/columnRelations';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -22,4 +23,6 @@ export class Run {
   readonly footCells = new FootCells(this.typedUnits);
   /** hypotheses/totals: row marks and lists, and the scoring of readings. */
   readonly totals = new TotalsScratch();
+  /** hypotheses/columnRelations: the matrix, scores, quick looks and candidate cache. */
+  readonly relations = new RelationScratch(this.labels);
 }
