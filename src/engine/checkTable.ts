@@ -119,7 +119,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const facts = tableRowFacts(g, t, run.rowFacts);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
   const typed = tableTypedUnits(g, t, run.typedUnits);
-  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
@@ -130,7 +130,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (let ei = 0; ei < evidence.length; ei++) {
     let e = evidence[ei];
     const tot = e.tot;
-    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed);
+    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula);
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
     const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols);
     const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly);
@@ -143,7 +143,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
-    const o: CheckOptions = { what, okText: okMessage(tot.rule, what), basis, unitFloor: undefined };
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     for (let i = 0; i < footCols.length; i++) {
@@ -151,7 +151,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const c = footCols[i];
       f.c = c;
       o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
-      const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
+      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks);
       if (k === null) continue;
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
@@ -170,15 +170,15 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const floor = (r: number): number => relationUnitFloor(rel, typed, r);
     const rowAllowance = (r: number): number | undefined => {
       const closed = closedBy[r - t.r0];
-      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : allowance(r);
+      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : allowance(r);
     };
-    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0]);
+    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0], run.formula);
     if (!verdict.stands) {
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;
     }
     const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what), basis, unitFloor: undefined };
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (let i = 0; i < rel.rows.length; i++) {
       if (verdict.skip[i]) continue;
@@ -186,7 +186,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       o.atLeast = rowAllowance(r);
       o.unitFloor = floor(r) || undefined;
       f.r = r;
-      checkCell(g, rule, r, rel.y, f, o, out);
+      checkCell(g, rule, r, rel.y, f, o, out, run.checks);
     }
   }
 
@@ -196,7 +196,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
     for (const c of rr.cols) {
       const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
-      checkCell(g, 'ratio', rr.y, c, f, { what }, out);
+      checkCell(g, 'ratio', rr.y, c, f, { what }, out, run.checks);
     }
   }
 
@@ -205,12 +205,12 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const v = template.vaxling;
     for (const c of [...v.postCols, v.totalCol]) {
       const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
-      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out);
+      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out, run.checks);
     }
   }
 
   // Totals the controller's own formulas state, where no reading above claimed the cell.
-  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out);
+  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out, run.checks);
 
   // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
@@ -274,14 +274,14 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
 
 
 /** A relation on a total row may be off by the same relation's rounding on every closed row. */
-function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
+function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[], run: Run): number {
   let sum = 0;
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   for (const r of rows) {
     const k = g.kind(r, rel.y);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     f.r = r;
-    const ev = evaluate(g, f);
+    const ev = evaluate(g, f, run.formula);
     sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
   }
   return sum;

@@ -9,6 +9,8 @@ import { FootCells } from './tables/footCells';
 import { TypedUnitsMemo } from './judge/granularity';
 import { TotalsScratch } from './hypotheses/totals';
 import { RelationScratch } from './hypotheses/columnRelations';
+import { FormulaScratch } from './judge/formula';
+import { CheckScratch } from './judge/makeCheck';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -25,4 +27,8 @@ export class Run {
   readonly totals = new TotalsScratch();
   /** hypotheses/columnRelations: the matrix, scores, quick looks and candidate cache. */
   readonly relations = new RelationScratch(this.labels);
+  /** judge/: every evaluation of a formula (one result object, read at once). */
+  readonly formula = new FormulaScratch();
+  /** judge/makeCheck: the figures of reconciled checks and their shared messages. */
+  readonly checks = new CheckScratch(this.formula);
 }

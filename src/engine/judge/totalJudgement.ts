@@ -2,7 +2,7 @@
 // column of the row is pooled before any of its cells is judged. A reading that fails in
 // most columns misread the structure, not the figures: the row is then left uncoloured
 // and the sheet's notes say so.
-import { alignPercentSum, evaluate, type Formula } from './formula';
+import { alignPercentSum, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_NUMBER } from '../read/grid';
 import { L_COUNT, L_PART } from '../tables/labels';
@@ -38,7 +38,7 @@ export interface TotalVerdict {
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits): TotalEvidence {
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits, fs: FormulaScratch = new FormulaScratch()): TotalEvidence {
   const n = footCols.length;
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
@@ -57,7 +57,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     const k = g.kind(r, c);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     f.c = c;
-    const ev = alignPercentSum(g, r, c, f, evaluate(g, f));
+    const ev = alignPercentSum(g, r, c, f, evaluate(g, f, fs));
     if (ev.error) {
       status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
       continue;
