@@ -61,8 +61,10 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
   return { sheets, summary };
 }
 
-// The collector behind each sheet result, for readers that need statuses or findings only.
-const COLLECTORS = new WeakMap<SheetResult, CheckCollector>();
+// The collector behind each sheet result, for readers that need statuses or findings only:
+// a non-enumerable property of the result (JSON, spreading and comparisons do not see it).
+const COLLECTOR = Symbol('collector');
+type WithCollector = SheetResult & { [COLLECTOR]?: CheckCollector };
 
 /**
  * A sheet's result. `cells` is built from the collector the first time it is read (then
@@ -81,20 +83,20 @@ function sheetResult(name: string, tables: TableInfo[], collector: CheckCollecto
       cells = value;
     },
   });
-  COLLECTORS.set(sheet, collector);
+  Object.defineProperty(sheet, COLLECTOR, { value: collector, enumerable: false, configurable: true, writable: false });
   return sheet;
 }
 
 /** Every checked cell's position and status, in order, without building cell objects. */
 export function forEachStatus(sheet: SheetResult, visit: (row: number, col: number, status: Status) => void): void {
-  const collector = COLLECTORS.get(sheet);
+  const collector = (sheet as WithCollector)[COLLECTOR];
   if (collector) collector.forEachStatus(visit);
   else for (const c of sheet.cells) visit(c.row, c.col, c.status);
 }
 
 /** The cells of a sheet that do not reconcile (warnings and errors), in order. */
 export function findingsOf(sheet: SheetResult): CheckedCell[] {
-  const collector = COLLECTORS.get(sheet);
+  const collector = (sheet as WithCollector)[COLLECTOR];
   return collector ? collector.findings() : sheet.cells.filter((c) => c.status !== 'ok');
 }
 
