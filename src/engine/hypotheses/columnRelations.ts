@@ -42,7 +42,7 @@ interface Passed {
 }
 
 const FAMILIES = ['sum', 'ratio'] as const;
-const NO_CANDIDATES: Candidate[] = [];
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 /**
  * Scratch and caches reused by every search of a run (Run.relations; the search is not
  * re-entrant): no garbage per candidate.

@@ -138,20 +138,17 @@ export function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, fo
     const { from, to } = range;
     const missing = missingRows(g, itemRows, from, to, c);
     // The range can only hold extra rows when its length differs from the items it covers.
-    const extra = to - from + 1 !== itemRows.length - missing.length ? extraRows(g, r, itemRows, from, to, c) : NONE;
-    if (missing.length || extra.length) (mismatch ??= new Map()).set(c, { missing: missing.length ? missing : [], extra: extra.length ? extra : [] });
+    const extra = to - from + 1 !== itemRows.length - (missing?.length ?? 0) ? extraRows(g, r, itemRows, from, to, c) : null;
+    if (missing || extra?.length) (mismatch ??= new Map()).set(c, { missing: missing ?? [], extra: extra?.length ? extra : [] });
   }
   return { row: r, items: itemRows, rule, closes, formulaMismatch: mismatch ?? NO_MISMATCH, hardCoded: formulas === 0 };
 }
 
-// Returned by missingRows and extraRows when they find nothing; never stored, never mutated.
-const NONE: number[] = [];
-
-/** Items outside from..to with a value in column c. */
-function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] {
+/** Items outside from..to with a value in column c; null when there is none. */
+function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] | null {
   let out: number[] | null = null;
   for (const k of itemRows) if ((k < from || k > to) && g.has(k, c)) (out ??= []).push(k);
-  return out ?? NONE;
+  return out;
 }
 
 /** Rows in from..to (at most 100) with a value in column c that are neither items nor the total row r. */

@@ -24,7 +24,7 @@ export interface CheckOptions {
   basis?: string;
 }
 
-const RULE_NAME: Record<Rule, string> = {
+const RULE_NAME: Readonly<Record<Rule, string>> = {
   'column-sum': 'Summering',
   'subtotal-sum': 'Delsumma',
   'total-of-totals': 'Summa av summor',

@@ -49,8 +49,8 @@ export const K_DASH = 2;
 export const K_TEXT = 3;
 export const K_ERROR = 4;
 
-const EMPTY: NumberReading = { kind: 'empty' };
-const DASH: NumberReading = { kind: 'dash' };
+const EMPTY: Readonly<NumberReading> = { kind: 'empty' };
+const DASH: Readonly<NumberReading> = { kind: 'dash' };
 const F_PCT = 1;
 const F_TEXT = 2;
 const F_FORMULA = 4;

@@ -13,8 +13,8 @@ export interface FormatInfo {
   unit: number;
 }
 
-const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1, date: false, unit: 1 };
-const DATE: FormatInfo = { general: false, decimals: 0, percent: false, divisor: 1, date: true, unit: 1 };
+const GENERAL: Readonly<FormatInfo> = { general: true, decimals: 0, percent: false, divisor: 1, date: false, unit: 1 };
+const DATE: Readonly<FormatInfo> = { general: false, decimals: 0, percent: false, divisor: 1, date: true, unit: 1 };
 
 /** Strip quoted literals, escapes, colours and conditions so only placeholders remain. */
 function placeholders(section: string): string {

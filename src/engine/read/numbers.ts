@@ -30,7 +30,7 @@ export interface ParsedText {
 }
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
-const DASHES = new Set(['-', '–', '—', '−']);
+const DASH_TEXT = /^[-–—−]$/;
 const MINUS = /^[-−–]/;
 const UNIT_SUFFIX = /(?:kr|tkr|mnkr|mkr|mdkr|sek|st)\.?$/i;
 
@@ -92,7 +92,7 @@ function startsLikeNumber(s: string): boolean {
 
 /** True for a cell text that stands for zero in a numeric column. */
 export function isDash(text: string): boolean {
-  return DASHES.has(text.trim());
+  return DASH_TEXT.test(text.trim());
 }
 
 /** Decimals a person sees for a number shown in General format. */

@@ -120,7 +120,7 @@ function headerFacts(header: string, memo?: LabelMemo): number {
 }
 
 export type Unit = 'kr' | 'tkr' | 'mnkr' | 'mdkr';
-export const UNIT_FACTOR: Record<Unit, number> = { kr: 1, tkr: 1e3, mnkr: 1e6, mdkr: 1e9 };
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { kr: 1, tkr: 1e3, mnkr: 1e6, mdkr: 1e9 };
 
 /** A money unit named in a header text: (tkr), Belopp i mnkr, miljoner kronor … */
 export function unitIn(text: string): Unit | null {
