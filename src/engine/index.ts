@@ -4,7 +4,7 @@ export * from './types';
 export { checkWorkbook, findingsOf, forEachStatus } from './checkWorkbook';
 export type { CheckWorkbookOptions } from './checkWorkbook';
 export { readCell, parseNumberText, typedDecimals } from './read/numbers';
-export { formatInfo } from './read/numberFormat';
+export { formatInfo, FormatMemo } from './read/numberFormat';
 export type { FormatInfo } from './read/numberFormat';
 export { formatSwedish } from './read/swedishFormat';
 export { buildReport, reportFile } from './result/report';
