@@ -3,7 +3,7 @@
 // grouping, decimal comma, true minus sign), figures right-aligned, total rows bold,
 // thin borders, and never Summakoll's status colours. Pure: no DOM.
 import type { SheetInput, TableInfo } from '../engine';
-import { STATUS_COLOURS } from '../engine';
+import { FormatMemo, STATUS_COLOURS } from '../engine';
 import { escapeHtml } from '../report/escapeHtml';
 import { cellText } from '../report/cellText';
 import { tableGrid, spanAttributes } from '../report/tableGrid';
@@ -42,13 +42,14 @@ export function tableToClipboard(sheet: SheetInput, table: TableInfo, original?:
   const header = new Set(table.headerRows);
   const totals = new Set(table.totalRows);
   const grid = tableGrid(sheet, table);
+  const formats = new FormatMemo();
   const htmlRows: string[] = [];
   const textRows: string[] = [];
   grid.forEach((row, i) => {
     const r = table.r0 + i;
     const textCells: string[] = new Array(table.c1 - table.c0 + 1).fill('');
     const cells = row.map((g) => {
-      const t = cellText(g.cell, { normaliseNumberText: true });
+      const t = cellText(g.cell, { normaliseNumberText: true, formats });
       const o = original?.get(`${g.row},${g.col}`);
       const style = [CELL];
       const align = o?.horizontalAlignment ?? (t.numeric ? 'right' : undefined);

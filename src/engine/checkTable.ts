@@ -26,6 +26,7 @@ import { tableRowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
 import { sortedRows } from './tables/sortedRows';
+import { Run } from './scratch';
 
 export interface CheckTableOptions {
   /** Word tables hold only text: numbers typed as text are then no finding. */
@@ -41,9 +42,9 @@ export interface CheckedTable {
 }
 
 /** Share rows: most figures are percentages (or the label says %). */
-function isShareRow(g: Grid, t: Table, r: number): boolean {
+function isShareRow(g: Grid, t: Table, r: number, run: Run): boolean {
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (labelFacts(labelOf(g, t, r)) & L_NON_ADDITIVE) return true;
+  if (labelFacts(labelOf(g, t, r), run.labels) & L_NON_ADDITIVE) return true;
   if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
   let pct = 0;
   let all = 0;
@@ -72,10 +73,11 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
   return `${rel.factor === 100 ? '100 · ' : ''}(${part(rel.terms)}) / (${part(rel.den)})`;
 }
 
-export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): CheckedTable {
+/** Checks table t of grid g into `out`; `run` is the scratch of the checkWorkbook run (a fresh one by default). */
+export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
-  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r));
+  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r, run));
   // Most tables have no share rows: then the amount rows are the body rows themselves (never changed).
   const shareSet = shareRows.length ? new Set(shareRows) : null;
   const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
@@ -85,8 +87,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // does not carry over to shares, except a difference (a change is a change).
   const relations: ColumnRelation[] = [...template.relations];
   const fixed = new Set(template.relations.map((r) => r.y));
-  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }).filter((r) => !fixed.has(r.y));
-  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }).filter((r) => !fixed.has(r.y));
+  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }, run.relations).filter((r) => !fixed.has(r.y));
+  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }, run.relations).filter((r) => !fixed.has(r.y));
   const amountY = new Set(inAmounts.map((r) => r.y));
   for (const rel of inAmounts) {
     const carry = rel.subtraction ? shareRows : [];
@@ -104,9 +106,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
   const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
   // Footing: never shares, averages or indices (their total is no sum).
-  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '') && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '', run.labels) && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
 
-  const totals = detectTotals(g, t, footCols, template.excludedRows);
+  const totals = detectTotals(g, t, footCols, template.excludedRows, run.totals, run.footCells, run.rowFacts);
   // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
   const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
   for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
@@ -114,10 +116,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // Footing, groups, totals of totals, formula ranges: each total row is a hypothesis,
   // judged from the evidence of all its columns before any cell is coloured.
   let tableHasFormulas: boolean | undefined;
-  const facts = tableRowFacts(g, t);
+  const facts = tableRowFacts(g, t, run.rowFacts);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
-  const typed = tableTypedUnits(g, t);
-  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed));
+  const typed = tableTypedUnits(g, t, run.typedUnits);
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
@@ -128,7 +130,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (let ei = 0; ei < evidence.length; ei++) {
     let e = evidence[ei];
     const tot = e.tot;
-    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed);
+    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula);
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
     // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
     const arithmeticOnly =
@@ -143,7 +145,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
-    const o: CheckOptions = { what, okText: okMessage(tot.rule, what), basis, unitFloor: undefined };
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     for (let i = 0; i < footCols.length; i++) {
@@ -151,7 +153,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const c = footCols[i];
       f.c = c;
       o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
-      const k = checkCell(g, tot.rule, tot.row, c, f, o, out);
+      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks);
       if (k === null) continue;
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
@@ -170,15 +172,15 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const floor = (r: number): number => relationUnitFloor(rel, typed, r);
     const rowAllowance = (r: number): number | undefined => {
       const closed = closedBy[r - t.r0];
-      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed) : allowance(r);
+      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : allowance(r);
     };
-    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0]);
+    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0], run.formula);
     if (!verdict.stands) {
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;
     }
     const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what), basis, unitFloor: undefined };
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (let i = 0; i < rel.rows.length; i++) {
       if (verdict.skip[i]) continue;
@@ -186,7 +188,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       o.atLeast = rowAllowance(r);
       o.unitFloor = floor(r) || undefined;
       f.r = r;
-      checkCell(g, rule, r, rel.y, f, o, out);
+      checkCell(g, rule, r, rel.y, f, o, out, run.checks);
     }
   }
 
@@ -196,7 +198,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
     for (const c of rr.cols) {
       const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
-      checkCell(g, 'ratio', rr.y, c, f, { what }, out);
+      checkCell(g, 'ratio', rr.y, c, f, { what }, out, run.checks);
     }
   }
 
@@ -205,12 +207,12 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const v = template.vaxling;
     for (const c of [...v.postCols, v.totalCol]) {
       const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
-      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out);
+      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out, run.checks);
     }
   }
 
   // Totals the controller's own formulas state, where no reading above claimed the cell.
-  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t), out);
+  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out, run.checks);
 
   // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
@@ -274,14 +276,14 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
 
 
 /** A relation on a total row may be off by the same relation's rounding on every closed row. */
-function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[]): number {
+function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[], run: Run): number {
   let sum = 0;
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   for (const r of rows) {
     const k = g.kind(r, rel.y);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     f.r = r;
-    const ev = evaluate(g, f);
+    const ev = evaluate(g, f, run.formula);
     sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
   }
   return sum;

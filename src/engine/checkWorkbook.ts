@@ -7,6 +7,7 @@ import { CheckCollector } from './result/collector';
 import { checkCrossTables } from './hypotheses/crossTable';
 import { buildGrid, type Grid } from './read/grid';
 import { findTables } from './tables/tableFinder';
+import { Run } from './scratch';
 import type { CheckedCell, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from './types';
 
 export type CheckWorkbookOptions = Partial<CheckTableOptions>;
@@ -25,15 +26,17 @@ export interface SheetWork {
 
 export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions = {}): WorkbookResult {
   const opts: CheckTableOptions = { textNumbers: options.textNumbers ?? 'warn' };
+  // All scratch memory and caches of this run: nothing is kept between runs.
+  const run = new Run();
   const work: SheetWork[] = [];
   for (const sheet of wb.sheets) {
-    const grid = buildGrid(sheet);
+    const grid = buildGrid(sheet, run.formats);
     const collector = new CheckCollector(grid);
     const tables: CheckedTable[] = [];
     const infos: TableInfo[] = [];
     const notes: string[] = [];
-    for (const t of findTables(grid)) {
-      const ct = checkTable(grid, t, collector, opts);
+    for (const t of findTables(grid, run.labels)) {
+      const ct = checkTable(grid, t, collector, opts, run);
       infos.push(tableInfo(ct));
       // Only the region's tables are checked against each other; a generic table's work is done.
       if (ct.template.kind !== 'generic') tables.push(ct);
@@ -61,8 +64,10 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
   return result;
 }
 
-// The collector behind each sheet result, for readers that need statuses or findings only.
-const COLLECTORS = new WeakMap<SheetResult, CheckCollector>();
+// The collector behind each sheet result, for readers that need statuses or findings only:
+// a non-enumerable property of the result (JSON, spreading and comparisons do not see it).
+const COLLECTOR = Symbol('collector');
+type WithCollector = SheetResult & { [COLLECTOR]?: CheckCollector };
 
 /**
  * A sheet's result. `cells` is built from the collector the first time it is read (then
@@ -81,20 +86,20 @@ function sheetResult(name: string, tables: TableInfo[], collector: CheckCollecto
       cells = value;
     },
   });
-  COLLECTORS.set(sheet, collector);
+  Object.defineProperty(sheet, COLLECTOR, { value: collector, enumerable: false, configurable: true, writable: false });
   return sheet;
 }
 
 /** Every checked cell's position and status, in order, without building cell objects. */
 export function forEachStatus(sheet: SheetResult, visit: (row: number, col: number, status: Status) => void): void {
-  const collector = COLLECTORS.get(sheet);
+  const collector = (sheet as WithCollector)[COLLECTOR];
   if (collector) collector.forEachStatus(visit);
   else for (const c of sheet.cells) visit(c.row, c.col, c.status);
 }
 
 /** The cells of a sheet that do not reconcile (warnings and errors), in order. */
 export function findingsOf(sheet: SheetResult): CheckedCell[] {
-  const collector = COLLECTORS.get(sheet);
+  const collector = (sheet as WithCollector)[COLLECTOR];
   return collector ? collector.findings() : sheet.cells.filter((c) => c.status !== 'ok');
 }
 

@@ -5,7 +5,7 @@ export { checkWorkbook, findingsOf, forEachStatus } from './checkWorkbook';
 export { findCauses } from './causes/findCauses';
 export type { CheckWorkbookOptions } from './checkWorkbook';
 export { readCell, parseNumberText, typedDecimals } from './read/numbers';
-export { formatInfo } from './read/numberFormat';
+export { formatInfo, FormatMemo } from './read/numberFormat';
 export type { FormatInfo } from './read/numberFormat';
 export { formatSwedish } from './read/swedishFormat';
 export { buildReport, reportFile } from './result/report';

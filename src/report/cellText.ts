@@ -4,7 +4,7 @@
 import type { CellInput } from '../engine';
 import { formatSwedish } from '../engine';
 import { readCell, typedDecimals } from '../engine';
-import { formatInfo } from '../engine';
+import { formatInfo, type FormatMemo } from '../engine';
 
 export interface CellText {
   text: string;
@@ -15,6 +15,8 @@ export interface CellText {
 export interface CellTextOptions {
   /** Rewrite numbers typed as text in the Swedish form (`-55 691` → `−55 691`). */
   normaliseNumberText?: boolean;
+  /** Number formats already worked out (one memo per table or report rendered). */
+  formats?: FormatMemo;
 }
 
 const DATE_CODE = /(^|[^"\\])[ymdhs]/i;
@@ -37,8 +39,8 @@ function groupsThousands(numFmt: string): boolean {
   return /[#0?],[#0?]/.test(first);
 }
 
-function groupFor(numFmt: string | undefined, x: number): string {
-  const info = formatInfo(numFmt);
+function groupFor(numFmt: string | undefined, x: number, formats: FormatMemo | undefined): string {
+  const info = formatInfo(numFmt, formats);
   // Excel's General does not group; Swedish style groups five digits and more,
   // which also keeps years such as 2024 unbroken.
   if (info.general) return Math.abs(x) >= 10000 ? '\u00a0' : '';
@@ -53,15 +55,15 @@ export function cellText(cell: CellInput | undefined, options: CellTextOptions =
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { text: String(v), numeric: false };
     if (isDateFormat(cell.numFmt) && v > 0 && v < 2958466) return { text: serialToIsoDate(v), numeric: true };
-    const info = formatInfo(cell.numFmt);
+    const info = formatInfo(cell.numFmt, options.formats);
     if (info.general) {
-      return { text: formatSwedish(v, { decimals: typedDecimals(v), group: groupFor(cell.numFmt, v) }), numeric: true };
+      return { text: formatSwedish(v, { decimals: typedDecimals(v), group: groupFor(cell.numFmt, v, options.formats) }), numeric: true };
     }
     const shown = info.percent ? v * 100 : v / info.divisor;
-    const text = formatSwedish(shown, { decimals: info.decimals, group: groupFor(cell.numFmt, shown) });
+    const text = formatSwedish(shown, { decimals: info.decimals, group: groupFor(cell.numFmt, shown, options.formats) });
     return { text: info.percent ? `${text}\u00a0%` : text, numeric: true };
   }
-  const reading = readCell(cell);
+  const reading = readCell(cell, options.formats);
   if (reading.kind === 'number') {
     if (!options.normaliseNumberText) return { text: v, numeric: true };
     const decimals = Math.max(0, Math.round(-Math.log10(reading.unit)));

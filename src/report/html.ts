@@ -3,7 +3,7 @@
 // signal), and the findings. Inline CSS only, no scripts, no external URLs.
 import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine';
 import { findingsOf, STATUS_COLOURS, STATUS_TEXT } from '../engine';
-import { formatSwedish } from '../engine';
+import { FormatMemo, formatSwedish } from '../engine';
 import { escapeHtml } from './escapeHtml';
 import { cellText } from './cellText';
 import { RULE_TEXT } from './ruleText';
@@ -74,11 +74,12 @@ function cellTitle(c: CheckedCell): string {
 function renderTable(sheet: SheetInput, table: TableInfo, byCell: Map<string, CheckedCell>): string {
   const header = new Set(table.headerRows);
   const totals = new Set(table.totalRows);
+  const formats = new FormatMemo();
   const rows = tableGrid(sheet, table).map((row, i) => {
     const r = table.r0 + i;
     const cls = totals.has(r) ? ' class="total"' : '';
     const cells = row.map((g) => {
-      const t = cellText(g.cell);
+      const t = cellText(g.cell, { formats });
       const checked = byCell.get(`${g.row},${g.col}`);
       const tag = header.has(r) && !checked ? 'th' : 'td';
       const classes = [t.numeric ? 'num' : '', checked ? `s-${checked.status}` : ''].filter(Boolean).join(' ');

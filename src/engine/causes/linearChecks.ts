@@ -25,9 +25,9 @@ export interface LinearCheck {
   tolerance: number;
 }
 
-const SUM_RULES: ReadonlySet<Rule> = new Set<Rule>(['column-sum', 'subtotal-sum', 'total-of-totals', 'rollforward']);
+const SUM_RULES: readonly Rule[] = ['column-sum', 'subtotal-sum', 'total-of-totals', 'rollforward'];
 /** Unit factors a tie between tables may carry (tkr, mnkr, mdkr either way). */
-const FACTORS = [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9];
+const FACTORS: readonly number[] = [1, 1e3, 1e-3, 1e6, 1e-6, 1e9, 1e-9];
 const MAX_SIGNED_TERMS = 12;
 
 /** A workbook's figures by `Sheet!A1`, read once (shown figures; null for text and error values). */
@@ -123,7 +123,7 @@ function toLinear(sheet: string, address: string, check: Check, figures: Figures
   }
   const expected = check.expected;
   let coefs: number[] | null = null;
-  if (SUM_RULES.has(check.rule)) coefs = fits(xs.map(() => 1), xs, expected) ? xs.map(() => 1) : null;
+  if (SUM_RULES.includes(check.rule)) coefs = fits(xs.map(() => 1), xs, expected) ? xs.map(() => 1) : null;
   else if (check.rule === 'row-relation') coefs = signsThatFit(xs, expected);
   else if (check.rule === 'cross-table') {
     const sum = xs.reduce((a, b) => a + b, 0);

@@ -5,7 +5,7 @@ import { formatSwedish } from '../read/swedishFormat';
 export type CauseKind = 'transposed-digits' | 'sign' | 'digit' | 'unit' | 'row-left-out' | 'row-counted-twice' | 'previous-column' | 'formula' | 'other';
 
 /** How likely a person makes this slip: higher first. */
-export const KIND_RANK: Record<CauseKind, number> = {
+export const KIND_RANK: Readonly<Record<CauseKind, number>> = {
   formula: 6,
   'transposed-digits': 5,
   sign: 5,

@@ -2,10 +2,10 @@
 // other columns in every row. Header words suggest; the rows decide, signs included.
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from '../read/grid';
-import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader } from '../tables/labels';
-import { candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
-import { fractionColumn, matrix, percentColumn, sample } from './relationMatrix';
-import { pairFailsQuickLook, runsFailQuickLook } from './relationQuickLook';
+import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader, type LabelMemo } from '../tables/labels';
+import { CandidateCache, candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
+import { fractionColumn, matrix, newMatrix, percentColumn, sample } from './relationMatrix';
+import { pairFailsQuickLook, QuickLookScratch, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
 import type { Table } from '../tables/tableFinder';
 
@@ -42,11 +42,22 @@ interface Passed {
 }
 
 const FAMILIES = ['sum', 'ratio'] as const;
-const NO_CANDIDATES: Candidate[] = [];
-// Scratch reused by every search (the search is not re-entrant): no garbage per candidate.
-const SCORE = newScore();
-const accepted: Passed[] = [];
-const small: Passed[] = [];
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+/**
+ * Scratch and caches reused by every search of a run (Run.relations; the search is not
+ * re-entrant): no garbage per candidate.
+ */
+export class RelationScratch {
+  readonly score = newScore();
+  readonly accepted: Passed[] = [];
+  readonly small: Passed[] = [];
+  readonly matrix = newMatrix();
+  readonly look = new QuickLookScratch();
+  readonly candidates = new CandidateCache();
+
+  /** The run's label memo, for the header words. */
+  constructor(readonly labels?: LabelMemo) {}
+}
 
 function passed(cand: Candidate, s: Score): Passed {
   return { cand, holds: s.holds, nontrivial: s.nontrivial, fails: s.fails };
@@ -56,35 +67,35 @@ function passed(cand: Candidate, s: Score): Passed {
  * Find the relations that define columns of this table, among the given rows
  * (one class of rows: amounts, or shares). Returns them with `rows` = those rows.
  */
-export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts: { ratios: boolean }): ColumnRelation[] {
+export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts: { ratios: boolean }, rs: RelationScratch = new RelationScratch()): ColumnRelation[] {
   if (rows.length === 0 || t.numCols.length < 2) return [];
   const cols = t.numCols;
   const sampleRows = sample(rows, SAMPLE);
-  const m = matrix(g, sampleRows, cols);
+  const m = matrix(g, sampleRows, cols, rs.matrix);
   const found: ColumnRelation[] = [];
-  const s = SCORE;
+  const { score: s, accepted, small, look, candidates, labels } = rs;
   for (let yiCol = 0; yiCol < cols.length; yiCol++) {
     const y = cols[yiCol];
     const header = t.header.get(y) ?? '';
     const from = Math.max(0, yiCol - (cols.length > WIDE ? WIDE_WINDOW : WINDOW));
-    const share = isShareHeader(header) || percentColumn(m, yiCol);
-    const derived = isDerivedHeader(header);
+    const share = isShareHeader(header, labels) || percentColumn(m, yiCol);
+    const derived = isDerivedHeader(header, labels);
     // Quotients of amounts only: a share of shares is no relation (and small
     // denominators make any quotient look like it fits).
     let pool: number[] | null = null;
     if (share && opts.ratios) {
       pool = [];
-      for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '') && !percentColumn(m, p)) pool.push(p);
+      for (let p = from; p < yiCol; p++) if (!isShareHeader(t.header.get(cols[p]) ?? '', labels) && !percentColumn(m, p)) pool.push(p);
     }
     // Runs of posts stand right before their Totalt, or are all the columns before the last one
     // (a Total at the far right, blank columns between).
     const besidePosts = cols[yiCol - 1] === y - 1 || (yiCol === cols.length - 1 && yiCol >= 3);
-    const left = from === yiCol ? [] : candidatesFor(yiCol, from, besidePosts, pool, pool !== null && fractionColumn(m, yiCol));
+    const left = from === yiCol ? [] : candidatesFor(yiCol, from, besidePosts, pool, pool !== null && fractionColumn(m, yiCol), candidates);
     // A column that stands before its posts (Totalt first): runs to its right, adjacent only.
-    const right = !share && cols.length <= WIDE && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length) : NO_CANDIDATES;
+    const right = !share && cols.length <= WIDE && yiCol + 2 < cols.length && cols[yiCol + 1] === y + 1 ? rightRunCandidates(yiCol, cols.length, candidates) : NO_CANDIDATES;
     // Beside a long row of posts (twelve months), runs longer than the window reaches.
     const shortestWide = LONGEST_RUN + 1;
-    const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && besidePosts ? wideLeftRunCandidates(yiCol, shortestWide) : NO_CANDIDATES;
+    const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && besidePosts ? wideLeftRunCandidates(yiCol, shortestWide, candidates) : NO_CANDIDATES;
     const cands = right.length || wide.length ? left.concat(right, wide) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
@@ -106,12 +117,12 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
         if (pair.a !== lookA || pair.b !== lookB) {
           lookA = pair.a;
           lookB = pair.b;
-          lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b);
+          lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b, look);
         }
         // Failing the look, score() would find no rows: skipped below anyway.
         if ((lookFails >> pair.variant) & 1) continue;
       } else if (cand.run) {
-        if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from);
+        if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from, look);
         if ((runFails >> cand.run) & 1) continue;
       }
       score(m, yiCol, cand, s, pair !== null || cand.run > 0);
@@ -163,12 +174,12 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
       // One or two rows: only an unambiguous header decides.
       for (const family of FAMILIES) {
         const fam = small.filter((a) => a.cand.family === family);
-        const fits = family === 'sum' ? isDerivedHeader(header) : share;
+        const fits = family === 'sum' ? isDerivedHeader(header, labels) : share;
         if (fam.length === 1 && fits) found.push(toRelation(y, fam[0].cand, rows, cols));
       }
     }
   }
-  return oneOrientation(found, t, g, rows);
+  return oneOrientation(found, t, g, rows, labels);
 }
 
 /**
@@ -176,7 +187,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
  * A column headed as a total is; else one headed as a difference; else the one that is the
  * plain sum of the others (the first found, when nothing tells them apart).
  */
-function oneOrientation(all: ColumnRelation[], t: Table, g: Grid, rows: number[]): ColumnRelation[] {
+function oneOrientation(all: ColumnRelation[], t: Table, g: Grid, rows: number[], labels: LabelMemo | undefined): ColumnRelation[] {
   const found = all.map((rel) => flipToTotal(rel, t, g, rows));
   if (found.length < 2) return found;
   const byColumns = new Map<string, ColumnRelation[]>();
@@ -192,7 +203,7 @@ function oneOrientation(all: ColumnRelation[], t: Table, g: Grid, rows: number[]
     if (list.length < 2) continue;
     const rank = (rel: ColumnRelation): number => {
       const h = t.header.get(rel.y) ?? '';
-      return (isTotalHeader(h) ? 4 : 0) + (isDerivedHeader(h) ? 2 : 0) + (rel.terms.every((x) => x.coef > 0) ? 1 : 0);
+      return (isTotalHeader(h) ? 4 : 0) + (isDerivedHeader(h, labels) ? 2 : 0) + (rel.terms.every((x) => x.coef > 0) ? 1 : 0);
     };
     let best = list[0];
     for (const rel of list) if (rank(rel) > rank(best)) best = rel;

@@ -24,7 +24,7 @@ function find(work: SheetWork[], kind: string): Located | null {
   return null;
 }
 
-const UNIT_NAME: Record<Unit, string> = { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr', mdkr: 'mdkr' };
+const UNIT_NAME: Readonly<Record<Unit, string>> = { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr', mdkr: 'mdkr' };
 
 export function checkCrossTables(work: SheetWork[]): void {
   const F = find(work, 'budgetfordelning');

@@ -9,7 +9,7 @@ import type { Grid } from '../read/grid';
 import { K_NUMBER } from '../read/grid';
 import { L_COUNT } from '../tables/labels';
 import { ownFormula, type LinearTerm } from '../judge/ownFormula';
-import { checkCell, okMessage } from '../judge/makeCheck';
+import { checkCell, CheckScratch, okMessage } from '../judge/makeCheck';
 import { labelOf, type RowFacts } from '../tables/rowLabels';
 import type { Table } from '../tables/tableFinder';
 
@@ -37,7 +37,7 @@ function runs(xs: number[]): boolean {
   return true;
 }
 
-export function checkFormulaTotals(g: Grid, t: Table, facts: RowFacts, out: CheckCollector): void {
+export function checkFormulaTotals(g: Grid, t: Table, facts: RowFacts, out: CheckCollector, cs: CheckScratch = new CheckScratch()): void {
   for (let r = t.r0; r <= t.r1; r++) {
     for (const c of t.numCols) {
       if (!g.hasFormula(r, c) || g.kind(r, c) !== K_NUMBER || out.has(r, c)) continue;
@@ -48,7 +48,7 @@ export function checkFormulaTotals(g: Grid, t: Table, facts: RowFacts, out: Chec
       if (shape.dir === 'row') {
         const f: Formula = { kind: 'sum', terms: own.terms };
         const what = 'summan av cellerna i formeln';
-        checkCell(g, 'row-relation', r, c, f, { what, okText: okMessage('row-relation', what), basis: 'cellens egen SUMMA-formel över raden' }, out);
+        checkCell(g, 'row-relation', r, c, f, { what, okText: okMessage('row-relation', what, cs), basis: 'cellens egen SUMMA-formel över raden' }, out, cs);
         continue;
       }
       const countRows = (facts.of(r) & L_COUNT) === 0 ? shape.rows.filter((x) => x >= t.r0 && x <= t.r1 && facts.of(x) & L_COUNT && g.has(x, c)) : [];
@@ -56,7 +56,7 @@ export function checkFormulaTotals(g: Grid, t: Table, facts: RowFacts, out: Chec
       const f: Formula = { kind: 'column', c, rows };
       const what = countRows.length ? 'summan av beloppsraderna' : 'summan av raderna i formeln';
       const basis = countRows.length ? 'cellens egen SUMMA-formel; antalsrader räknas inte in i en beloppssumma' : 'cellens egen SUMMA-formel';
-      const k = checkCell(g, 'column-sum', r, c, f, { what, okText: okMessage('column-sum', what), basis }, out);
+      const k = checkCell(g, 'column-sum', r, c, f, { what, okText: okMessage('column-sum', what, cs), basis }, out, cs);
       if (k === null || !countRows.length) continue;
       const sum = out.check(k);
       out.add(r, c, {

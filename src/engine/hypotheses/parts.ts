@@ -2,7 +2,7 @@
 // parts listed under a row, and the parts below a total that stands above them (SCB style).
 import type { FootCells } from '../tables/footCells';
 import { L_PART, L_TOTAL } from '../tables/labels';
-import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item } from './readings';
+import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item, type ReadingsScratch } from './readings';
 import { R_NO_LABEL, type RowFacts } from '../tables/rowLabels';
 import { NO_MISMATCH, type TotalRow } from './totalRow';
 import { ownFormula } from '../judge/ownFormula';
@@ -15,7 +15,7 @@ import { ownFormula } from '../judge/ownFormula';
  * least two of them. `Total` = `Total private` + `Government`, `Total private` = its
  * industries, each industry = its branches.
  */
-export function detectGroups(cells: FootCells, body: number[], facts: RowFacts): TotalRow[] {
+export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, rs: ReadingsScratch): TotalRow[] {
   const out: TotalRow[] = [];
   if (cells.count === 0 || body.length < 3) return out;
   // Top-level rows below the current one, nearest first (kept reversed: nearest last).
@@ -24,7 +24,9 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts):
   const rows: number[] = [];
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
-    const found = facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows, facts);
+    // A labelled total right under rows of figures closes them: it is no total above parts.
+    const closesAbove = (facts.of(head) & L_TOTAL) !== 0 && i >= 2 && body[i - 1] === head - 1 && body[i - 2] === head - 2 && !(facts.of(body[i - 1]) & L_TOTAL);
+    const found = closesAbove || facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows, facts, rs);
     if (found > 0 && formulaSaysOtherwise(cells, head, nodes.slice(nodes.length - found))) {
       nodes.push(head);
       continue;
@@ -56,7 +58,7 @@ function formulaSaysOtherwise(cells: FootCells, head: number, parts: number[]): 
 }
 
 /** How many of the nearest top-level rows below head sum to it (0: none do). */
-function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts): number {
+function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts, rs: ReadingsScratch): number {
   const headIsTotal = (facts.of(head) & L_TOTAL) !== 0;
   const c0 = firstFigureColumn(cells, head);
   if (c0 < 0) return 0;
@@ -77,7 +79,7 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
     // Most cells must agree closely (at least two); the rest are findings.
     // Rows of zeros add nothing: a "sum" of one real row is a repeated row.
     if (nonZeroRows(cells, rows, k) < 2) continue;
-    const s = scoreRows(cells, head, rows, 0, k, false);
+    const s = scoreRows(cells, head, rows, 0, k, false, rs.score);
     if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
       bestK = k;
       bestBad = s.bad;
@@ -111,7 +113,7 @@ function closedRows(items: number[], parts: Map<number, number[]>): number[] {
  * that come to the post above), or the rounded parts of a true breakdown. The caller offers
  * the close reading first and the loose one after it.
  */
-export function leaveOutParts(cells: FootCells, list: readonly Item[], from: number, to: number, closeOnly: boolean): Item[] | null {
+export function leaveOutParts(cells: FootCells, list: readonly Item[], from: number, to: number, closeOnly: boolean, rs: ReadingsScratch): Item[] | null {
   const out: Item[] = [];
   let left = false;
   for (let i = from; i < to; i++) {
@@ -123,7 +125,7 @@ export function leaveOutParts(cells: FootCells, list: readonly Item[], from: num
     for (let k = 2; k <= Math.min(MAX_RUN, to - 1 - i); k++) {
       // The run list[i+1..i+k]: it ends at a total (runs only grow from here).
       if (list[i + k].total) break;
-      const s = scoreItems(cells, list[i].row, list, i + 1, i + 1 + k, false);
+      const s = scoreItems(cells, list[i].row, list, i + 1, i + 1 + k, false, rs);
       if (s.bad !== 0 || s.good === 0 || (closeOnly && s.loose > 0) || contributing(cells, list, i + 1, i + 1 + k) < 1) continue;
       if (s.exact === s.good) {
         found = k;
@@ -140,7 +142,7 @@ export function leaveOutParts(cells: FootCells, list: readonly Item[], from: num
 }
 
 /** Rows right below a total (until the next total or text row) that sum to it. */
-export function partsBelow(cells: FootCells, body: number[], bi: number, facts: RowFacts): number[] | null {
+export function partsBelow(cells: FootCells, body: number[], bi: number, facts: RowFacts, rs: ReadingsScratch): number[] | null {
   const parts: number[] = [];
   for (let j = bi + 1; j < body.length && parts.length < 200; j++) {
     const r = body[j];
@@ -151,7 +153,7 @@ export function partsBelow(cells: FootCells, body: number[], bi: number, facts: 
   let bestK = 0;
   let bestGood = 0;
   for (let k = parts.length; k >= 2; k--) {
-    const s = scoreRows(cells, body[bi], parts, 0, k, false);
+    const s = scoreRows(cells, body[bi], parts, 0, k, false, rs.score);
     if (s.good > 0 && s.bad === 0) return parts.slice(0, k);
     if (s.okCount >= 1 && (bestK === 0 || s.good > bestGood)) {
       bestK = k;

@@ -13,24 +13,7 @@ export interface Item {
   readonly weak: boolean;
 }
 
-// A data item depends on its row alone and is never changed, so one object per row number
-// serves every table (a small cache: rows that collide just get a new object).
 const DATA_ITEMS_SIZE = 4096;
-const dataItems: (Item | undefined)[] = new Array<Item | undefined>(DATA_ITEMS_SIZE).fill(undefined);
-
-export function dataItem(row: number): Item {
-  const slot = row & (DATA_ITEMS_SIZE - 1);
-  let x = dataItems[slot];
-  if (x === undefined || x.row !== row) dataItems[slot] = x = { row, total: false, closes: null, weak: false };
-  return x;
-}
-
-export function totalItem(row: number, closes: number[], weak: boolean): Item {
-  return { row, total: true, closes, weak };
-}
-
-/** The longest run of rows tried as the parts of a total. */
-export const MAX_RUN = 30;
 
 /** How well a reading reconciles: see scoreRows. */
 export interface ReadingScore {
@@ -46,10 +29,39 @@ export interface ReadingScore {
   loose: number;
 }
 
-// The result of the last scoreRows call: callers read it at once (no object per reading).
-const score: ReadingScore = { good: 0, bad: 0, okCount: 0, closeCount: 0, exact: 0, loose: 0 };
+export function newReadingScore(): ReadingScore {
+  return { good: 0, bad: 0, okCount: 0, closeCount: 0, exact: 0, loose: 0 };
+}
 
-function scored(good: number, bad: number, okCount: number, closeCount: number, exact: number, loose = 0): Readonly<ReadingScore> {
+/** The scratch of scoring readings, one per run (Run.totals.readings): no garbage per reading. */
+export class ReadingsScratch {
+  /**
+   * A data item depends on its row alone and is never changed, so one object per row number
+   * serves every table of the run (a small cache: rows that collide just get a new object).
+   */
+  readonly dataItems: (Item | undefined)[] = new Array<Item | undefined>(DATA_ITEMS_SIZE).fill(undefined);
+  /** The result of the last scoreItems call: callers read it at once (no object per reading). */
+  readonly score: ReadingScore = newReadingScore();
+  /** The rows of the items being scored, copied into one reused array. */
+  itemRows = new Int32Array(64);
+}
+
+export function dataItem(row: number, rs: ReadingsScratch): Item {
+  const dataItems = rs.dataItems;
+  const slot = row & (DATA_ITEMS_SIZE - 1);
+  let x = dataItems[slot];
+  if (x === undefined || x.row !== row) dataItems[slot] = x = { row, total: false, closes: null, weak: false };
+  return x;
+}
+
+export function totalItem(row: number, closes: number[], weak: boolean): Item {
+  return { row, total: true, closes, weak };
+}
+
+/** The longest run of rows tried as the parts of a total. */
+export const MAX_RUN = 30;
+
+function scored(score: ReadingScore, good: number, bad: number, okCount: number, closeCount: number, exact: number, loose = 0): Readonly<ReadingScore> {
   score.loose = loose;
   score.good = good;
   score.bad = bad;
@@ -62,9 +74,9 @@ function scored(good: number, bad: number, okCount: number, closeCount: number, 
 /**
  * How many footing cells of row r reconcile with the sum of rows[from..to); good is -1 when
  * the reading must be rejected (strict: every cell must be ok and at least two non-zero).
- * The result is shared and overwritten by the next call.
+ * The result is written into `into` (by default a new object).
  */
-export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean): Readonly<ReadingScore> {
+export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean, into: ReadingScore = newReadingScore()): Readonly<ReadingScore> {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
@@ -101,21 +113,19 @@ export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, 
     if (st === S_OK) exact++;
     if (st !== S_ERROR) good++;
     else bad++;
-    if (strict && (st !== S_OK || n < 2)) return scored(-1, bad, okNonzero, close, exact);
+    if (strict && (st !== S_OK || n < 2)) return scored(into, -1, bad, okNonzero, close, exact);
   }
-  if (strict && okNonzero < 2) return scored(-1, bad, okNonzero, close, exact);
-  return scored(good, bad, okNonzero, close, exact, loose);
+  if (strict && okNonzero < 2) return scored(into, -1, bad, okNonzero, close, exact);
+  return scored(into, good, bad, okNonzero, close, exact, loose);
 }
 
-// The rows of the items being scored, copied into one reused array.
-let itemRows = new Int32Array(64);
-
-/** scoreRows over the rows of items[from..to). */
-export function scoreItems(cells: FootCells, r: number, items: readonly Item[], from: number, to: number, strict: boolean): Readonly<ReadingScore> {
+/** scoreRows over the rows of items[from..to); the result is rs.score, overwritten by the next call. */
+export function scoreItems(cells: FootCells, r: number, items: readonly Item[], from: number, to: number, strict: boolean, rs: ReadingsScratch): Readonly<ReadingScore> {
   const n = to - from;
-  if (itemRows.length < n) itemRows = new Int32Array(Math.max(n, itemRows.length * 2));
+  if (rs.itemRows.length < n) rs.itemRows = new Int32Array(Math.max(n, rs.itemRows.length * 2));
+  const itemRows = rs.itemRows;
   for (let i = 0; i < n; i++) itemRows[i] = items[from + i].row;
-  return scoreRows(cells, r, itemRows, 0, n, strict);
+  return scoreRows(cells, r, itemRows, 0, n, strict, rs.score);
 }
 
 /**
@@ -136,7 +146,10 @@ export class ReadingPick {
   /** Rows no reading of this total may sum (count rows under a money total). */
   private forbidden: ((row: number) => boolean) | null = null;
 
-  constructor(private readonly cells: FootCells) {}
+  constructor(
+    private readonly cells: FootCells,
+    private readonly rs: ReadingsScratch,
+  ) {}
 
   /** Start over for total row r; readings that sum a forbidden row are not taken. */
   reset(r: number, forbidden: ((row: number) => boolean) | null = null): void {
@@ -160,14 +173,14 @@ export class ReadingPick {
   /** Offers rd itself (kept as it is when it wins). */
   offer(rd: Item[]): void {
     if (this.chosen || this.sumsForbidden(rd, 0, rd.length)) return;
-    const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false);
+    const s = scoreItems(this.cells, this.r, rd, 0, rd.length, false, this.rs);
     this.take(rd, s.good, s.bad, s.loose);
   }
 
   /** Offers list[from..to); copied only when it wins (list may change later). */
   offerSlice(list: readonly Item[], from: number, to: number): void {
     if (this.chosen || this.sumsForbidden(list, from, to)) return;
-    const s = scoreItems(this.cells, this.r, list, from, to, false);
+    const s = scoreItems(this.cells, this.r, list, from, to, false, this.rs);
     if (this.wins(s.good, s.bad, s.loose)) this.take(list.slice(from, to), s.good, s.bad, s.loose);
   }
 

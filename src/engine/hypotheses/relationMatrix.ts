@@ -16,18 +16,21 @@ export interface Matrix {
   percents: Int32Array;
 }
 
-// The one matrix, its buffers grown as needed: a search builds a matrix per table and
-// class of rows, and never uses two at once.
-const M: Matrix = { rows: [], width: 0, v: new Float64Array(0), u: new Float64Array(0), has: new Uint8Array(0), pct: new Uint8Array(0), values: new Int32Array(0), percents: new Int32Array(0) };
+/**
+ * An empty matrix. A run has one (Run.relations.matrix), its buffers grown as needed: a
+ * search builds a matrix per table and class of rows, and never uses two at once.
+ */
+export function newMatrix(): Matrix {
+  return { rows: [], width: 0, v: new Float64Array(0), u: new Float64Array(0), has: new Uint8Array(0), pct: new Uint8Array(0), values: new Int32Array(0), percents: new Int32Array(0) };
+}
 
 /**
- * The figures of the sampled rows in the given columns. Returns a shared matrix that the
- * next call overwrites.
+ * The figures of the sampled rows in the given columns, written into m (by default a new
+ * matrix; the run's one is overwritten by the next call).
  */
-export function matrix(g: Grid, rows: number[], cols: number[]): Matrix {
+export function matrix(g: Grid, rows: number[], cols: number[], m: Matrix = newMatrix()): Matrix {
   const width = cols.length;
   const size = rows.length * width;
-  const m = M;
   if (m.v.length < size) {
     const capacity = Math.max(size, 2 * m.v.length);
     m.v = new Float64Array(capacity);

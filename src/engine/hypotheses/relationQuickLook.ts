@@ -35,8 +35,13 @@ export function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean 
   return quickLookVerdicts(m, yi, cand);
 }
 
-const SEEN = new Int32Array(3);
-const HELD = new Int32Array(3);
+/** The counters of the quick looks, one set per run (Run.relations.look). */
+export class QuickLookScratch {
+  readonly seen = new Int32Array(3);
+  readonly held = new Int32Array(3);
+  readonly runSeen = new Int32Array(LONGEST_RUN + 1);
+  readonly runHeld = new Int32Array(LONGEST_RUN + 1);
+}
 
 /**
  * The quick look of the three signed sums of columns a and b — variant 0: a + b, 1: a − b,
@@ -44,9 +49,11 @@ const HELD = new Int32Array(3);
  * row's figures once for all three: bit k set when variant k fails the look, exactly when
  * failsQuickLook says so for that candidate. 0 in short tables, which get no look.
  */
-export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number): number {
+export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number, look: QuickLookScratch = new QuickLookScratch()): number {
   const rows = m.rows.length;
   if (rows <= LOOK_FROM) return 0;
+  const SEEN = look.seen;
+  const HELD = look.held;
   const { v, u, has: h } = m;
   let open = 7; // variants whose look is not decided yet
   for (let k = 0; k < 3; k++) SEEN[k] = HELD[k] = 0;
@@ -90,18 +97,17 @@ function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
   return seen >= 8 && h < 3;
 }
 
-const RUN_SEEN = new Int32Array(LONGEST_RUN + 1);
-const RUN_HELD = new Int32Array(LONGEST_RUN + 1);
-
 /**
  * The quick look of the runs of k = 3 … columns right before yi, within from … yi − 1
  * (sumCandidates' runs: Totalt beside its posts), in one pass over the rows: bit k set
  * when the run of k columns fails the look, exactly when failsQuickLook says so for
  * that candidate. 0 in short tables, which get no look.
  */
-export function runsFailQuickLook(m: Matrix, yi: number, from: number): number {
+export function runsFailQuickLook(m: Matrix, yi: number, from: number, look: QuickLookScratch = new QuickLookScratch()): number {
   const rows = m.rows.length;
   if (rows <= LOOK_FROM) return 0;
+  const RUN_SEEN = look.runSeen;
+  const RUN_HELD = look.runHeld;
   const { v, u, has: h } = m;
   const longest = Math.min(LONGEST_RUN, yi - from);
   let open = 0; // runs whose look is not decided yet

@@ -8,7 +8,7 @@
 export type Role = 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J';
 
 // Tried in this order: the more specific words first (a column takes the first role that fits).
-const ROLE_WORDS: [Role, RegExp][] = [
+const ROLE_WORDS: readonly (readonly [Role, RegExp])[] = [
   ['J', /(?:kostnadsutveckling|utveckling)\b.*%|%.*utveckling|utveckling\s*\(?%|utveckling i procent/i],
   ['I', /nettokostnadsutveckling|kostnadsutveckling|förändring (?:jf|jmf|jämfört)|jf fg år|jämfört med (?:fg|föregående) år/i],
   ['H', /prognosavvikelse|avvikelse.{0,20}prognos|prognos.{0,20}(?:jf|jämfört|mot).{0,10}bud/i],

@@ -45,12 +45,12 @@ function isDigit(ch: number): boolean {
   return ch >= 48 && ch <= 57;
 }
 
-// Where `reference` leaves the cell it read: column index and 1-based row number.
-let refCol = 0;
-let refRow = 0;
-
-/** Reads `$?[A-Z]{1,3}$?\d+` at i; returns the index after it, or -1. */
-function reference(f: string, i: number): number {
+/**
+ * Reads `$?[A-Z]{1,3}$?\d+` at i, a reference into column c: returns the index after it, or
+ * -1 (also when it reads another column), and leaves its 1-based row number in out.from
+ * (first) or out.to.
+ */
+function reference(f: string, i: number, c: number, out: RowRange, first: boolean): number {
   if (f.charCodeAt(i) === 36 /* $ */) i++;
   let col = 0;
   const lettersFrom = i;
@@ -61,15 +61,17 @@ function reference(f: string, i: number): number {
   let row = 0;
   while (i < f.length && isDigit(f.charCodeAt(i))) row = row * 10 + (f.charCodeAt(i++) - 48);
   if (i === digitsFrom) return -1;
+  if (col - 1 !== c) return -1;
   // Beyond 15 digits the running value may round differently from Number().
-  refRow = i - digitsFrom > 15 ? Number(f.substring(digitsFrom, i)) : row;
-  refCol = col - 1;
+  const refRow = i - digitsFrom > 15 ? Number(f.substring(digitsFrom, i)) : row;
+  if (first) out.from = refRow;
+  else out.to = refRow;
   return i;
 }
 
 /**
  * `=SUM(X4:X12)` or `=SUMMA(…)` (any case, spaces and `$` allowed) over column c: sets out to
- * the rows covered. A hand-written reading of
+ * the rows covered (out is written to also when it returns false). A hand-written reading of
  * /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i
  * (no match array per cell).
  */
@@ -80,14 +82,14 @@ export function parseSumFormula(f: string, c: number, out: RowRange): boolean {
   i += 3;
   if ((f.charCodeAt(i) | 32) === 109 && (f.charCodeAt(i + 1) | 32) === 97) i += 2; // summa
   if (f.charCodeAt(i) !== 40 /* ( */) return false;
-  i = reference(f, skipSpaces(f, i + 1));
-  if (i < 0 || refCol !== c) return false;
-  const a = refRow - 1;
+  i = reference(f, skipSpaces(f, i + 1), c, out, true);
+  if (i < 0) return false;
   i = skipSpaces(f, i);
   if (f.charCodeAt(i) !== 58 /* : */) return false;
-  i = reference(f, skipSpaces(f, i + 1));
-  if (i < 0 || refCol !== c) return false;
-  const b = refRow - 1;
+  i = reference(f, skipSpaces(f, i + 1), c, out, false);
+  if (i < 0) return false;
+  const a = out.from - 1;
+  const b = out.to - 1;
   i = skipSpaces(f, i);
   if (f.charCodeAt(i) !== 41 /* ) */) return false;
   if (skipSpaces(f, i + 1) !== f.length) return false;
@@ -124,33 +126,29 @@ export function firstSumFormula(g: Grid, r: number, cols: number[], out: RowRang
   return false;
 }
 
-const range: RowRange = { from: 0, to: 0 };
-
 export function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, footCols: number[], closes: number[]): TotalRow {
   let mismatch: Map<number, { missing: number[]; extra: number[] }> | null = null;
   let formulas = 0;
+  let range: RowRange | null = null;
   for (const c of footCols) {
     const f = g.hasFormula(r, c) ? g.cell(r, c)?.formula : undefined;
     if (!f) continue;
     formulas++;
-    if (!sumRangeOf(f, c, range)) continue;
+    if (!sumRangeOf(f, c, (range ??= { from: 0, to: 0 }))) continue;
     const { from, to } = range;
     const missing = missingRows(g, itemRows, from, to, c);
     // The range can only hold extra rows when its length differs from the items it covers.
-    const extra = to - from + 1 !== itemRows.length - missing.length ? extraRows(g, r, itemRows, from, to, c) : NONE;
-    if (missing.length || extra.length) (mismatch ??= new Map()).set(c, { missing: missing.length ? missing : [], extra: extra.length ? extra : [] });
+    const extra = to - from + 1 !== itemRows.length - (missing?.length ?? 0) ? extraRows(g, r, itemRows, from, to, c) : null;
+    if (missing || extra?.length) (mismatch ??= new Map()).set(c, { missing: missing ?? [], extra: extra?.length ? extra : [] });
   }
   return { row: r, items: itemRows, rule, closes, formulaMismatch: mismatch ?? NO_MISMATCH, hardCoded: formulas === 0 };
 }
 
-// Returned by missingRows and extraRows when they find nothing; never stored, never mutated.
-const NONE: number[] = [];
-
-/** Items outside from..to with a value in column c. */
-function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] {
+/** Items outside from..to with a value in column c; null when there is none. */
+function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] | null {
   let out: number[] | null = null;
   for (const k of itemRows) if ((k < from || k > to) && g.has(k, c)) (out ??= []).push(k);
-  return out ?? NONE;
+  return out;
 }
 
 /** Rows in from..to (at most 100) with a value in column c that are neither items nor the total row r. */

@@ -5,8 +5,8 @@ import type { Grid } from '../read/grid';
 import { FootCells } from '../tables/footCells';
 import { L_COUNT, L_PART, L_STRONG_TOTAL, L_TOTAL } from '../tables/labels';
 import { detectGroups, leaveOutParts, partsBelow } from './parts';
-import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, scoreItems, totalItem, type Item } from './readings';
-import { tableRowFacts, type RowFacts } from '../tables/rowLabels';
+import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, ReadingsScratch, scoreItems, totalItem, type Item } from './readings';
+import { RowFacts, tableRowFacts } from '../tables/rowLabels';
 import type { Table } from '../tables/tableFinder';
 import { TableRowBits } from '../tables/tableRowBits';
 import { roundTo } from '../judge/tolerance';
@@ -20,10 +20,6 @@ const WEAK = 4; // totals found by arithmetic alone
 const DISSOLVED = 8; // groups and weak totals that proved coincidences
 const CHOSEN = 16; // rows of the reading just chosen (set and cleared per total)
 const HEAD = 32; // rows that stand above their parts (groups, totals above their breakdown)
-const marks = new TableRowBits();
-const footCells = new FootCells();
-
-const formulaRange: RowRange = { from: 0, to: 0 };
 
 /** A list of rows in one reused array: clearing it keeps the storage. */
 class RowList {
@@ -43,20 +39,42 @@ class RowList {
   }
 }
 
-// Every row since the last labelled total, counted one by one: the reading that
-// unmasks groups and arithmetic subtotals that were only coincidences.
-const flat = new RowList();
-const chosenRows = new RowList();
-const chosenCloses = new RowList();
+/** The scratch of finding totals, one per run (Run.totals), reused for every table. */
+export class TotalsScratch {
+  /** Row sets of the table being walked (bits of one reused array). */
+  readonly marks = new TableRowBits();
+  readonly formulaRange: RowRange = { from: 0, to: 0 };
+  /**
+   * Every row since the last labelled total, counted one by one: the reading that
+   * unmasks groups and arithmetic subtotals that were only coincidences.
+   */
+  readonly flat = new RowList();
+  readonly chosenRows = new RowList();
+  readonly chosenCloses = new RowList();
+  readonly readings = new ReadingsScratch();
+}
 
-export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows: Set<number>): TotalRow[] {
+/**
+ * The total rows of table t. `s` and `cells` are the run's scratch (Run.totals, Run.footCells)
+ * and `facts` the run's RowFacts; fresh ones by default.
+ */
+export function detectTotals(
+  g: Grid,
+  t: Table,
+  footCols: number[],
+  excludedRows: Set<number>,
+  s: TotalsScratch = new TotalsScratch(),
+  footCells: FootCells = new FootCells(),
+  rowFacts: RowFacts = new RowFacts(),
+): TotalRow[] {
+  const { marks, flat, chosenRows, chosenCloses, formulaRange, readings: rs } = s;
   const totals: TotalRow[] = [];
   const items: Item[] = [];
   const body = excludedRows.size ? t.bodyRows.filter((r) => !excludedRows.has(r)) : t.bodyRows;
-  const facts = tableRowFacts(g, t);
+  const facts = tableRowFacts(g, t, rowFacts);
   marks.reset(t.r0, t.r1);
   const cells = footCells.reset(g, t, footCols);
-  const groups = detectGroups(cells, body, facts);
+  const groups = detectGroups(cells, body, facts, rs);
   for (const gr of groups) totals.push(gr);
   // Group rows by row (none in most tables: then readings need no expanding).
   let groupOf: Map<number, TotalRow> | null = null;
@@ -80,7 +98,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   let totalsInItems = 0;
   let lastStrong = -1; // index in items of the last labelled (or formula) total
   flat.clear();
-  const pick = new ReadingPick(cells);
+  const pick = new ReadingPick(cells, rs);
   const isCountRow = (row: number): boolean => (facts.of(row) & L_COUNT) !== 0;
 
   for (let bi = 0; bi < body.length; bi++) {
@@ -96,7 +114,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     // A row shown to stand above its parts is read as that, whatever its label: an item here.
     if (marks.has(r, HEAD)) {
       flat.push(r);
-      items.push(dataItem(r));
+      items.push(dataItem(r, rs));
       continue;
     }
     const labelled = (rowFacts & L_TOTAL) !== 0;
@@ -115,14 +133,14 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
         const { from, to } = formulaRange;
         const fr = (rowFacts & L_COUNT) === 0 ? inRowRange(items, from, to).filter((x) => x.total || !isCountRow(x.row)) : inRowRange(items, from, to);
         if (fr.length) pick.offer(fr);
-        const frExpanded = pick.done || !groupOf ? null : expandGroups(fr, groupOf);
+        const frExpanded = pick.done || !groupOf ? null : expandGroups(fr, groupOf, rs);
         if (frExpanded) pick.offer(inRowRange(frExpanded, from, to));
       }
       if (!pick.done) {
         block = blockOf(items, blockFrom, lastTextRow, (rowFacts & L_COUNT) !== 0, facts);
         if (block.length) offerBlock(pick, items, block);
         if (blockAllLength && blockAllLength !== block.length) pick.offerSlice(items, blockFrom, items.length);
-        const blockExpanded = pick.done || !groupOf ? null : expandGroups(blockItems(items, block), groupOf);
+        const blockExpanded = pick.done || !groupOf ? null : expandGroups(blockItems(items, block), groupOf, rs);
         if (blockExpanded) pick.offer(blockExpanded);
       }
       // Totals of totals: earlier totals plus the rows after them.
@@ -141,16 +159,16 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
         const list = own ?? items;
         const [from, to] = own ? [0, own.length] : [blockFrom, items.length];
         // Parts that agree closely first; then parts that meet their row within rounding only.
-        const closeParts = leaveOutParts(cells, list, from, to, true);
+        const closeParts = leaveOutParts(cells, list, from, to, true, rs);
         if (closeParts) pick.offer(closeParts);
-        const looseParts = pick.done ? null : leaveOutParts(cells, list, from, to, false);
+        const looseParts = pick.done ? null : leaveOutParts(cells, list, from, to, false, rs);
         if (looseParts && !sameRows(looseParts, closeParts)) pick.offer(looseParts);
       }
       let flatRows: number[] | null = null;
       let flatItems: Item[] | null = null;
       if (!pick.done && flat.length >= 2 && (weakCount > 0 || groups.length > 0)) {
         flatRows = flat.toArray();
-        flatItems = flatRows.map((row) => dataItem(row));
+        flatItems = flatRows.map((row) => dataItem(row, rs));
         pick.offer(flatItems);
       }
       pick.finish();
@@ -170,7 +188,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       if (!chosen && pick.bestItems && pick.bestScore > 0) chosen = pick.bestItems;
       if (!chosen) {
         // SCB style: the total stands above its parts.
-        below = partsBelow(cells, body, bi, facts);
+        below = partsBelow(cells, body, bi, facts, rs);
         // Nothing reconciles: report against the plain reading, when the label says
         // total outright (a word inside a label, "Andel av total …", is no proof).
         // (The pick was never done, so the block was built.)
@@ -178,7 +196,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
           chosen = block!.length ? blockItems(items, block!) : blockAllLength ? items.slice(blockFrom) : totalsInItems > 0 ? items.slice() : null;
       }
     } else {
-      chosen = arithmeticTotal(cells, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN));
+      chosen = arithmeticTotal(cells, r, items, Math.max(lastTotal + 1, items.length - MAX_RUN), rs);
       if (chosen) {
         marks.add(r, WEAK);
         weakCount++;
@@ -195,14 +213,14 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
       continue;
     }
     if (!chosen || chosen.length === 0) {
-      items.push(dataItem(r));
+      items.push(dataItem(r, rs));
       continue;
     }
     // A group whose part is summed on its own was a coincidence (a part always has its group).
     if (groupOf)
       for (const x of chosen)
         if (marks.has(x.row, CHILD)) {
-          dissolveGroupsOf(x.row, groups);
+          dissolveGroupsOf(x.row, groups, marks);
           dissolved = true;
         }
     // Rows summed and data rows closed, gathered in reused lists and copied at their size.
@@ -219,7 +237,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
     const itemRows = chosenRows.toArray();
     const closes = chosenCloses.toArray();
     totals.push(makeTotal(g, r, itemRows, chosenTotals > 0 ? 'total-of-totals' : 'column-sum', footCols, closes));
-    replaceChosen(items);
+    replaceChosen(items, marks);
     for (const x of chosen) marks.remove(x.row, CHOSEN);
     const weak = marks.has(r, WEAK);
     items.push(totalItem(r, closes, weak));
@@ -233,7 +251,7 @@ export function detectTotals(g: Grid, t: Table, footCols: number[], excludedRows
   return dissolved ? totals.filter((x) => !marks.has(x.row, DISSOLVED) || (!marks.has(x.row, HEAD) && !marks.has(x.row, WEAK))) : totals;
 }
 
-function dissolveGroupsOf(row: number, groups: TotalRow[]): void {
+function dissolveGroupsOf(row: number, groups: TotalRow[], marks: TableRowBits): void {
   for (const gr of groups) if (gr.items.includes(row)) marks.add(gr.row, DISSOLVED);
 }
 
@@ -255,7 +273,7 @@ function inRowRange(list: Item[], from: number, to: number): Item[] {
 }
 
 /** The list with each group row followed by its parts; null when it holds no group row. */
-function expandGroups(list: Item[], groupOf: Map<number, TotalRow>): Item[] | null {
+function expandGroups(list: Item[], groupOf: Map<number, TotalRow>, rs: ReadingsScratch): Item[] | null {
   let any = false;
   for (const x of list)
     if (groupOf.has(x.row)) {
@@ -267,7 +285,7 @@ function expandGroups(list: Item[], groupOf: Map<number, TotalRow>): Item[] | nu
   for (const x of list) {
     out.push(x);
     const gr = groupOf.get(x.row);
-    if (gr) for (const c of gr.items) out.push(dataItem(c));
+    if (gr) for (const c of gr.items) out.push(dataItem(c, rs));
   }
   return out;
 }
@@ -317,7 +335,7 @@ function countTotals(items: Item[]): number {
 }
 
 /** Takes the items marked CHOSEN out of the list, from the first of them on (the others keep their order). */
-function replaceChosen(items: Item[]): void {
+function replaceChosen(items: Item[], marks: TableRowBits): void {
   let from = items.length;
   for (let i = items.length - 1; i >= 0; i--) if (marks.has(items[i].row, CHOSEN)) from = i;
   let kept = from;
@@ -326,7 +344,7 @@ function replaceChosen(items: Item[]): void {
 }
 
 /** An unlabelled row that is the exact sum of the items right above it (at least two), from `from` on. */
-function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: number): Item[] | null {
+function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: number, rs: ReadingsScratch): Item[] | null {
   if (items.length - from < 2) return null;
   const c0 = firstFigureColumn(cells, r);
   if (c0 < 0) return null;
@@ -344,8 +362,8 @@ function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: numbe
     if (items.length - j < 2 || Math.abs(roundTo(run, unit) - roundedTarget) > 1e-9 * Math.max(1, Math.abs(target))) continue;
     // Rows of zeros add nothing: a "total" of one real row is a repeated row.
     if (contributing(cells, items, j, items.length) < 2) continue;
-    const s = scoreItems(cells, r, items, j, items.length, true);
-    if (s.good >= 0 && s.bad === 0) return items.slice(j);
+    const sc = scoreItems(cells, r, items, j, items.length, true, rs);
+    if (sc.good >= 0 && sc.bad === 0) return items.slice(j);
   }
   return null;
 }

@@ -75,16 +75,21 @@ export function newEvaluation(): Evaluation {
   return { value: 0, n: 0, inputUnit: 0, error: null, defined: true, pct: 0 };
 }
 
-// Every derived cell is evaluated once and read at once: one scratch object serves them all.
-const SCRATCH = newEvaluation();
-const NUM = newEvaluation();
-const DEN = newEvaluation();
+/**
+ * Every derived cell is evaluated once and read at once: one scratch object per run
+ * (Run.formula) serves them all.
+ */
+export class FormulaScratch {
+  readonly result = newEvaluation();
+  readonly num = newEvaluation();
+  readonly den = newEvaluation();
+}
 
 /**
- * Evaluate f. The result is written into `into` (by default a scratch object that the
- * next call overwrites: read it before evaluating again).
+ * Evaluate f. The result is written into `into` (by default fs.result, which the next call
+ * with the same scratch overwrites: read it before evaluating again).
  */
-export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evaluation {
+export function evaluate(g: Grid, f: Formula, fs: FormulaScratch = new FormulaScratch(), into: Evaluation = fs.result): Evaluation {
   const ev = reset(into);
   switch (f.kind) {
     case 'sum': {
@@ -106,7 +111,7 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
     case 'row': {
       const { r, shape } = f;
       // Shares are few: the general quotient (apart, so no closure over r is made here).
-      if (shape.kind === 'ratio') return evaluate(g, rowQuotient(r, shape), ev);
+      if (shape.kind === 'ratio') return evaluate(g, rowQuotient(r, shape), fs, ev);
       const terms = shape.terms;
       for (let i = 0; i < terms.length; i++) {
         const u = addCell(ev, g, r, terms[i].c, terms[i].coef);
@@ -115,8 +120,8 @@ export function evaluate(g: Grid, f: Formula, into: Evaluation = SCRATCH): Evalu
       return ev;
     }
     case 'ratio': {
-      const num = reset(NUM);
-      const den = reset(DEN);
+      const num = reset(fs.num);
+      const den = reset(fs.den);
       for (const t of f.num) addCell(num, g, t.r, t.c, t.coef);
       for (const t of f.den) addCell(den, g, t.r, t.c, t.coef);
       ev.error = num.error ?? den.error;

@@ -55,13 +55,16 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
   return { col, row };
 }
 
-// The typed units of a table, worked out once (the footing and the checks both ask).
-const OF_TABLE = new WeakMap<object, TypedUnits>();
+/** The typed units of the tables of one run, worked out once per table (the footing and the checks both ask). */
+export class TypedUnitsMemo {
+  readonly ofTable = new WeakMap<object, TypedUnits>();
+}
 
-/** typedUnits of a table's body rows and numeric columns, remembered per table. */
-export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: number[] }): TypedUnits {
-  let u = OF_TABLE.get(t);
-  if (!u) OF_TABLE.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
+/** typedUnits of a table's body rows and numeric columns, remembered per table in `memo` when given. */
+export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: number[] }, memo?: TypedUnitsMemo): TypedUnits {
+  if (!memo) return typedUnits(g, t.bodyRows, t.numCols);
+  let u = memo.ofTable.get(t);
+  if (!u) memo.ofTable.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
   return u;
 }
 

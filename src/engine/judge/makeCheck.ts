@@ -2,7 +2,7 @@
 // the cell's own value terms, and a Swedish message for people.
 import { cellAddress } from '../read/address';
 import type { Formula } from './formula';
-import { alignPercentSum, evaluate, inputsOf } from './formula';
+import { alignPercentSum, evaluate, FormulaScratch, inputsOf } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
@@ -24,7 +24,7 @@ export interface CheckOptions {
   basis?: string;
 }
 
-const RULE_NAME: Record<Rule, string> = {
+const RULE_NAME: Readonly<Record<Rule, string>> = {
   'column-sum': 'Summering',
   'subtotal-sum': 'Delsumma',
   'total-of-totals': 'Summa av summor',
@@ -46,8 +46,21 @@ export function fmt(x: number, unit = 0): string {
   return formatSwedish(x, { decimals: unit > 0 ? decimalsOf(unit) : undefined, group: ' ' });
 }
 
-// The figures of a reconciled check, handed to the collector and copied there at once.
-const FIGURES: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tolerance: 0, message: '', basis: undefined };
+/** The scratch and memo of making checks, one per run (Run.checks). */
+export class CheckScratch {
+  /** The figures of a reconciled check, handed to the collector and copied there at once. */
+  readonly figures: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tolerance: 0, message: '', basis: undefined };
+  /**
+   * Most checks reconcile: their text is the same for every cell of a relation, so share it.
+   * Kept per rule, then per description (the descriptions are mostly the same few strings,
+   * so no key has to be built to find them).
+   */
+  readonly okMessages = new Map<Rule, Map<string, string>>();
+  okMessageCount = 0;
+
+  /** `formula`: the run's formula scratch (shared with every other evaluation of the run). */
+  constructor(readonly formula: FormulaScratch = new FormulaScratch()) {}
+}
 
 /**
  * Judge derived cell (r, c) against formula f and log the check in `out`. Returns the
@@ -55,12 +68,12 @@ const FIGURES: ReconciledFigures = { expected: 0, actual: 0, difference: 0, tole
  * there is no check (the cell is blank, or a quotient is undefined). A check that
  * reconciles is logged as figures; the others are built whole.
  */
-export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector): number | null {
+export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector, cs: CheckScratch = new CheckScratch()): number | null {
   // The cell read through the grid's accessors: no reading object per check.
   const kind = g.kind(r, c);
   if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
-  const ev = alignPercentSum(g, r, c, f, evaluate(g, f));
+  const ev = alignPercentSum(g, r, c, f, evaluate(g, f, cs.formula));
   if (ev.error) {
     const e = ev.error;
     return out.add(r, c, errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f)));
@@ -77,11 +90,12 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
   if (status === 'ok') {
+    const FIGURES = cs.figures;
     FIGURES.expected = clean(expected / scale);
     FIGURES.actual = clean(actual / scale);
     FIGURES.difference = clean(difference / scale);
     FIGURES.tolerance = clean(tolerance / scale);
-    FIGURES.message = o.okText ?? okMessage(rule, o.what);
+    FIGURES.message = o.okText ?? okMessage(rule, o.what, cs);
     FIGURES.basis = o.basis;
     return out.addReconciled(r, c, rule, FIGURES, f);
   }
@@ -116,21 +130,17 @@ function findingMessage(rule: Rule, what: string, j: Judgement, expected: number
     : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
 }
 
-// Most checks reconcile: their text is the same for every cell of a relation, so share it.
-// Kept per rule, then per description (the descriptions are mostly the same few strings,
-// so no key has to be built to find them).
-const OK_MESSAGES = new Map<Rule, Map<string, string>>();
-let okMessageCount = 0;
-
-export function okMessage(rule: Rule, what: string): string {
-  let byWhat = OK_MESSAGES.get(rule);
-  if (!byWhat) OK_MESSAGES.set(rule, (byWhat = new Map()));
+/** The text of a check that reconciles; shared through `cs` (the run's) when given. */
+export function okMessage(rule: Rule, what: string, cs?: CheckScratch): string {
+  if (!cs) return `${RULE_NAME[rule]}: ${what}. Stämmer.`;
+  let byWhat = cs.okMessages.get(rule);
+  if (!byWhat) cs.okMessages.set(rule, (byWhat = new Map()));
   let m = byWhat.get(what);
   if (m === undefined) {
     m = `${RULE_NAME[rule]}: ${what}. Stämmer.`;
-    if (okMessageCount < 10000) {
+    if (cs.okMessageCount < 10000) {
       byWhat.set(what, m);
-      okMessageCount++;
+      cs.okMessageCount++;
     }
   }
   return m;

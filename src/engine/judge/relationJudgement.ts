@@ -2,7 +2,7 @@
 // column before any of its cells is judged. A relation that fails in more than a few rows
 // misread the table; rows whose inputs are blank prove nothing and are not judged; a cell
 // whose own formula reproduces its value is judged by that formula, not by our reading.
-import { evaluate, type Formula } from './formula';
+import { evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import type { ColumnRelation } from '../hypotheses/columnRelations';
@@ -25,7 +25,7 @@ export type RowAllowance = (r: number) => number | undefined;
 /** The rows a total row closes (undefined for other rows). */
 export type ClosedRows = (r: number) => readonly number[] | undefined;
 
-export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows): RelationVerdict {
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
@@ -53,7 +53,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
       continue;
     }
     f.r = r;
-    const ev = evaluate(g, f);
+    const ev = evaluate(g, f, fs);
     if (ev.error || !ev.defined) continue;
     const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
     const u = k === K_NUMBER ? g.unit(r, rel.y) : 0;

@@ -2,7 +2,7 @@
 // column of the row is pooled before any of its cells is judged. A reading that fails in
 // most columns misread the structure, not the figures: the row is then left uncoloured
 // and the sheet's notes say so.
-import { alignPercentSum, evaluate, type Formula } from './formula';
+import { alignPercentSum, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_NUMBER } from '../read/grid';
 import { L_COUNT, L_PART } from '../tables/labels';
@@ -38,7 +38,7 @@ export interface TotalVerdict {
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits): TotalEvidence {
+export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits, fs: FormulaScratch = new FormulaScratch()): TotalEvidence {
   const n = footCols.length;
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
@@ -57,7 +57,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     const k = g.kind(r, c);
     if (k !== K_NUMBER && k !== K_DASH) continue;
     f.c = c;
-    const ev = alignPercentSum(g, r, c, f, evaluate(g, f));
+    const ev = alignPercentSum(g, r, c, f, evaluate(g, f, fs));
     if (ev.error) {
       status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
       continue;
@@ -93,7 +93,8 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
   let statedBy = 0;
-  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], RANGE)) statedBy++;
+  let range: RowRange | null = null;
+  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], (range ??= { from: 0, to: 0 }))) statedBy++;
   return { tot, status, sizableGood, rangeFinding, formulas, statedBy };
 }
 
@@ -116,8 +117,6 @@ function commonRange(ranges: Map<number, string>): { key: string; count: number 
   }
   return best && rowCorroborates(best.count, ranges.size - best.count) ? best : null;
 }
-
-const RANGE: RowRange = { from: 0, to: 0 };
 
 /** A SUM that covers a count row in a money total, a "varav" row or another total counts something twice. */
 function coversForbidden(extra: number[], tot: TotalRow, facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>): boolean {

@@ -1,10 +1,7 @@
 // A1 addresses from 0-based row and column numbers, and back.
 
-const NAMES: string[] = [];
-
 export function columnName(c: number): string {
-  if (c < 1024) return (NAMES[c] ??= spell(c));
-  return spell(c);
+  return c >= 0 && c < NAMES.length ? NAMES[c] : spell(c);
 }
 
 function spell(c: number): string {
@@ -40,3 +37,6 @@ export function parseCellAddress(a: string): { r: number; c: number } | null {
 export function qualified(sheet: string, address: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
+
+// The first 1024 column names, spelled once at load and never changed after.
+const NAMES: readonly string[] = Object.freeze(Array.from({ length: 1024 }, (_, c) => spell(c)));

@@ -1,7 +1,7 @@
 // A sheet prepared for checking: every cell read once as a figure (or text),
 // and merged header texts spread over the columns they cover.
 import { readCell, typedDecimals, type NumberReading } from './numbers';
-import { formatInfo } from './numberFormat';
+import { formatInfo, FormatMemo } from './numberFormat';
 import type { CellInput, SheetInput } from '../types';
 
 export interface Grid {
@@ -52,13 +52,13 @@ export const K_DASH = 2;
 export const K_TEXT = 3;
 export const K_ERROR = 4;
 
-const EMPTY: NumberReading = { kind: 'empty' };
-const DASH: NumberReading = { kind: 'dash' };
+const EMPTY: Readonly<NumberReading> = { kind: 'empty' };
+const DASH: Readonly<NumberReading> = { kind: 'dash' };
 const F_PCT = 1;
 const F_TEXT = 2;
 const F_FORMULA = 4;
 
-export function buildGrid(sheet: SheetInput): Grid {
+export function buildGrid(sheet: SheetInput, formats: FormatMemo = new FormatMemo()): Grid {
   const rows = sheet.rows ?? [];
   const nRows = rows.length;
   // One flat store for the whole sheet: a reading object per cell would be garbage.
@@ -94,7 +94,7 @@ export function buildGrid(sheet: SheetInput): Grid {
       const plain = !cell.error;
       // Fast path for the common case, a stored number: no reading object.
       if (typeof v === 'number' && plain && Number.isFinite(v)) {
-        const fmt = formatInfo(cell.numFmt);
+        const fmt = formatInfo(cell.numFmt, formats);
         if (!fmt.date) {
           const display = fmt.percent ? v * 100 : v;
           kinds[i] = K_NUMBER;
@@ -112,7 +112,7 @@ export function buildGrid(sheet: SheetInput): Grid {
         kinds[i] = K_TEXT;
         continue;
       }
-      const x = readCell(cell);
+      const x = readCell(cell, formats);
       switch (x.kind) {
         case 'number':
           kinds[i] = K_NUMBER;

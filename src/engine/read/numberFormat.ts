@@ -13,9 +13,8 @@ export interface FormatInfo {
   unit: number;
 }
 
-const GENERAL: FormatInfo = { general: true, decimals: 0, percent: false, divisor: 1, date: false, unit: 1 };
-const DATE: FormatInfo = { general: false, decimals: 0, percent: false, divisor: 1, date: true, unit: 1 };
-const cache = new Map<string, FormatInfo>();
+const GENERAL: Readonly<FormatInfo> = { general: true, decimals: 0, percent: false, divisor: 1, date: false, unit: 1 };
+const DATE: Readonly<FormatInfo> = { general: false, decimals: 0, percent: false, divisor: 1, date: true, unit: 1 };
 
 /** Strip quoted literals, escapes, colours and conditions so only placeholders remain. */
 function placeholders(section: string): string {
@@ -27,19 +26,34 @@ function placeholders(section: string): string {
     .replace(/\*./g, '');
 }
 
-// Neighbouring cells mostly share one format: remember the last one asked for.
-let lastCode = '';
-let lastInfo: FormatInfo = GENERAL;
+/**
+ * The formats of one run, each code worked out once (per run: no state outlives a
+ * checkWorkbook call). Neighbouring cells mostly share one format: the last one asked for
+ * is kept apart from the map.
+ */
+export class FormatMemo {
+  readonly cache = new Map<string, FormatInfo>();
+  lastCode = '';
+  lastInfo: FormatInfo = GENERAL;
+}
 
-export function formatInfo(code: string | undefined): FormatInfo {
+/** What format `code` shows; remembered in `memo` when given (else worked out afresh). */
+export function formatInfo(code: string | undefined, memo?: FormatMemo): FormatInfo {
   if (!code || code === 'General' || code === '@') return GENERAL;
-  if (code === lastCode) return lastInfo;
-  const hit = cache.get(code);
+  if (!memo) return parseFormat(code);
+  if (code === memo.lastCode) return memo.lastInfo;
+  const hit = memo.cache.get(code);
   if (hit) {
-    lastCode = code;
-    lastInfo = hit;
+    memo.lastCode = code;
+    memo.lastInfo = hit;
     return hit;
   }
+  const info = parseFormat(code);
+  if (memo.cache.size < 10000) memo.cache.set(code, info);
+  return info;
+}
+
+function parseFormat(code: string): FormatInfo {
   const first = placeholders(code.split(';')[0]);
   let info: FormatInfo;
   if (/[dmyhs]/i.test(first.replace(/general/gi, '')) && !/[0#?]/.test(first.replace(/\.0+|s\.0+/g, ''))) {
@@ -57,6 +71,5 @@ export function formatInfo(code: string | undefined): FormatInfo {
     const divisor = trailing ? Math.pow(1000, trailing[1].length) : 1;
     info = { general: false, decimals, percent: first.includes('%'), divisor, date: false, unit: Math.pow(10, -decimals) };
   }
-  if (cache.size < 10000) cache.set(code, info);
   return info;
 }

@@ -4,7 +4,7 @@
 // and percentage points need no special cases later on.
 
 import type { CellInput } from '../types';
-import { formatInfo } from './numberFormat';
+import { formatInfo, type FormatMemo } from './numberFormat';
 
 export type NumberReading =
   | {
@@ -30,7 +30,7 @@ export interface ParsedText {
 }
 
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
-const DASHES = new Set(['-', '–', '—', '−']);
+const DASH_TEXT = /^[-–—−]$/;
 const MINUS = /^[-−–]/;
 const UNIT_SUFFIX = /(?:kr|tkr|mnkr|mkr|mdkr|sek|st)\.?$/i;
 
@@ -92,7 +92,7 @@ function startsLikeNumber(s: string): boolean {
 
 /** True for a cell text that stands for zero in a numeric column. */
 export function isDash(text: string): boolean {
-  return DASHES.has(text.trim());
+  return DASH_TEXT.test(text.trim());
 }
 
 /** Decimals a person sees for a number shown in General format. */
@@ -104,14 +104,14 @@ export function typedDecimals(x: number): number {
   return dot < 0 ? 0 : Math.min(s.length - dot - 1, 10);
 }
 
-/** Read one cell as a figure in display terms. */
-export function readCell(cell: CellInput | undefined): NumberReading {
+/** Read one cell as a figure in display terms (formats remembered in `formats`, when given). */
+export function readCell(cell: CellInput | undefined, formats?: FormatMemo): NumberReading {
   if (!cell || cell.value === null || cell.value === undefined) return { kind: 'empty' };
   const v = cell.value;
   if (cell.error) return { kind: 'error', text: String(v) };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
-    const fmt = formatInfo(cell.numFmt);
+    const fmt = formatInfo(cell.numFmt, formats);
     if (fmt.date) return { kind: 'text', text: String(v) };
     const scale = fmt.percent ? 100 : 1;
     const display = v * scale;

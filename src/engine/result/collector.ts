@@ -20,7 +20,7 @@ function sameList(a: string[], b: string[]): boolean {
 /** One number per cell that orders cells by row, then column (Excel has at most 16 384 columns). */
 const keyOf = (r: number, c: number): number => r * 65536 + c;
 
-const STATUS_CODE: Record<Status, number> = { ok: 0, warning: 1, error: 2 };
+const STATUS_CODE: Readonly<Record<Status, number>> = { ok: 0, warning: 1, error: 2 };
 const STATUS_OF: readonly Status[] = ['ok', 'warning', 'error'];
 
 /** Where a reconciled check's inputs come from: the formula, kept by reference. */

@@ -3,20 +3,17 @@
 import type { Grid } from '../read/grid';
 import { K_DASH, K_NUMBER } from '../read/grid';
 import type { Table } from './tableFinder';
-import { tableTypedUnits, type TypedUnits } from '../judge/granularity';
+import { tableTypedUnits, type TypedUnits, type TypedUnitsMemo } from '../judge/granularity';
 
 /** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
 const MAX_CELLS = 1 << 20;
 
-// One set of arrays reused for every table (row-major: (r − r0) · columns + column position).
-let kindStore = new Uint8Array(1024);
-let numStore = new Float64Array(1024);
-let unitStore = new Float64Array(1024);
-
 /**
  * Kind, figure and unit (as Grid.kind/num/unit give them) of the rows of one table in its
  * footing columns, addressed by row and column position (index in `cols`). One instance is
- * reset per table; rows outside the table, and tables too large to copy, go to the grid.
+ * reset per table (a run has one, Run.footCells); rows outside the table, and tables too
+ * large to copy, go to the grid. Its arrays are reused for every table (row-major:
+ * (r − r0) · columns + column position) and grown as needed.
  */
 export class FootCells {
   g!: Grid;
@@ -24,17 +21,19 @@ export class FootCells {
   private r0 = 0;
   private nRows = 0; // rows held (0: everything from the grid)
   private nc = 0;
-  private kinds = kindStore;
-  private nums = numStore;
-  private units = unitStore;
+  private kinds = new Uint8Array(1024);
+  private nums = new Float64Array(1024);
+  private units = new Float64Array(1024);
   /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
   private floors: number[] = [];
   private typed: TypedUnits | null = null;
 
+  constructor(private readonly typedUnits?: TypedUnitsMemo) {}
+
   reset(g: Grid, t: Table, cols: number[]): this {
     this.g = g;
     this.cols = cols;
-    const typed = tableTypedUnits(g, t);
+    const typed = tableTypedUnits(g, t, this.typedUnits);
     this.typed = typed;
     // Whole units only: a coarser typed unit (thousands) widens a check's tolerance, but would
     // make too few figures sizable to serve as evidence when finding totals.
@@ -45,15 +44,15 @@ export class FootCells {
     const n = nRows * cols.length;
     this.nRows = n <= MAX_CELLS ? nRows : 0;
     if (this.nRows === 0) return this;
-    if (kindStore.length < n) {
-      const size = Math.min(MAX_CELLS, Math.max(n, kindStore.length * 2));
-      kindStore = new Uint8Array(size);
-      numStore = new Float64Array(size);
-      unitStore = new Float64Array(size);
+    if (this.kinds.length < n) {
+      const size = Math.min(MAX_CELLS, Math.max(n, this.kinds.length * 2));
+      this.kinds = new Uint8Array(size);
+      this.nums = new Float64Array(size);
+      this.units = new Float64Array(size);
     }
-    this.kinds = kindStore;
-    this.nums = numStore;
-    this.units = unitStore;
+    const kindStore = this.kinds;
+    const numStore = this.nums;
+    const unitStore = this.units;
     for (let r = t.r0, i = 0; r <= t.r1; r++)
       for (let ci = 0; ci < cols.length; ci++, i++) {
         const c = cols[ci];

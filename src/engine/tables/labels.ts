@@ -45,39 +45,43 @@ function remembered(known: Map<string, number>, text: string, work: (text: strin
   return f;
 }
 
-const knownFacts = new Map<string, number>();
-
-/** The L_* bits of a label, each regex run once per distinct label. */
-export function labelFacts(label: string): number {
-  return remembered(knownFacts, label, factsOf);
+/** The facts of the labels and headers met in one run (per run: nothing outlives a checkWorkbook call). */
+export class LabelMemo {
+  readonly facts = new Map<string, number>();
+  readonly headers = new Map<string, number>();
 }
 
-export function isTotalLabel(label: string): boolean {
-  return (labelFacts(label) & L_TOTAL) !== 0;
+/** The L_* bits of a label, each regex run once per distinct label (of the run, when a memo is given). */
+export function labelFacts(label: string, memo?: LabelMemo): number {
+  return memo ? remembered(memo.facts, label, factsOf) : factsOf(label);
+}
+
+export function isTotalLabel(label: string, memo?: LabelMemo): boolean {
+  return (labelFacts(label, memo) & L_TOTAL) !== 0;
 }
 
 /** A label that starts like a total (`Summa …`, `Totalt`), not one with the word inside. */
-export function isStrongTotalLabel(label: string): boolean {
-  return (labelFacts(label) & L_STRONG_TOTAL) !== 0;
+export function isStrongTotalLabel(label: string, memo?: LabelMemo): boolean {
+  return (labelFacts(label, memo) & L_STRONG_TOTAL) !== 0;
 }
 
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
-export function isNonAdditiveHeader(header: string): boolean {
-  return (headerFacts(header) & H_NON_ADDITIVE) !== 0;
+export function isNonAdditiveHeader(header: string, memo?: LabelMemo): boolean {
+  return (headerFacts(header, memo) & H_NON_ADDITIVE) !== 0;
 }
 
 /** A "varav" row details the row above it and is no part of any sum. */
-export function isPartLabel(label: string): boolean {
-  return (labelFacts(label) & L_PART) !== 0;
+export function isPartLabel(label: string, memo?: LabelMemo): boolean {
+  return (labelFacts(label, memo) & L_PART) !== 0;
 }
 
-export function isCountLabel(label: string): boolean {
-  return (labelFacts(label) & L_COUNT) !== 0;
+export function isCountLabel(label: string, memo?: LabelMemo): boolean {
+  return (labelFacts(label, memo) & L_COUNT) !== 0;
 }
 
 /** Header words of a column derived from others (a difference, a total). */
-export function isDerivedHeader(header: string): boolean {
-  return (headerFacts(header) & H_DERIVED) !== 0;
+export function isDerivedHeader(header: string, memo?: LabelMemo): boolean {
+  return (headerFacts(header, memo) & H_DERIVED) !== 0;
 }
 
 /** Header words of a column that totals others (Totalt, Summa, Total, All …). */
@@ -91,8 +95,8 @@ export function isDifferenceHeader(header: string): boolean {
 }
 
 /** Header words of a share or growth column. */
-export function isShareHeader(header: string): boolean {
-  return (headerFacts(header) & H_SHARE) !== 0;
+export function isShareHeader(header: string, memo?: LabelMemo): boolean {
+  return (headerFacts(header, memo) & H_SHARE) !== 0;
 }
 
 const NON_ADDITIVE_HEADER = /(?:%|\bandel\b|\brelation\b|ökningstakt|öknings takt|genomsnitt|\bsnitt\b|medel|median|\bindex\b|\bpercent|\bper ?cent\b|\baverage\b|\bmean\b|\brate\b|\bper capita\b)/i;
@@ -106,19 +110,17 @@ const H_NON_ADDITIVE = 1;
 const H_DERIVED = 2;
 const H_SHARE = 4;
 
-const knownHeaders = new Map<string, number>();
-
 function headerWords(header: string): number {
   return (NON_ADDITIVE_HEADER.test(header) ? H_NON_ADDITIVE : 0) | (DERIVED_HEADER.test(header) ? H_DERIVED : 0) | (SHARE_HEADER.test(header) ? H_SHARE : 0);
 }
 
 /** The H_* bits of a column header, each regex run once per distinct header. */
-function headerFacts(header: string): number {
-  return remembered(knownHeaders, header, headerWords);
+function headerFacts(header: string, memo?: LabelMemo): number {
+  return memo ? remembered(memo.headers, header, headerWords) : headerWords(header);
 }
 
 export type Unit = 'kr' | 'tkr' | 'mnkr' | 'mdkr';
-export const UNIT_FACTOR: Record<Unit, number> = { kr: 1, tkr: 1e3, mnkr: 1e6, mdkr: 1e9 };
+export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { kr: 1, tkr: 1e3, mnkr: 1e6, mdkr: 1e9 };
 
 /** A money unit named in a header text: (tkr), Belopp i mnkr, miljoner kronor … */
 export function unitIn(text: string): Unit | null {

@@ -1,7 +1,7 @@
 // A row's label (the text that names it) and per-row facts worked out once per table.
 import type { Grid } from '../read/grid';
 import { K_TEXT } from '../read/grid';
-import { labelFacts } from './labels';
+import { labelFacts, type LabelMemo } from './labels';
 import type { Table } from './tableFinder';
 
 export function labelOf(g: Grid, t: Table, r: number): string {
@@ -16,30 +16,30 @@ export const R_NO_LABEL = 16;
 export const R_TEXT_ROW = 32;
 const R_KNOWN = 64;
 
-let scratch = new Uint8Array(256);
-
 /**
  * The label facts of a table's rows (L_* bits, R_NO_LABEL, R_TEXT_ROW), each label read once.
- * One reused array indexed by row − r0: there is one instance, valid for the table passed to
- * the last `tableRowFacts` call.
+ * One reused array indexed by row − r0: a run has one instance (Run.rowFacts), valid for the
+ * table passed to the last `tableRowFacts` call.
  */
 export class RowFacts {
   private g!: Grid;
   private t!: Table;
   private r0 = 0;
   private n = 0;
-  private bits: Uint8Array = scratch;
+  private bits = new Uint8Array(256);
+
+  constructor(private readonly labels?: LabelMemo) {}
 
   reset(g: Grid, t: Table): this {
     const n = t.r1 - t.r0 + 2;
-    if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
-    scratch.fill(0, 0, n);
+    if (this.bits.length < n) this.bits = new Uint8Array(Math.max(n, this.bits.length * 2));
+    const bits = this.bits;
+    bits.fill(0, 0, n);
     this.g = g;
     this.t = t;
     this.r0 = t.r0;
     this.n = n;
-    this.bits = scratch;
-    for (const r of t.textRows) if (r >= t.r0 && r <= t.r1) scratch[r - t.r0] = R_TEXT_ROW;
+    for (const r of t.textRows) if (r >= t.r0 && r <= t.r1) bits[r - t.r0] = R_TEXT_ROW;
     return this;
   }
 
@@ -49,7 +49,7 @@ export class RowFacts {
     const b = this.bits[i];
     if (b & R_KNOWN) return b;
     const label = labelOf(this.g, this.t, r);
-    const f = b | R_KNOWN | labelFacts(label) | (label === '' ? R_NO_LABEL : 0);
+    const f = b | R_KNOWN | labelFacts(label, this.labels) | (label === '' ? R_NO_LABEL : 0);
     this.bits[i] = f;
     return f;
   }
@@ -61,9 +61,7 @@ export class RowFacts {
   }
 }
 
-const theFacts = new RowFacts();
-
-/** The (single, reused) RowFacts set up for table t. */
-export function tableRowFacts(g: Grid, t: Table): RowFacts {
-  return theFacts.reset(g, t);
+/** The RowFacts set up for table t: the run's one reused instance, or a fresh one. */
+export function tableRowFacts(g: Grid, t: Table, facts: RowFacts = new RowFacts()): RowFacts {
+  return facts.reset(g, t);
 }

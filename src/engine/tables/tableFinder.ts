@@ -3,7 +3,7 @@
 // repeated inside a table does not end it; text-only rows inside are skipped.
 import type { Grid } from '../read/grid';
 import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
-import { isTotalLabel } from './labels';
+import { isTotalLabel, type LabelMemo } from './labels';
 
 export interface Table {
   r0: number;
@@ -87,7 +87,8 @@ function similarHeader(a: string, b: string): boolean {
   return filled > 0 && same / filled >= 0.6;
 }
 
-export function findTables(g: Grid): Table[] {
+/** The tables of the sheet; `labels` is the run's label memo (none: labels are read afresh). */
+export function findTables(g: Grid, labels?: LabelMemo): Table[] {
   const info = new RowInfo(g);
   const tables: Table[] = [];
   // Header rows of a text-only block, waiting for figures after a blank row or two.
@@ -103,13 +104,13 @@ export function findTables(g: Grid): Table[] {
     while (r < g.nRows && info.kind[r] !== ROW_EMPTY) r++;
     const end = r - 1;
     const inherited = pending && start - pending.end <= 3 && info.kind[start] === ROW_FIGURES ? pending.rows : [];
-    pending = splitBlock(g, info, start, end, tables, inherited);
+    pending = splitBlock(g, info, start, end, tables, inherited, labels);
   }
   return mergeContinuations(g, tables);
 }
 
 /** Split a block of rows into tables; returns its rows when the block is text only. */
-function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Table[], inherited: number[]): { rows: number[]; end: number } | null {
+function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Table[], inherited: number[], labels: LabelMemo | undefined): { rows: number[]; end: number } | null {
   let r = start;
   let first = true;
   while (r <= end) {
@@ -138,7 +139,7 @@ function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Tab
           textRows.push(r);
           continue;
         }
-        if (!isTotalLabel(firstText(g, r))) {
+        if (!isTotalLabel(firstText(g, r), labels)) {
           stop = r;
           break;
         }
