@@ -15,14 +15,14 @@ import { ownTolerance } from './judge/tolerance';
 import { detectTotals } from './hypotheses/totals';
 import { labelOf } from './tables/rowLabels';
 import type { TotalRow } from './hypotheses/totalRow';
-import { isNonAdditiveHeader, L_NON_ADDITIVE, labelFacts } from './tables/labels';
+import { isNonAdditiveHeader, L_NON_ADDITIVE } from './tables/labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './read/address';
 import { tableTypedUnits, typedUnitAt, type TypedUnits } from './judge/granularity';
 import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
-import { tableRowFacts } from './tables/rowLabels';
+import { tableRowFacts, type RowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
 import { sortedRows } from './tables/sortedRows';
@@ -42,10 +42,10 @@ export interface CheckedTable {
 }
 
 /** Share rows: most figures are percentages (or the label says %). */
-function isShareRow(g: Grid, t: Table, r: number, run: Run): boolean {
+function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (labelFacts(labelOf(g, t, r), run.labels) & L_NON_ADDITIVE) return true;
-  if (g.percentCells === 0) return !hasNumber(g, t, r) && /%/.test(labelOf(g, t, r));
+  if (facts.of(r) & L_NON_ADDITIVE) return true;
+  if (g.percentCells === 0) return /%/.test(labelOf(g, t, r)) && !hasNumber(g, t, r);
   let pct = 0;
   let all = 0;
   for (const c of t.numCols) {
@@ -77,7 +77,8 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
 export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
-  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r, run));
+  const rowFacts = tableRowFacts(g, t, run.rowFacts);
+  const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r, rowFacts));
   // Most tables have no share rows: then the amount rows are the body rows themselves (never changed).
   const shareSet = shareRows.length ? new Set(shareRows) : null;
   const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
@@ -124,6 +125,12 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
   const isTemplate = template.kind !== 'generic';
+  // Rows standing above their parts that a labelled total sums as items (Summa = the group
+  // rows): the labelled total corroborates them. Only the heads are looked up (few rows).
+  const heads = new Set<number>();
+  for (const x of totals) if (x.items.length && x.items[0] > x.row) heads.add(x.row);
+  const itemOfLabelled = new Set<number>();
+  if (heads.size) for (const x of totals) if (facts.of(x.row) & L_TOTAL) for (const i of x.items) if (heads.has(i)) itemOfLabelled.add(i);
   // Totals whose reading stands, decided in order: a later total that sums an earlier one
   // that does not stand is judged again without it.
   const standing = new Map(totalRowSet);
@@ -133,8 +140,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula);
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
     // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
-    const arithmeticOnly =
-      tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !totals.some((x) => x !== tot && facts.of(x.row) & L_TOTAL && x.items.includes(tot.row));
+    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
     const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly);
     if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);

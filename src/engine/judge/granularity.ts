@@ -30,13 +30,16 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
     let rowFiner = false;
     let rowOther = false;
     for (let i = 0; i < n; i++) {
-      const c = cols[i];
-      if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
-      if (isWhole(g.num(r, c))) {
+      // One cell lookup for kind, figure, unit and format (this pass reads every cell of the table).
+      const id = g.cellId(r, cols[i]);
+      if (id < 0 || g.kindById(id) !== K_NUMBER || g.pctById(id)) continue;
+      if (isWhole(g.numById(id))) {
         whole[i]++;
         rowWhole++;
-        if (g.unit(r, c) < 1) finer[i] = 1;
-        if (g.unit(r, c) < 1) rowFiner = true;
+        if (g.unitById(id) < 1) {
+          finer[i] = 1;
+          rowFiner = true;
+        }
       } else {
         other[i]++;
         rowOther = true;
