@@ -253,3 +253,40 @@ describe('causes in the region’s tables', () => {
     expect(c).toEqual(expect.objectContaining({ cell: 'B4', current: -390, suggested: -320, kind: 'digit', certain: false, explains: ['B5'] }));
   });
 });
+
+describe('causes across the budgetväxlingar and its budgetfördelning', () => {
+  const n = (v: number) => ({ value: v, numFmt: N0 });
+  function workbook(move: number): WorkbookInput {
+    return {
+      sheets: [
+        sheet('Budgetfördelning', [
+          ['Uppföljning av nämndens beslutade fördelning av budgetramen 2024'],
+          ['Budgetramens fördelningsgrund', 'Beslutad fördelning budgetram per 2024-01-01', 'Budgetväxlingar jan-aug', 'Fördelning budgetram per 2024-08-31', 'Utfall jan-aug'],
+          ['Vård', n(1200000), n(1350), n(1201350), n(800300)],
+          ['Stab', n(577590), n(1500), n(579090), n(309501)],
+          ['Summa', n(1777590), n(2850), n(1780440), n(1109801)],
+        ]),
+        sheet('Budgetväxlingar', [
+          ['Budgetväxlingar tom 31 augusti 2024'],
+          ['Rad', 'Rubrik', 'Vård', 'Stab', 'Totalt (tkr)'],
+          [n(1), 'Ingående ram 2024', n(1200000), n(577590), n(1777590)],
+          [n(2), 'Reception', n(move), n(1500), n(move + 1500)],
+          [n(3), 'Utgående budgetram per 31 augusti 2024', n(1201350), n(579090), n(1780440)],
+        ]),
+      ],
+    };
+  }
+
+  it('a consistent pair has no cause', () => {
+    expect(causesOf(workbook(1350)).size).toBe(0);
+  });
+
+  it('a växling with two digits swapped is named on the växlingar sheet', () => {
+    const wb = workbook(1350);
+    // Vård's växling typed 1 530: its row's Totalt is typed right (2 850), its roll-forward fails.
+    (wb.sheets[1].rows[3][2] as CellInput).value = 1530;
+    const causes = causesOf(wb);
+    const c = causes.get('Budgetväxlingar')![0];
+    expect(c).toEqual(expect.objectContaining({ cell: 'C4', current: 1530, suggested: 1350, kind: 'transposed-digits', certain: true }));
+  });
+});
