@@ -73,34 +73,36 @@ export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: numbe
 
 /** The largest power of ten (10 … 10^6) that every non-zero figure of column c is a multiple of, when shown finer; else 0. */
 function roundedTo(g: Grid, rows: readonly number[], c: number): number {
-  let p = 1e6;
-  let figures = 0;
-  let shownFiner = false;
-  for (const r of rows) {
-    if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
-    const x = Math.abs(g.num(r, c));
-    if (x === 0) continue;
-    figures++;
-    while (p >= 10 && !isWhole(x / p)) p /= 10;
-    if (p < 10) return 0;
-    if (g.unit(r, c) < p) shownFiner = true;
-  }
-  return figures >= MIN_ROUNDED && shownFiner ? p : 0;
+  const seen = roundedFigures(g, rows, (i) => rows[i], () => c);
+  return seen.figures >= MIN_ROUNDED && seen.shownFiner ? seen.p : 0;
 }
 
 /** The largest power of ten (10 … 10^6) every non-zero figure of row r is a multiple of (at least three of them); else 0. */
 function rowRoundedTo(g: Grid, r: number, cols: readonly number[]): number {
+  const seen = roundedFigures(g, cols, () => r, (i) => cols[i]);
+  return seen.figures >= MIN_FIGURES ? seen.p : 0;
+}
+
+/**
+ * Of the non-zero figures (no percentages) in the cells (rowAt(i), colAt(i)) for i over `line`:
+ * how many, the power of ten they all are multiples of, and whether any is shown finer.
+ */
+function roundedFigures(g: Grid, line: readonly number[], rowAt: (i: number) => number, colAt: (i: number) => number): { p: number; figures: number; shownFiner: boolean } {
   let p = 1e6;
   let figures = 0;
-  for (const c of cols) {
+  let shownFiner = false;
+  for (let i = 0; i < line.length; i++) {
+    const r = rowAt(i);
+    const c = colAt(i);
     if (g.kind(r, c) !== K_NUMBER || g.pct(r, c)) continue;
     const x = Math.abs(g.num(r, c));
     if (x === 0) continue;
     figures++;
     while (p >= 10 && !isWhole(x / p)) p /= 10;
-    if (p < 10) return 0;
+    if (p < 10) return { p: 0, figures, shownFiner };
+    if (g.unit(r, c) < p) shownFiner = true;
   }
-  return figures >= MIN_FIGURES ? p : 0;
+  return { p, figures, shownFiner };
 }
 
 /** A column shows it was typed in thousands only with this many non-zero figures. */
