@@ -1,4 +1,4 @@
-import { tableToClipboard } from '../../src/clipboard/tableHtml';
+import { isHelperRow, tableToClipboard } from '../../src/clipboard/tableHtml';
 import { confirmCopyText, tableForCopy } from '../../src/clipboard/tableForCopy';
 import { XSS, sampleResult, sampleWorkbook } from './sampleRun';
 
@@ -76,5 +76,38 @@ describe('tableForCopy', () => {
 
   it('says so when the sheet is gone', () => {
     expect(() => tableForCopy(sampleWorkbook(), sampleResult(), 'Borta', table)).toThrow(/Bladet "Borta" finns inte/);
+  });
+});
+
+describe('the template\'s helper rows are left out of the Word copy', () => {
+  const withHelpers = {
+    name: 'Budgetfördelning',
+    merges: [{ r0: 0, c0: 0, r1: 0, c1: 3 }, { r0: 3, c0: 0, r1: 5, c1: 0 }],
+    rows: [
+      [{ value: 'Uppföljning 2024' }, { value: 'Uppföljning 2024' }, { value: 'Uppföljning 2024' }, { value: 'Uppföljning 2024' }],
+      [{ value: 'Ange nämnd:' }, undefined, { value: 'Regionstyrelsen' }],
+      [{ value: 'Kolumn: A' }, { value: 'B' }, { value: 'C' }, { value: 'D' }],
+      [{ value: 'Budgetram' }, { value: 'Beslutad' }, { value: 'Växlingar' }, { value: 'Fördelning' }],
+      [undefined, { value: 'A B C' }, { value: 'B' }, { value: 'C' }],
+      [undefined, { value: '(tkr)' }, { value: '(tkr)' }, { value: '(tkr)' }],
+      [{ value: 'Summa' }, { value: 1777590, numFmt: '#,##0' }, { value: 1355, numFmt: '#,##0' }, { value: 1778945, numFmt: '#,##0' }],
+    ],
+  };
+  const t = { range: 'A1:D7', kind: 'budgetfordelning' as const, title: 'Uppföljning 2024', r0: 0, c0: 0, r1: 6, c1: 3, headerRows: [0, 1, 2, 3, 4, 5], totalRows: [6] };
+
+  it('recognises input prompts and column keys, not headings or units', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((r) => isHelperRow(withHelpers, r, 0, 3))).toEqual([false, true, true, false, false, false, false]);
+  });
+
+  it('keeps title, headers, units and figures; a merged cell over a dropped row shrinks', () => {
+    const { html, text } = tableToClipboard(withHelpers, t);
+    expect(html).not.toContain('Ange nämnd');
+    expect(html).not.toContain('Regionstyrelsen');
+    expect(html).not.toContain('Kolumn:');
+    expect(html).toContain('Uppföljning 2024');
+    expect(html).toContain('(tkr)');
+    expect(html).toContain('1\u00a0778\u00a0945');
+    expect(html).toMatch(/<td rowspan="3"[^>]*>Budgetram<\/td>/);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(5);
   });
 });
