@@ -16,6 +16,7 @@ function csp(dev) {
     `script-src 'self' ${OFFICE_ORIGIN}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    "worker-src 'self'",
     `connect-src 'self' ${OFFICE_ORIGIN}${dev ? ' wss://localhost:3000 ws://localhost:3000' : ''}`,
     "object-src 'none'",
     "base-uri 'self'",
@@ -51,6 +52,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/taskpane/commands.ts',
+      // The preview's Web Worker: reads and checks the workbook off the page's thread.
+      previewWorker: './src/preview/worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -75,6 +78,8 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], csp: csp(dev) }),
+      // The browser preview without office.js: works offline, never waits for the network.
+      new HtmlWebpackPlugin({ filename: 'preview.html', template: './src/preview/preview.html', chunks: ['taskpane'], csp: csp(dev) }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: ['commands'], csp: csp(dev) }),
       new CopyWebpackPlugin({
         patterns: [

@@ -2,11 +2,11 @@
 // blocked inside Office's web iframe (permissions policy), so fall back to a
 // `copy` event whose handler sets both formats, triggered by execCommand('copy').
 import type { ClipboardTable } from './tableHtml';
+import { T } from '../ui/texts';
 
 export type CopyMethod = 'clipboard-api' | 'copy-event';
 
-export const COPY_BLOCKED =
-  'Webbläsaren tillät inte kopiering till Urklipp. Markera tabellen i Excel och kopiera med Ctrl+C i stället.';
+export const COPY_BLOCKED = T.copyBlocked;
 
 async function viaClipboardApi(content: ClipboardTable, nav: Navigator, win: typeof globalThis): Promise<boolean> {
   const Item = (win as unknown as { ClipboardItem?: typeof ClipboardItem }).ClipboardItem;

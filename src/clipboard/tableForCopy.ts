@@ -2,6 +2,7 @@
 // clipboard content, and how many of its cells are red (the task pane asks first).
 import type { TableInfo, WorkbookInput, WorkbookResult } from '../engine';
 import { tableToClipboard, type ClipboardTable, type OriginalFormats } from './tableHtml';
+import { T } from '../ui/texts';
 
 export interface TableCopy extends ClipboardTable {
   /** Checked cells inside the table with status `error`. */
@@ -22,13 +23,11 @@ export function tableForCopy(
   original?: OriginalFormats,
 ): TableCopy {
   const input = workbook.sheets.find((s) => s.name === sheet);
-  if (!input) throw new Error(`Bladet "${sheet}" finns inte längre i arbetsboken. Kontrollera igen och försök sedan kopiera.`);
+  if (!input) throw new Error(T.sheetGone(sheet));
   return { ...tableToClipboard(input, table, original), errorCells: tableErrorCount(result, sheet, table) };
 }
 
 /** The Swedish question the task pane asks before copying a table with red cells. */
 export function confirmCopyText(errorCells: number): string {
-  return errorCells === 1
-    ? 'Tabellen har 1 cell som inte stämmer. Vill du kopiera den till Word ändå?'
-    : `Tabellen har ${errorCells} celler som inte stämmer. Vill du kopiera den till Word ändå?`;
+  return T.confirmCopy(errorCells);
 }

@@ -30,4 +30,10 @@ export interface HostAdapter {
   /** Optional: the table's HTML and text for "Kopiera till Word", and how many of its
    *  cells are red (the task pane asks before copying those). From the last check. */
   tableForCopy?(sheet: string, table: TableInfo): Promise<{ html: string; text: string; errorCells?: number }>;
+  /** Optional: select (Excel: RangeAreas.select) or highlight (preview) the cells a check was
+   *  computed from. `addresses` are A1 ranges, sheet-qualified when on another sheet. */
+  selectRanges?(sheet: string, addresses: string[]): Promise<void>;
+  /** Optional: the sign-off marks stored in the document (JSON), and storing them. */
+  loadSignOff?(): Promise<string | undefined>;
+  saveSignOff?(value: string): Promise<void>;
 }

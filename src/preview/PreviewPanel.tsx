@@ -1,82 +1,130 @@
-// Browser preview: open an .xlsx, pick a sheet, see the grid with status colours, and
-// download the coloured copy.
+// Browser preview: open an .xlsx (button or drag and drop onto the pane), download the
+// coloured copy, pick a sheet (tabs that overflow into a menu on a narrow pane) and see
+// the grid with status colours.
 import * as React from 'react';
-import { Button, Tab, TabList } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from '@fluentui/react-components';
+import { parseCellAddress } from '../engine';
 import type { PreviewAdapter, PreviewState } from './previewAdapter';
 import { SheetGrid } from './SheetGrid';
-import { downloadBytes } from './download';
 import { T } from '../ui/texts';
 
-function usePreviewState(adapter: PreviewAdapter): PreviewState {
+export function usePreviewState(adapter: PreviewAdapter): PreviewState {
   const [state, setState] = React.useState(adapter.getState());
   React.useEffect(() => adapter.subscribe(setState), [adapter]);
   return state;
 }
 
-export function PreviewPanel(props: { adapter: PreviewAdapter; onMessage: (text: string, isError?: boolean) => void; onOpened: () => void }) {
-  const { adapter, onMessage, onOpened } = props;
-  const state = usePreviewState(adapter);
+/** The file controls: "Öppna .xlsx-fil" is the primary action until a workbook is open. */
+export function PreviewFile(props: { state: PreviewState; busy: boolean; onFile: (file: File) => void; onDownload: () => void }) {
+  const { state, busy } = props;
   const input = React.useRef<HTMLInputElement>(null);
-
-  const open = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      adapter.openFile(new Uint8Array(await file.arrayBuffer()), file.name);
-      onOpened();
-      onMessage(T.fileOpened(file.name));
-    } catch (e) {
-      onMessage(`${file.name}: ${e instanceof Error ? e.message : String(e)}`, true);
-    } finally {
-      if (input.current) input.current.value = '';
-    }
-  };
-
-  const download = () => {
-    try {
-      const bytes = adapter.colouredCopy();
-      if (!bytes) return onMessage(T.checkBeforeDownload, true);
-      downloadBytes(bytes, adapter.colouredFileName());
-    } catch (e) {
-      onMessage(T.errorPrefix + (e instanceof Error ? e.message : String(e)), true);
-    }
-  };
-
-  const sheet = state.workbook?.sheets.find((s) => s.name === state.activeSheet);
-  const sheetResult = state.result?.sheets.find((s) => s.name === state.activeSheet);
   return (
     <section className="sk-preview" aria-label={T.previewLabel}>
-      <p>{T.previewIntro}</p>
+      <p className="sk-intro">{T.previewIntro}</p>
       <div className="sk-row">
         <input
           ref={input}
           id="sk-file"
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          className="sk-visually-hidden"
-          onChange={(e) => void open(e.target.files?.[0])}
+          hidden
+          aria-label={T.fileInputLabel}
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) props.onFile(file);
+          }}
         />
-        <Button onClick={() => input.current?.click()}>{T.openFile}</Button>
-        <Button disabled={!state.result} onClick={download}>
-          {T.download}
+        <Button appearance={state.sheets ? 'secondary' : 'primary'} disabled={busy} onClick={() => input.current?.click()}>
+          {T.openFile}
         </Button>
-        {state.fileName && <span data-testid="file-name">{state.fileName}</span>}
+        {state.checked && (
+          <Button disabled={busy} onClick={props.onDownload}>
+            {T.download}
+          </Button>
+        )}
+        {state.fileName && (
+          <span className="sk-file-name" data-testid="file-name">
+            {state.fileName}
+          </span>
+        )}
       </div>
-      {state.workbook && (
-        <TabList selectedValue={state.activeSheet} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel}>
-          {state.workbook.sheets.map((s) => (
-            <Tab key={s.name} value={s.name}>
-              {s.name}
-            </Tab>
+    </section>
+  );
+}
+
+function OverflowSheet({ name, onPick }: { name: string; onPick: (name: string) => void }) {
+  const visible = useIsOverflowItemVisible(name);
+  if (visible) return null;
+  return <MenuItem onClick={() => onPick(name)}>{name}</MenuItem>;
+}
+
+function MoreSheets({ names, onPick }: { names: string[]; onPick: (name: string) => void }) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button ref={ref} appearance="transparent" className="sk-more-sheets" data-testid="more-sheets">
+          {T.moreSheets(overflowCount)}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {names.map((n) => (
+            <OverflowSheet key={n} name={n} onPick={onPick} />
           ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** Sheet tabs and the grid of the active sheet. */
+export function PreviewSheets({ adapter, state }: { adapter: PreviewAdapter; state: PreviewState }) {
+  const sheets = state.sheets;
+  if (!sheets?.length) return null;
+  const sheet = sheets.find((s) => s.name === state.activeSheet) ?? sheets[0];
+  const sel = state.selected?.sheet === sheet.name ? parseCellAddress(state.selected.address) : null;
+  const names = sheets.map((s) => s.name);
+  return (
+    <section className="sk-sheets" aria-label={T.sheetTabsLabel}>
+      <Overflow minimumVisible={1} padding={8}>
+        <TabList
+          className="sk-tabs"
+          selectedValue={sheet.name}
+          onTabSelect={(_, d) => adapter.showSheet(String(d.value))}
+          aria-label={T.sheetTabsLabel}
+          size="small"
+        >
+          {names.map((n) => (
+            <OverflowItem key={n} id={n} priority={n === sheet.name ? 2 : 1}>
+              <Tab value={n}>{n}</Tab>
+            </OverflowItem>
+          ))}
+          <MoreSheets names={names} onPick={(n) => adapter.showSheet(n)} />
         </TabList>
-      )}
-      {sheet && (
-        <SheetGrid
-          sheet={sheet}
-          result={sheetResult}
-          selected={state.selected?.sheet === sheet.name ? state.selected.address : undefined}
-        />
-      )}
+      </Overflow>
+      <SheetGrid
+        adapter={adapter}
+        sheet={sheet}
+        version={state.version}
+        selected={sel ? { row: sel.r, col: sel.c, address: state.selected!.address } : undefined}
+        inputs={state.inputs?.sheet === sheet.name ? state.inputs.boxes : undefined}
+      />
     </section>
   );
 }

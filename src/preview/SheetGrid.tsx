@@ -1,76 +1,163 @@
-// One sheet as a grid with the status colours. Checked cells carry data-status and an
-// aria-label with the status text, so colour is never the only signal.
+// One sheet as a virtualised grid with the status colours: only the rows and columns in view
+// are fetched from the worker and drawn, so any cell of a million-cell sheet can be shown.
+// The grid is a focusable region (arrow keys and Page Up/Down scroll it). Checked cells carry
+// data-status and their status in the accessible name, so colour is never the only signal;
+// the selected cell is outlined and "Visa indata" cells are marked, without taking focus.
 import * as React from 'react';
-import { cellAddress, columnName } from '../engine';
-import { STATUS_COLOURS } from '../engine';
-import type { CheckedCell, SheetInput, SheetResult } from '../engine';
-import { cellText } from './cellText';
+import { cellAddress, columnName, STATUS_COLOURS } from '../engine';
+import type { Status } from '../engine';
+import type { CellBox, GridWindow, PreviewAdapter, SheetMeta } from './previewAdapter';
 import { STATUS_LABEL, STATUS_SYMBOL, T } from '../ui/texts';
 
-const MAX_ROWS = 300;
-const MAX_COLS = 40;
+export const ROW_H = 24;
+export const COL_W = 96;
+export const HEAD_W = 56;
+const STATUS_OF: (Status | undefined)[] = [undefined, 'ok', 'warning', 'error'];
 
-export function SheetGrid(props: { sheet: SheetInput; result?: SheetResult; selected?: string }) {
-  const { sheet, result, selected } = props;
-  const statusAt = React.useMemo(() => {
-    const m = new Map<string, CheckedCell>();
-    result?.cells.forEach((c) => m.set(c.address, c));
-    return m;
-  }, [result]);
-  const selectedRef = React.useRef<HTMLTableCellElement>(null);
+const inBoxes = (boxes: CellBox[] | undefined, r: number, c: number) => !!boxes?.some((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+
+export function SheetGrid(props: {
+  adapter: PreviewAdapter;
+  sheet: SheetMeta;
+  version: number;
+  selected?: { row: number; col: number; address: string };
+  inputs?: CellBox[];
+}) {
+  const { adapter, sheet, version, selected, inputs } = props;
+  const wrap = React.useRef<HTMLDivElement>(null);
+  const [view, setView] = React.useState({ top: 0, left: 0, height: 400, width: 600 });
+  const [data, setData] = React.useState<GridWindow>();
+  const rows = Math.max(1, sheet.rows);
+  const cols = Math.max(1, sheet.cols);
+
+  const measure = React.useCallback(() => {
+    const el = wrap.current;
+    if (el) setView({ top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight || 400, width: el.clientWidth || 600 });
+  }, []);
+  React.useLayoutEffect(() => {
+    measure();
+    const el = wrap.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [measure]);
+
+  // Show the selected cell, or the first input cell: scroll only, never move focus.
+  const target = selected ?? (inputs?.length ? { row: inputs[0].r0, col: inputs[0].c0 } : undefined);
+  React.useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el || !target) return;
+    const y = ROW_H + target.row * ROW_H;
+    const x = HEAD_W + target.col * COL_W;
+    if (y - ROW_H < el.scrollTop || y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+    if (x - HEAD_W < el.scrollLeft || x + COL_W > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.max(0, x - HEAD_W - COL_W);
+    measure();
+  }, [target?.row, target?.col, sheet.name, measure]);
+
+  const r0 = Math.max(0, Math.floor(view.top / ROW_H) - 5);
+  const r1 = Math.min(rows - 1, Math.ceil((view.top + view.height) / ROW_H) + 5);
+  const c0 = Math.max(0, Math.floor(view.left / COL_W) - 1);
+  const c1 = Math.min(cols - 1, Math.ceil((view.left + view.width) / COL_W) + 1);
+
   React.useEffect(() => {
-    selectedRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    selectedRef.current?.focus();
-  }, [selected, sheet]);
+    let live = true;
+    adapter.gridWindow(sheet.name, r0, r1, c0, c1).then(
+      (w) => live && setData(w),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [adapter, sheet.name, r0, r1, c0, c1, version]);
 
-  const rowCount = Math.min(sheet.rows.length, MAX_ROWS);
-  const colCount = Math.min(Math.max(0, ...sheet.rows.slice(0, MAX_ROWS).map((r) => r.length)), MAX_COLS);
-  const truncated = sheet.rows.length > MAX_ROWS || sheet.rows.some((r) => r.length > MAX_COLS);
+  const shown = data && data.sheet === sheet.name ? data : undefined;
+  const colRange: number[] = [];
+  for (let c = c0; c <= c1; c++) colRange.push(c);
+  const bodyRows: React.ReactNode[] = [];
+  for (let r = r0; r <= r1; r++) {
+    bodyRows.push(
+      <tr key={r} style={{ height: ROW_H }}>
+        <th scope="row" className="sk-row-head">
+          {r + 1}
+        </th>
+        {c0 > 0 && <td className="sk-spacer" aria-hidden="true" />}
+        {colRange.map((c) => {
+          const address = cellAddress(r, c);
+          const w = shown && r >= shown.r0 && r < shown.r0 + shown.rows && c >= shown.c0 && c < shown.c0 + shown.cols ? shown : undefined;
+          const i = w ? (r - w.r0) * w.cols + (c - w.c0) : -1;
+          const text = w ? w.text[i] : '';
+          const status = w ? STATUS_OF[w.status[i]] : undefined;
+          const isSelected = selected?.row === r && selected.col === c;
+          const isInput = inBoxes(inputs, r, c);
+          const colours = status ? STATUS_COLOURS[status] : undefined;
+          return (
+            <td
+              key={c}
+              data-address={address}
+              data-status={status}
+              data-selected={isSelected ? 'true' : undefined}
+              data-input={isInput ? 'true' : undefined}
+              className={[isSelected ? 'sk-selected' : '', isInput ? 'sk-input' : '', w && w.isText[i] ? 'sk-text' : ''].filter(Boolean).join(' ') || undefined}
+              style={colours ? { background: colours.fill, color: colours.font } : undefined}
+              title={text || undefined}
+            >
+              {status && <span className="sk-cell-mark">{STATUS_SYMBOL[status]}</span>}
+              {text}
+              {status && <span className="sk-visually-hidden">, {STATUS_LABEL[status]}</span>}
+              {isInput && <span className="sk-visually-hidden">, {T.showInputs}</span>}
+            </td>
+          );
+        })}
+      </tr>,
+    );
+  }
+
   return (
-    <div className="sk-grid-wrap">
-      {truncated && <p>{T.gridTruncated(MAX_ROWS, MAX_COLS)}</p>}
-      <table className="sk-grid" data-testid="grid" data-sheet={sheet.name} aria-label={`${T.gridHeading} ${sheet.name}`}>
-        <thead>
-          <tr>
-            <th scope="col" />
-            {Array.from({ length: colCount }, (_, c) => (
-              <th key={c} scope="col">
-                {columnName(c)}
-              </th>
+    <div
+      ref={wrap}
+      className="sk-grid-wrap"
+      tabIndex={0}
+      role="region"
+      aria-label={T.gridLabel(sheet.name)}
+      onScroll={measure}
+      data-testid="grid-wrap"
+    >
+      <div style={{ height: ROW_H + rows * ROW_H, width: HEAD_W + cols * COL_W, position: 'relative' }}>
+        <table
+          className="sk-grid"
+          data-testid="grid"
+          data-sheet={sheet.name}
+          style={{ position: 'absolute', top: 0, left: 0, width: HEAD_W + (c0 > 0 ? c0 * COL_W : 0) + colRange.length * COL_W }}
+        >
+          <colgroup>
+            <col style={{ width: HEAD_W }} />
+            {c0 > 0 && <col style={{ width: c0 * COL_W }} />}
+            {colRange.map((c) => (
+              <col key={c} style={{ width: COL_W }} />
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: rowCount }, (_, r) => (
-            <tr key={r}>
-              <th scope="row">{r + 1}</th>
-              {Array.from({ length: colCount }, (_, c) => {
-                const address = cellAddress(r, c);
-                const checked = statusAt.get(address);
-                const text = cellText(sheet.rows[r]?.[c]);
-                const isSelected = selected === address;
-                const style = checked ? { background: STATUS_COLOURS[checked.status].fill, color: STATUS_COLOURS[checked.status].font } : undefined;
-                return (
-                  <td
-                    key={c}
-                    ref={isSelected ? selectedRef : undefined}
-                    tabIndex={isSelected ? -1 : undefined}
-                    data-address={address}
-                    data-status={checked?.status}
-                    data-selected={isSelected ? 'true' : undefined}
-                    aria-label={checked ? `${address} ${text}: ${STATUS_LABEL[checked.status]}` : undefined}
-                    className={[isSelected ? 'sk-selected' : '', typeof sheet.rows[r]?.[c]?.value === 'string' ? 'sk-text' : ''].join(' ').trim() || undefined}
-                    style={style}
-                  >
-                    {checked && <span aria-hidden="true" className="sk-cell-mark">{STATUS_SYMBOL[checked.status]}</span>}
-                    {text}
-                  </td>
-                );
-              })}
+          </colgroup>
+          <thead>
+            <tr style={{ height: ROW_H }}>
+              <td className="sk-corner" aria-hidden="true" />
+              {c0 > 0 && <td className="sk-spacer" aria-hidden="true" />}
+              {colRange.map((c) => (
+                <th key={c} scope="col">
+                  {columnName(c)}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r0 > 0 && (
+              <tr aria-hidden="true" style={{ height: r0 * ROW_H }}>
+                <td className="sk-spacer" colSpan={colRange.length + (c0 > 0 ? 2 : 1)} />
+              </tr>
+            )}
+            {bodyRows}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

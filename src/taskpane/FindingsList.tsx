@@ -1,73 +1,227 @@
-// Findings grouped by sheet and table. Each finding is a button: Enter/Space or a click
-// selects the cell in the host.
-import { formatSwedish } from '../engine';
+// The findings, problems first, in one virtualised list: a section per status, a heading per
+// sheet and table, the red and yellow findings, and each table's green cells as one count
+// that opens on request. A finding is a button (its text is its accessible name, numbers
+// included); the current finding shows its actions. Arrow keys move between findings.
+import * as React from 'react';
+import { Button } from '@fluentui/react-components';
 import type { HostAdapter } from '../host/hostAdapter';
-import type { Finding, SheetGroup } from './findings';
+import type { Finding, Row } from './findings';
+import { markOf, type Marks } from './signoff';
 import { StatusBadge } from './StatusBadge';
-import { TableActions } from './TableActions';
-import { STATUS_LABEL, T } from '../ui/texts';
+import { TableActions, type Ask } from './TableActions';
+import { differenceFigure, figure } from '../ui/format';
+import { VirtualList, type VirtualListHandle } from '../ui/VirtualList';
+import { STATUS_LABEL, STATUS_SYMBOL, T } from '../ui/texts';
 
-const num = (x: number | null) => (x === null ? T.noNumber : formatSwedish(x));
-
-function statusText(f: Finding): string {
+export function statusText(f: Finding): string {
   if (f.status === 'warning') return f.rounding ? T.roundingDifference : T.needsReview;
   return STATUS_LABEL[f.status];
 }
 
-function FindingItem({ finding, onSelect }: { finding: Finding; onSelect: (f: Finding) => void }) {
-  const f = finding;
+export interface FindingsListHandle {
+  /** Scroll to the finding and put keyboard focus on it. */
+  focusFinding(id: string): void;
+}
+
+export interface FindingsListProps {
+  rows: Row[];
+  currentId?: string;
+  marks: Marks;
+  adapter: HostAdapter;
+  onSelect: (f: Finding) => void;
+  onShowInputs: (f: Finding) => void;
+  onReview: (f: Finding) => void;
+  onToggleOk: (key: string) => void;
+  onMessage: (text: string, isError?: boolean) => void;
+  ask: Ask;
+}
+
+function Numbers({ f }: { f: Finding }) {
+  if (f.expected === null && f.actual === null) return null;
+  const ctx = { numFmt: f.numFmt, unit: f.unit };
   return (
-    <li>
+    <span className="sk-numbers">
+      {T.expected} {figure(f.expected, ctx)} · {T.actual} {figure(f.actual, ctx)} · {T.difference} {differenceFigure(f.difference, ctx)}
+    </span>
+  );
+}
+
+function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbable: boolean } & Pick<FindingsListProps, 'marks' | 'onSelect' | 'onShowInputs' | 'onReview'>) {
+  const { f, current, marks } = props;
+  const mark = markOf(marks, f);
+  return (
+    <div className="sk-finding-row" data-depth={props.depth} data-current={current ? 'true' : undefined}>
       <button
         type="button"
         className="sk-finding"
         data-status={f.status}
         data-address={f.address}
         data-sheet={f.sheet}
-        onClick={() => onSelect(f)}
-        aria-label={`${f.address}: ${statusText(f)}. ${f.message}`}
+        data-id={f.id}
+        aria-current={current ? 'true' : undefined}
+        tabIndex={props.tabbable ? 0 : -1}
+        onClick={() => props.onSelect(f)}
       >
         <span className="sk-finding-head">
           <StatusBadge status={f.status} label={statusText(f)} />
           <strong>{f.address}</strong>
+          {mark && (
+            <span className="sk-reviewed" data-testid="reviewed">
+              <span aria-hidden="true">✓ </span>
+              {T.reviewed}
+            </span>
+          )}
         </span>
+        {props.depth === 1 && f.explainedBy && <span className="sk-consequence">{T.consequenceOf(f.explainedBy.split('!').pop()!)}</span>}
         {f.message && <span className="sk-message">{f.message}</span>}
-        {(f.expected !== null || f.actual !== null) && (
-          <span className="sk-numbers">
-            {T.expected} {num(f.expected)} · {T.actual} {num(f.actual)} · {T.difference} {num(f.difference)}
+        <Numbers f={f} />
+        {f.basis && (
+          <span className="sk-basis">
+            {T.basis}: {f.basis}
           </span>
         )}
+        {mark?.comment && <span className="sk-comment">{T.reviewedBadge(mark.comment)}</span>}
       </button>
-    </li>
-  );
-}
-
-export function FindingsList(props: {
-  groups: SheetGroup[];
-  adapter: HostAdapter;
-  onSelect: (f: Finding) => void;
-  onMessage: (text: string, isError?: boolean) => void;
-}) {
-  return (
-    <div className="sk-findings" data-testid="findings">
-      {props.groups.map((sg) => (
-        <section key={sg.sheet} aria-label={T.sheetGroupLabel(sg.sheet)}>
-          <h2 className="sk-h2">{sg.sheet}</h2>
-          {sg.tables.map((tg, i) => (
-            <section key={`${tg.title}-${i}`} className="sk-table-group" aria-label={tg.title}>
-              <div className="sk-table-head">
-                <h3 className="sk-h3">{tg.title}</h3>
-                {tg.table && <TableActions adapter={props.adapter} sheet={sg.sheet} table={tg.table} onMessage={props.onMessage} />}
-              </div>
-              <ul className="sk-list">
-                {tg.findings.map((f) => (
-                  <FindingItem key={`${f.sheet}!${f.address}`} finding={f} onSelect={props.onSelect} />
-                ))}
-              </ul>
-            </section>
-          ))}
-        </section>
-      ))}
+      {current && (
+        <div className="sk-finding-actions" role="group" aria-label={`${f.address}`}>
+          <Button size="small" onClick={() => props.onShowInputs(f)} disabled={f.inputs.length === 0}>
+            {T.showInputs}
+          </Button>
+          <Button size="small" onClick={() => props.onReview(f)} data-testid="review-button">
+            {mark ? T.unmarkReviewed : T.markReviewed}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
+
+const ESTIMATE: Record<Row['kind'], number> = { section: 40, table: 36, finding: 96, okTable: 40, loading: 28 };
+
+export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListProps>(function FindingsList(props, handle) {
+  const { rows, currentId } = props;
+  const list = React.useRef<VirtualListHandle>(null);
+  const box = React.useRef<HTMLDivElement | null>(null);
+  const pendingFocus = React.useRef<string>();
+
+  const findingIndexes = React.useMemo(() => rows.flatMap((r, i) => (r.kind === 'finding' ? [i] : [])), [rows]);
+  const indexOfId = React.useCallback((id: string) => rows.findIndex((r) => r.kind === 'finding' && r.finding.id === id), [rows]);
+  // The one finding reached with Tab (roving focus): the current one, else the first.
+  const tabbableId = currentId && indexOfId(currentId) >= 0 ? currentId : findingIndexes.length ? (rows[findingIndexes[0]] as Extract<Row, { kind: 'finding' }>).finding.id : undefined;
+
+  const focusNow = (id: string) => {
+    const el = document.querySelector<HTMLButtonElement>(`.sk-findings button.sk-finding[data-id="${CSS.escape(id)}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      pendingFocus.current = undefined;
+      return true;
+    }
+    return false;
+  };
+
+  const focusFinding = (id: string) => {
+    const i = indexOfId(id);
+    if (i < 0) return;
+    list.current?.scrollToIndex(i);
+    pendingFocus.current = id;
+    if (!focusNow(id)) requestAnimationFrame(() => pendingFocus.current && focusNow(pendingFocus.current));
+  };
+  React.useImperativeHandle(handle, () => ({ focusFinding }), [rows]);
+  React.useEffect(() => {
+    if (pendingFocus.current) focusNow(pendingFocus.current);
+  });
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (!target.classList.contains('sk-finding')) return;
+    const id = target.dataset.id!;
+    const at = findingIndexes.indexOf(indexOfId(id));
+    let to = -1;
+    if (e.key === 'ArrowDown') to = Math.min(findingIndexes.length - 1, at + 1);
+    else if (e.key === 'ArrowUp') to = Math.max(0, at - 1);
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = findingIndexes.length - 1;
+    else return;
+    e.preventDefault();
+    const row = rows[findingIndexes[to]];
+    if (row?.kind === 'finding') focusFinding(row.finding.id);
+  };
+
+  const render = (i: number) => {
+    const r = rows[i];
+    switch (r.kind) {
+      case 'section':
+        return (
+          <h2 className="sk-section" data-status={r.status}>
+            <span aria-hidden="true">{STATUS_SYMBOL[r.status]} </span>
+            {T.section[r.status](r.count)}
+          </h2>
+        );
+      case 'table':
+        return (
+          <div className="sk-table-head">
+            <h3 className="sk-h3">
+              <span className="sk-sheet-name">{r.table.sheet}</span> › {r.table.title}
+            </h3>
+            {r.actions && r.table.table && (
+              <TableActions adapter={props.adapter} sheet={r.table.sheet} table={r.table.table} onMessage={props.onMessage} ask={props.ask} />
+            )}
+          </div>
+        );
+      case 'okTable':
+        return (
+          <div className="sk-table-head sk-ok-table">
+            <h3 className="sk-h3">
+              <span className="sk-sheet-name">{r.table.sheet}</span> › {r.table.title}
+            </h3>
+            <Button
+              size="small"
+              appearance="subtle"
+              aria-expanded={r.expanded}
+              onClick={() => props.onToggleOk(r.table.key)}
+            >
+              <span aria-hidden="true">✓ </span>
+              {r.expanded ? T.hideOkCells : T.showOkCells}: {T.okInTable(r.table.ok)}
+            </Button>
+            {r.actions && r.table.table && (
+              <TableActions adapter={props.adapter} sheet={r.table.sheet} table={r.table.table} onMessage={props.onMessage} ask={props.ask} />
+            )}
+          </div>
+        );
+      case 'loading':
+        return <p className="sk-empty">{T.loading}</p>;
+      case 'finding':
+        return (
+          <FindingItem
+            f={r.finding}
+            depth={r.depth}
+            current={r.finding.id === currentId}
+            tabbable={r.finding.id === tabbableId}
+            marks={props.marks}
+            onSelect={props.onSelect}
+            onShowInputs={props.onShowInputs}
+            onReview={props.onReview}
+          />
+        );
+    }
+  };
+
+  const keyOf = React.useCallback((i: number) => rows[i].key, [rows]);
+  const estimate = React.useCallback((i: number) => ESTIMATE[rows[i].kind], [rows]);
+  return (
+    <div ref={box}>
+      <VirtualList
+        ref={list}
+        count={rows.length}
+        keyOf={keyOf}
+        estimate={estimate}
+        render={render}
+        label={T.findingsLabel}
+        className="sk-findings"
+        listClassName="sk-list"
+        onKeyDown={onKeyDown}
+        testId="findings"
+      />
+    </div>
+  );
+});

@@ -1,72 +1,285 @@
-// The task pane's list model: checked cells grouped by sheet and table, with the
-// numbers of the check that decided each cell's status. Pure, so it is unit-tested.
-import type { Check, CheckedCell, Status, TableInfo, WorkbookResult } from '../engine';
+// The task pane's list model. A check run becomes a PaneRun: the problems (red, then
+// yellow; by sheet, table and position) with the numbers, units and basis of the check that
+// decided each cell, the green cells only as a count per table, and each sheet's notes.
+// Pure and free of the DOM, so it runs in the preview's Web Worker and in unit tests.
+import { findingsOf, forEachStatus } from '../engine';
+import type { Check, CheckedCell, SheetInput, SheetResult, Status, Summary, TableInfo, WorkbookInput, WorkbookResult } from '../engine';
+import type { SkippedSheet } from '../host/hostAdapter';
+import { unitIn } from '../ui/format';
+import { T } from '../ui/texts';
 
-export type StatusFilter = 'all' | Status;
+/** `problems`: red and yellow findings with green counts; or one status only. */
+export type StatusFilter = 'problems' | Status;
 
 export interface Finding {
+  /** `sheet!A1`, unique in a run. */
+  id: string;
   sheet: string;
+  sheetIndex: number;
+  /** Index into the sheet's tables; -1 outside every table. */
+  tableIndex: number;
   address: string;
   row: number;
   col: number;
   status: Status;
   message: string;
+  basis?: string;
   expected: number | null;
   actual: number | null;
   difference: number | null;
   rounding: boolean;
+  /** The checked cell's number format and the table's unit, for showing the figures. */
+  numFmt?: string;
+  unit?: string;
+  /** A1 ranges the check was computed from, sheet-qualified when on another sheet. */
+  inputs: string[];
+  /** Id of the finding that explains this one, when the engine says so. */
+  explainedBy?: string;
 }
 
-export interface TableGroup {
-  /** Undefined for cells outside every detected table. */
-  table?: TableInfo;
-  title: string;
-  findings: Finding[];
-}
-
-export interface SheetGroup {
+export interface TableSummary {
+  /** `sheetIndex:tableIndex`. */
+  key: string;
   sheet: string;
-  tables: TableGroup[];
+  sheetIndex: number;
+  tableIndex: number;
+  title: string;
+  table?: TableInfo;
+  ok: number;
+  warning: number;
+  error: number;
 }
+
+export interface PaneRun {
+  summary: Summary;
+  sheets: { name: string; notes: string[] }[];
+  tables: TableSummary[];
+  /** Red then yellow findings, by sheet, table, row and column. */
+  problems: Finding[];
+  skipped: SkippedSheet[];
+}
+
+export const tableKey = (sheetIndex: number, tableIndex: number) => `${sheetIndex}:${tableIndex}`;
+const RANK: Record<Status, number> = { error: 0, warning: 1, ok: 2 };
 
 /** The check that gave the cell its status (the first one as bad as the cell). */
 function decidingCheck(cell: CheckedCell): Check | undefined {
   return cell.checks.find((c) => c.status === cell.status) ?? cell.checks[0];
 }
 
-export function toFinding(sheet: string, cell: CheckedCell): Finding {
+const inTable = (t: TableInfo, row: number, col: number) => row >= t.r0 && row <= t.r1 && col >= t.c0 && col <= t.c1;
+
+function tableIndexOf(tables: TableInfo[], row: number, col: number): number {
+  for (let i = 0; i < tables.length; i++) if (inTable(tables[i], row, col)) return i;
+  return -1;
+}
+
+const textAt = (sheet: SheetInput | undefined, r: number, c: number): string | undefined => {
+  const v = sheet?.rows[r]?.[c]?.value;
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** The unit of a column: its heading cells, else the table's title and the rows just above it. */
+export function unitOf(sheet: SheetInput | undefined, table: TableInfo | undefined, col: number): string | undefined {
+  if (!sheet || !table) return undefined;
+  for (const r of table.headerRows) {
+    const u = unitIn(textAt(sheet, r, col));
+    if (u) return u;
+  }
+  const title = unitIn(table.title);
+  if (title) return title;
+  for (let r = table.r0; r >= Math.max(0, table.r0 - 2); r--) {
+    for (let c = table.c0; c <= table.c1; c++) {
+      if (r === table.r0 && !table.headerRows.includes(r)) break;
+      const u = unitIn(textAt(sheet, r, c));
+      if (u) return u;
+    }
+  }
+  for (const r of table.headerRows) {
+    for (let c = table.c0; c <= table.c1; c++) {
+      const u = unitIn(textAt(sheet, r, c));
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+/** The address a check says explains it (an optional engine field; same sheet unless qualified). */
+function explainingId(sheet: string, check: Check | undefined): string | undefined {
+  const ref = (check as (Check & { explainedBy?: string }) | undefined)?.explainedBy;
+  if (!ref) return undefined;
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
+  return m ? `${(m[1] ?? m[2]).replace(/''/g, "'")}!${m[3].replace(/\$/g, '')}` : `${sheet}!${ref.replace(/\$/g, '')}`;
+}
+
+export function toFinding(sheetInput: SheetInput | undefined, sheet: SheetResult, sheetIndex: number, cell: CheckedCell): Finding {
   const check = decidingCheck(cell);
+  const tableIndex = tableIndexOf(sheet.tables, cell.row, cell.col);
+  const table = tableIndex >= 0 ? sheet.tables[tableIndex] : undefined;
+  const numFmt = sheetInput?.rows[cell.row]?.[cell.col]?.numFmt;
   return {
-    sheet,
+    id: `${sheet.name}!${cell.address}`,
+    sheet: sheet.name,
+    sheetIndex,
+    tableIndex,
     address: cell.address,
     row: cell.row,
     col: cell.col,
     status: cell.status,
     message: check?.message ?? '',
+    basis: check?.basis || undefined,
     expected: check?.expected ?? null,
     actual: check?.actual ?? null,
     difference: check?.difference ?? null,
     rounding: check?.detail === 'rounding',
+    numFmt: numFmt && numFmt !== 'General' ? numFmt : undefined,
+    unit: formatIsPercent(numFmt) ? undefined : unitOf(sheetInput, table, cell.col),
+    inputs: check?.inputs ?? [],
+    explainedBy: explainingId(sheet.name, check),
   };
 }
 
-const inTable = (t: TableInfo, c: CheckedCell) => c.row >= t.r0 && c.row <= t.r1 && c.col >= t.c0 && c.col <= t.c1;
+const formatIsPercent = (numFmt: string | undefined) => !!numFmt && /%/.test(numFmt.replace(/"[^"]*"/g, ''));
 
-export function groupFindings(result: WorkbookResult, filter: StatusFilter): SheetGroup[] {
-  const out: SheetGroup[] = [];
-  for (const sheet of result.sheets) {
-    const cells = sheet.cells
-      .filter((c) => filter === 'all' || c.status === filter)
-      .sort((a, b) => a.row - b.row || a.col - b.col);
-    if (!cells.length) continue;
-    const groups: TableGroup[] = sheet.tables.map((table) => ({ table, title: table.title || table.range, findings: [] }));
-    const loose: TableGroup = { title: 'Utanför tabeller', findings: [] };
-    for (const cell of cells) {
-      const i = sheet.tables.findIndex((t) => inTable(t, cell));
-      (i >= 0 ? groups[i] : loose).findings.push(toFinding(sheet.name, cell));
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    RANK[a.status] - RANK[b.status] ||
+    a.sheetIndex - b.sheetIndex ||
+    (a.tableIndex < 0 ? 1e9 : a.tableIndex) - (b.tableIndex < 0 ? 1e9 : b.tableIndex) ||
+    a.row - b.row ||
+    a.col - b.col
+  );
+}
+
+/** The run as the task pane shows it. Builds objects for the problems only. */
+export function buildPaneRun(workbook: WorkbookInput, result: WorkbookResult, skipped: SkippedSheet[] = []): PaneRun {
+  const tables: TableSummary[] = [];
+  const problems: Finding[] = [];
+  result.sheets.forEach((sheet, sheetIndex) => {
+    const input = workbook.sheets.find((s) => s.name === sheet.name);
+    const perTable: TableSummary[] = sheet.tables.map((table, i) => ({
+      key: tableKey(sheetIndex, i),
+      sheet: sheet.name,
+      sheetIndex,
+      tableIndex: i,
+      title: table.title || table.range,
+      table,
+      ok: 0,
+      warning: 0,
+      error: 0,
+    }));
+    const loose: TableSummary = { key: tableKey(sheetIndex, -1), sheet: sheet.name, sheetIndex, tableIndex: -1, title: T.outsideTables, ok: 0, warning: 0, error: 0 };
+    let last = -1;
+    forEachStatus(sheet, (row, col, status) => {
+      // Cells come in order: the table of the previous cell is the first guess.
+      const t = last >= 0 && inTable(sheet.tables[last], row, col) ? last : tableIndexOf(sheet.tables, row, col);
+      last = t;
+      (t >= 0 ? perTable[t] : loose)[status]++;
+    });
+    for (const s of [...perTable, loose]) if (s.ok + s.warning + s.error > 0) tables.push(s);
+    for (const cell of findingsOf(sheet)) problems.push(toFinding(input, sheet, sheetIndex, cell));
+  });
+  problems.sort(compareFindings);
+  return {
+    summary: result.summary,
+    sheets: result.sheets.map((s) => ({ name: s.name, notes: s.notes ?? [] })),
+    tables,
+    problems,
+    skipped,
+  };
+}
+
+/** The green findings of one table (loaded when the user opens its count). */
+export function okFindings(workbook: WorkbookInput, result: WorkbookResult, key: string): Finding[] {
+  const [si, ti] = key.split(':').map(Number);
+  const sheet = result.sheets[si];
+  if (!sheet) return [];
+  const input = workbook.sheets.find((s) => s.name === sheet.name);
+  const table = ti >= 0 ? sheet.tables[ti] : undefined;
+  const out: Finding[] = [];
+  for (const cell of sheet.cells) {
+    if (cell.status !== 'ok') continue;
+    const inside = table ? inTable(table, cell.row, cell.col) : tableIndexOf(sheet.tables, cell.row, cell.col) < 0;
+    if (inside) out.push(toFinding(input, sheet, si, cell));
+  }
+  return out.sort(compareFindings);
+}
+
+// ---- Rows of the virtualised list ----
+
+export type Row =
+  | { kind: 'section'; key: string; status: Status; count: number }
+  | { kind: 'table'; key: string; table: TableSummary; actions: boolean }
+  | { kind: 'finding'; key: string; finding: Finding; depth: 0 | 1 }
+  | { kind: 'okTable'; key: string; table: TableSummary; expanded: boolean; actions: boolean }
+  | { kind: 'loading'; key: string };
+
+/** Green findings per table key, or 'loading' while they are fetched. */
+export type Expanded = Map<string, Finding[] | 'loading'>;
+
+/** Problems with each consequence moved right after the finding that explains it. */
+function withConsequences(findings: Finding[]): { finding: Finding; depth: 0 | 1 }[] {
+  const ids = new Set(findings.map((f) => f.id));
+  const children = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.explainedBy && f.explainedBy !== f.id && ids.has(f.explainedBy)) {
+      const list = children.get(f.explainedBy) ?? [];
+      list.push(f);
+      children.set(f.explainedBy, list);
     }
-    const tables = [...groups, loose].filter((g) => g.findings.length);
-    out.push({ sheet: sheet.name, tables });
+  }
+  const out: { finding: Finding; depth: 0 | 1 }[] = [];
+  for (const f of findings) {
+    if (f.explainedBy && f.explainedBy !== f.id && ids.has(f.explainedBy)) continue;
+    out.push({ finding: f, depth: 0 });
+    for (const c of children.get(f.id) ?? []) out.push({ finding: c, depth: 1 });
   }
   return out;
+}
+
+export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded): Row[] {
+  const rows: Row[] = [];
+  const tableByKey = new Map(run.tables.map((t) => [t.key, t]));
+  const withActions = new Set<string>();
+  const firstAppearance = (key: string) => {
+    if (withActions.has(key)) return false;
+    withActions.add(key);
+    return true;
+  };
+  for (const status of ['error', 'warning'] as const) {
+    if (filter !== 'problems' && filter !== status) continue;
+    const findings = withConsequences(run.problems.filter((f) => f.status === status));
+    if (!findings.length) continue;
+    rows.push({ kind: 'section', key: `s-${status}`, status, count: findings.length });
+    let current = '';
+    for (const { finding, depth } of findings) {
+      const key = tableKey(finding.sheetIndex, finding.tableIndex);
+      if (key !== current && depth === 0) {
+        current = key;
+        const table = tableByKey.get(key);
+        if (table) rows.push({ kind: 'table', key: `t-${status}-${key}`, table, actions: firstAppearance(key) });
+      }
+      rows.push({ kind: 'finding', key: `f-${finding.id}`, finding, depth });
+    }
+  }
+  if (filter === 'problems' || filter === 'ok') {
+    const green = run.tables.filter((t) => t.ok > 0);
+    if (green.length) {
+      rows.push({ kind: 'section', key: 's-ok', status: 'ok', count: run.summary.ok });
+      for (const t of green) {
+        const open = expanded.get(t.key);
+        rows.push({ kind: 'okTable', key: `o-${t.key}`, table: t, expanded: !!open, actions: firstAppearance(t.key) });
+        if (open === 'loading') rows.push({ kind: 'loading', key: `l-${t.key}` });
+        else if (open) for (const f of open) rows.push({ kind: 'finding', key: `f-${f.id}`, finding: f, depth: 0 });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The findings next/previous error walks through, in the order the list shows them. */
+export function navigationOrder(run: PaneRun): Finding[] {
+  return [...withConsequences(run.problems.filter((f) => f.status === 'error')), ...withConsequences(run.problems.filter((f) => f.status === 'warning'))].map(
+    (x) => x.finding,
+  );
 }

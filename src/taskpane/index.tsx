@@ -1,5 +1,6 @@
-// Entry point: inside Excel or Word the Office.js adapter, anywhere else (a plain browser, or
-// when office.js could not load) the .xlsx preview. Same UI either way.
+// Entry point. taskpane.html: inside Office (decided without the network, officeHost.ts)
+// office.js is loaded and the Excel or Word adapter used; anywhere else, and on preview.html
+// always, the .xlsx preview starts at once. Same UI either way.
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
@@ -8,43 +9,49 @@ import { createPreviewAdapter } from '../preview/previewAdapter';
 import { createWordAdapter } from '../word/wordAdapter';
 import type { HostAdapter } from '../host/hostAdapter';
 import type { PreviewAdapter } from '../preview/previewAdapter';
+import { loadOfficeJs, officeHinted } from './officeHost';
+import { T } from '../ui/texts';
 
 interface OfficeGlobal {
   onReady?: () => Promise<{ host: unknown }>;
   HostType?: { Excel: unknown; Word?: unknown };
 }
 
-/** Resolves the host Office reports, or null outside Office (office.js missing or slow). */
+/** The host Office reports, or null when office.js did not load or Office did not answer. */
 async function officeHost(): Promise<unknown> {
+  if (!(await loadOfficeJs())) return null;
   const office = (globalThis as { Office?: OfficeGlobal }).Office;
   if (!office?.onReady) return null;
   try {
-    const info = await Promise.race([office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    const info = await Promise.race([office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 10000))]);
     return info?.host ?? null;
   } catch {
     return null;
   }
 }
 
-async function start(): Promise<void> {
-  const host = await officeHost();
-  const office = (globalThis as { Office?: OfficeGlobal }).Office;
-  let adapter: HostAdapter;
-  let preview: PreviewAdapter | undefined;
-  if (host !== null && host === office?.HostType?.Excel) {
-    adapter = createExcelAdapter();
-  } else if (host !== null && host === office?.HostType?.Word) {
-    adapter = createWordAdapter();
-  } else {
-    preview = createPreviewAdapter();
-    adapter = preview;
-  }
+function render(adapter: HostAdapter, preview?: PreviewAdapter, startNotice?: string): void {
   document.documentElement.dataset.host = adapter.host;
   createRoot(document.getElementById('root')!).render(
     <FluentProvider theme={webLightTheme}>
-      <App adapter={adapter} preview={preview} />
+      <App adapter={adapter} preview={preview} startNotice={startNotice} />
     </FluentProvider>,
   );
+}
+
+function startPreview(notice?: string): void {
+  const preview = createPreviewAdapter({ workerUrl: new URL('previewWorker.js', document.baseURI).href });
+  render(preview, preview, notice);
+}
+
+async function start(): Promise<void> {
+  const previewOnly = document.documentElement.dataset.page === 'preview';
+  if (previewOnly || !officeHinted()) return startPreview();
+  const host = await officeHost();
+  const office = (globalThis as { Office?: OfficeGlobal }).Office;
+  if (host !== null && host === office?.HostType?.Excel) render(createExcelAdapter());
+  else if (host !== null && host === office?.HostType?.Word) render(createWordAdapter());
+  else startPreview(T.officeFailed);
 }
 
 void start();

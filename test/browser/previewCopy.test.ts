@@ -64,7 +64,6 @@ async function openChecked(page: Page, file: string, problems: string[]): Promis
   await page.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor();
   await page.setInputFiles('#sk-file', file);
   await page.getByTestId('file-name').waitFor();
-  await page.getByRole('button', { name: 'Kontrollera arbetsboken' }).click();
   await page.getByTestId('summary').waitFor();
 }
 
@@ -75,10 +74,11 @@ test('Kopiera till Word: the Budgetfördelning table, after confirming its red c
   const problems: string[] = [];
   await openChecked(page, FIXTURE, problems);
 
-  const section = page.locator('section[aria-label="Blad Budgetfördelning"]');
-  await section.getByRole('button', { name: /^Kopiera till Word/ }).first().click();
-  // D6, H6 and D9 are red: the task pane asks first and copies nothing yet.
-  const question = page.getByRole('alertdialog');
+  await page.getByRole('button', { name: /^Kopiera till Word: Uppföljning av nämndens/ }).first().click();
+  // D6, H6 and D9 are red: the task pane asks first (a dialog that has focus) and copies nothing yet.
+  const question = page.getByRole('dialog');
+  await question.waitFor();
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
   await expect(question.textContent()).resolves.toMatch(/Tabellen har \d+ celler som inte stämmer/);
   expect(await page.evaluate(() => (window as unknown as { __copied: unknown[] }).__copied.length)).toBe(0);
   await question.getByRole('button', { name: 'Kopiera ändå' }).click();
@@ -109,8 +109,10 @@ test('Kopiera till Word: the Budgetfördelning table, after confirming its red c
   // No status colour anywhere: not in the markup, not in what the browser paints.
   for (const fill of ['#C6EFCE', '#FFEB9C', '#FFC7CE', 'C6EFCE', 'FFEB9C', 'FFC7CE']) expect(copied.html.toUpperCase()).not.toContain(fill);
   expect(cells.every((c) => c.background === 'rgba(0, 0, 0, 0)')).toBe(true);
-  // Header rows kept, title first.
+  // Header rows kept, title first; the template's helper rows are not copied.
   expect(cells[0].text).toBe('Uppföljning av nämndens beslutade fördelning av budgetramen 2024');
+  expect(copied.html).not.toMatch(/Ange nämnd|Kolumn:/);
+  expect(cells.some((c) => c.text === '(tkr)')).toBe(true);
   // Swedish figures: no-break space grouping, decimal comma; right-aligned.
   const figure = (t: string) => cells.find((c) => c.text === t);
   for (const t of ['1\u00a0777\u00a0590', '1\u00a0778\u00a0945', '1\u00a0355', '3,3']) {

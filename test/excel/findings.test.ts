@@ -1,53 +1,9 @@
-// The task pane's list model and the Excel adapter's pure helpers.
-import { groupFindings } from '../../src/taskpane/findings';
+// The Excel adapter's pure helpers (the task pane's list model: test/taskpane/findings.test.ts).
 import { addressBatches, joinAddresses, verticalRuns } from '../../src/excel/addressBatches';
 import { parseMergedAddress } from '../../src/excel/readWorkbook';
 import { copyFormatOf } from '../../src/excel/tableFormats';
 import { packBatches, rowChunks } from '../../src/excel/rowChunks';
 import { cellText } from '../../src/preview/cellText';
-import type { Check, WorkbookResult } from '../../src/engine';
-
-const check = (status: Check['status'], message: string, extra: Partial<Check> = {}): Check => ({
-  rule: 'column-sum', status, expected: 10, actual: 12, difference: 2, tolerance: 0, inputs: [], message, ...extra,
-});
-
-const result: WorkbookResult = {
-  sheets: [
-    {
-      name: 'Blad1',
-      tables: [
-        { range: 'A1:C5', kind: 'generic', title: 'Tabell ett', r0: 0, c0: 0, r1: 4, c1: 2, headerRows: [0], totalRows: [4] },
-        { range: 'A8:C9', kind: 'generic', title: '', r0: 7, c0: 0, r1: 8, c1: 2, headerRows: [], totalRows: [8] },
-      ],
-      cells: [
-        { address: 'C5', row: 4, col: 2, status: 'error', checks: [check('ok', 'rad ok'), check('error', 'summan fel')] },
-        { address: 'B5', row: 4, col: 1, status: 'ok', checks: [check('ok', 'rad ok')] },
-        { address: 'B9', row: 8, col: 1, status: 'warning', checks: [check('warning', 'avrundat', { detail: 'rounding' })] },
-        { address: 'F20', row: 19, col: 5, status: 'ok', checks: [] },
-      ],
-      notes: [],
-    },
-    { name: 'Tomt', tables: [], cells: [], notes: [] },
-  ],
-  summary: { tables: 2, cells: 4, ok: 2, warning: 1, error: 1 },
-};
-
-test('findings are grouped by sheet and table, in reading order, with the deciding check', () => {
-  const groups = groupFindings(result, 'all');
-  expect(groups.map((g) => g.sheet)).toEqual(['Blad1']);
-  expect(groups[0].tables.map((t) => t.title)).toEqual(['Tabell ett', 'A8:C9', 'Utanför tabeller']);
-  expect(groups[0].tables[0].findings.map((f) => f.address)).toEqual(['B5', 'C5']);
-  const c5 = groups[0].tables[0].findings[1];
-  expect(c5).toMatchObject({ status: 'error', message: 'summan fel', expected: 10, actual: 12, difference: 2 });
-  expect(groups[0].tables[1].findings[0].rounding).toBe(true);
-});
-
-test('the status filter keeps only that status and drops empty groups', () => {
-  const groups = groupFindings(result, 'error');
-  expect(groups[0].tables).toHaveLength(1);
-  expect(groups[0].tables[0].findings.map((f) => f.address)).toEqual(['C5']);
-  expect(groupFindings(result, 'warning')[0].tables.map((t) => t.title)).toEqual(['A8:C9']);
-});
 
 test('address batches merge vertical runs and stay under the length limit', () => {
   expect(verticalRuns([{ row: 3, col: 3 }, { row: 4, col: 3 }, { row: 5, col: 3 }, { row: 8, col: 3 }, { row: 0, col: 0 }])).toEqual(['A1', 'D4:D6', 'D9']);

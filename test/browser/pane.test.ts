@@ -1,0 +1,261 @@
+// The task pane a controller keeps open, in the browser preview in headless Chromium at
+// task-pane width (320 px) and on a desktop (1280 px): empty state, a checked workbook with
+// errors (problems first), "Visa indata", sign-off, "Allt stämmer"; each screenshot under
+// test-results/, each state without sideways scroll and without a critical or serious
+// axe-core violation. Every request off the page's origin is aborted (office.js included).
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import type { Browser, FileChooser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { fixture } from '../helpers/shared';
+import { axeSerious, horizontalOverflow, offline, RESULTS, startPreview, stopPreview } from './harness';
+
+const FIXTURE = fixture('000_budgetfordelning_budgetvaxlingar.xlsx');
+const WIDTHS = [320, 1280];
+
+let server: http.Server;
+let browser: Browser;
+let origin: string;
+let tmp: string;
+let allOkFile: string;
+let brokenFile: string;
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-pane-'));
+  fs.mkdirSync(RESULTS, { recursive: true });
+  allOkFile = path.join(tmp, 'allt-stammer.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Kostnader');
+  ws.addRow(['Kostnader per enhet (tkr)']);
+  ws.addRow(['Enhet', 'Budget', 'Utfall']);
+  const data = [
+    ['Norr', 1200, 1150],
+    ['Söder', 3400, 3390],
+    ['Väster', 2100, 2230],
+    ['Öster', 980, 1010],
+  ];
+  data.forEach((r) => ws.addRow(r));
+  ws.addRow(['Summa', { formula: 'SUM(B3:B6)', result: 7680 }, { formula: 'SUM(C3:C6)', result: 7780 }]);
+  await wb.xlsx.writeFile(allOkFile);
+  brokenFile = path.join(tmp, 'trasig.xlsx');
+  fs.writeFileSync(brokenFile, 'PK\u0003\u0004 not really a zip');
+  ({ server, browser, origin } = await startPreview());
+}, 180_000);
+
+afterAll(async () => {
+  await stopPreview({ server, browser });
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function newPage(width: number, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 900 : 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await offline(page, origin, problems);
+  return page;
+}
+
+async function expectClean(page: Page, state: string, width: number): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, `pane-${state}-${width}.png`), fullPage: true });
+  expect({ state, width, overflow: await horizontalOverflow(page) }).toEqual({ state, width, overflow: [] });
+  expect({ state, width, axe: await axeSerious(page) }).toEqual({ state, width, axe: [] });
+}
+
+async function openFile(page: Page, file: string): Promise<void> {
+  await page.setInputFiles('#sk-file', file);
+  await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+}
+
+test('offline: preview.html and taskpane.html render within a second with every foreign request aborted', async () => {
+  for (const page of ['preview.html', 'taskpane.html']) {
+    const problems: string[] = [];
+    const p = await newPage(320, problems);
+    const t0 = Date.now();
+    await p.goto(`${origin}/${page}`);
+    await p.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor({ timeout: 5000 });
+    const ms = Date.now() - t0;
+    expect({ page, ms: ms < 1000 }).toEqual({ page, ms: true });
+    expect(await p.evaluate(() => document.documentElement.dataset.host)).toBe('preview');
+    // No office.js was even asked for outside Office.
+    expect(await p.evaluate(() => performance.getEntriesByType('resource').filter((e) => /office\.js/.test(e.name)).length)).toBe(0);
+    expect(problems).toEqual([]);
+    await p.context().close();
+  }
+}, 60_000);
+
+for (const width of WIDTHS) {
+  test(`${width} px: empty state, errors first, Visa indata, sign-off`, async () => {
+    const problems: string[] = [];
+    const page = await newPage(width, problems);
+    await page.goto(`${origin}/preview.html`);
+    const open = page.getByRole('button', { name: 'Öppna .xlsx-fil' });
+    await open.waitFor();
+    // Before a workbook is open, opening one is the only (and primary) action.
+    expect(await page.getByRole('button', { name: 'Kontrollera arbetsboken' }).count()).toBe(0);
+    await expectClean(page, 'empty', width);
+
+    await openFile(page, FIXTURE);
+    // Problems first: the first rows are the red findings; green cells only as counts.
+    const findings = page.locator('button.sk-finding');
+    await findings.first().waitFor();
+    const statuses = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses[0]).toBe('error');
+    expect(statuses).not.toContain('ok');
+    const firstOk = statuses.indexOf('warning');
+    if (firstOk >= 0) expect(statuses.slice(firstOk).every((s) => s === 'warning')).toBe(true);
+    // The badges are the filters, with Swedish counts.
+    const badges = page.getByRole('group', { name: 'Visa fynd' }).getByRole('button');
+    const badgeTexts = await badges.allTextContents();
+    expect(badgeTexts.some((t) => /✗\s*\d+ stämmer inte/.test(t))).toBe(true);
+    expect(badgeTexts.every((t) => !/\b0 /.test(t))).toBe(true);
+    // The accessible name of a finding is its text: status, cell and the numbers.
+    const name = (await findings.first().textContent()) ?? '';
+    expect(name).toMatch(/Förväntat .*\d.* · Faktiskt .*\d/);
+    await expectClean(page, 'errors', width);
+
+    // The red filter shows only the red ones.
+    await page.locator('.sk-filter[data-status="error"]').click();
+    expect(await page.locator('button.sk-finding').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'error'))).toBe(true);
+    await page.locator('.sk-filter[data-status="error"]').click();
+
+    // Next error selects the first one, outlines it in the grid, keeps focus in the list.
+    await page.getByRole('button', { name: 'Nästa fel' }).click();
+    const current = page.locator('button.sk-finding[aria-current="true"]');
+    await current.waitFor();
+    const sheet = (await current.getAttribute('data-sheet'))!;
+    const address = (await current.getAttribute('data-address'))!;
+    const cell = page.locator(`[data-testid="grid"][data-sheet="${sheet}"] td[data-address="${address}"]`);
+    await expect(cell.getAttribute('data-selected')).resolves.toBe('true');
+    await expect(cell.getAttribute('data-status')).resolves.toBe('error');
+    expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(page.getByTestId('position').textContent()).resolves.toMatch(/^Fel 1 av \d+$/);
+
+    // Visa indata marks the cells the check was computed from.
+    await page.getByRole('button', { name: 'Visa indata' }).click();
+    await page.locator('td[data-input="true"]').first().waitFor();
+    expect(await page.locator('td[data-input="true"]').count()).toBeGreaterThan(0);
+    await expectClean(page, 'visa-indata', width);
+
+    // Sign-off: a dialog that takes focus and closes on Escape; then saved with a comment.
+    await page.getByRole('button', { name: 'Markera som granskad' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Markera som granskad' }).click();
+    await page.getByTestId('review-comment').fill('Rättas i nästa version');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('reviewed').first().waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await expectClean(page, 'granskad', width);
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  test(`${width} px: a workbook where everything reconciles says "Allt stämmer"`, async () => {
+    const problems: string[] = [];
+    const page = await newPage(width, problems);
+    await page.goto(`${origin}/preview.html`);
+    await openFile(page, allOkFile);
+    const ok = page.getByTestId('all-ok');
+    await expect(ok.textContent()).resolves.toMatch(/^✓ Allt stämmer — \d+ celler kontrollerade$/);
+    expect(await page.locator('.sk-filter[data-status="error"]').count()).toBe(0);
+    await expectClean(page, 'allt-stammer', width);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+}
+
+test('a failed open clears the previous workbook and says why', async () => {
+  const problems: string[] = [];
+  const page = await newPage(320, problems);
+  await page.goto(`${origin}/preview.html`);
+  await openFile(page, FIXTURE);
+  await page.setInputFiles('#sk-file', brokenFile);
+  const notice = page.getByRole('alert');
+  await expect(notice.textContent()).resolves.toMatch(/^trasig\.xlsx kunde inte öppnas: /);
+  expect(await page.getByTestId('summary').count()).toBe(0);
+  expect(await page.locator('[data-testid="grid"]').count()).toBe(0);
+  expect(await page.getByTestId('file-name').count()).toBe(0);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 60_000);
+
+test('drag and drop a file onto the pane opens and checks it', async () => {
+  const problems: string[] = [];
+  const page = await newPage(1280, problems);
+  await page.goto(`${origin}/preview.html`);
+  const bytes = fs.readFileSync(FIXTURE).toString('base64');
+  const dt = await page.evaluateHandle((b64) => {
+    const bin = atob(b64);
+    const buf = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+    const t = new DataTransfer();
+    t.items.add(new File([buf], 'släppt.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return t;
+  }, bytes);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+  await expect(page.getByTestId('file-name').textContent()).resolves.toBe('släppt.xlsx');
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 60_000);
+
+test('keyboard only: open a file, jump to the next error, mark it Granskad, export', async () => {
+  const problems: string[] = [];
+  const page = await newPage(320, problems);
+  // Listen before anything happens: file-chooser interception is switched on asynchronously.
+  const chooserShown = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
+  await page.goto(`${origin}/preview.html`);
+  await page.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor();
+  const tabTo = async (test: () => boolean | Promise<boolean>, max = 60) => {
+    for (let i = 0; i < max; i++) {
+      if (await test()) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('not reached with Tab');
+  };
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+  await tabTo(async () => (await focused()) === 'Öppna .xlsx-fil');
+  await page.keyboard.press('Enter');
+  await (await chooserShown).setFiles(FIXTURE);
+  await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+
+  await page.keyboard.press('F8');
+  const current = page.locator('button.sk-finding[aria-current="true"]');
+  await current.waitFor();
+  expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
+  const first = await current.getAttribute('data-id');
+  await page.keyboard.press('F8');
+  await page.waitForFunction((id) => document.querySelector('button.sk-finding[aria-current="true"]')?.getAttribute('data-id') !== id, first);
+  await page.keyboard.press('Shift+F8');
+  await page.waitForFunction((id) => document.querySelector('button.sk-finding[aria-current="true"]')?.getAttribute('data-id') === id, first);
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.id)).toBe(first);
+
+  await tabTo(async () => (await focused()) === 'Markera som granskad', 5);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.type('Känd avvikelse');
+  await tabTo(async () => (await focused()) === 'Spara', 5);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('reviewed').first().waitFor();
+  // Focus is back on the finding.
+  expect(await page.evaluate(() => (document.activeElement as HTMLElement)?.dataset.id)).toBe(first);
+
+  await page.keyboard.press('Shift+Tab');
+  await tabTo(async () => (await focused()) === 'Exportera fynd', 60);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toBe('000_budgetfordelning_budgetvaxlingar-fynd.csv');
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  expect(lines[0]).toBe('Blad;Tabell;Cell;Status;Meddelande;Förväntat;Faktiskt;Differens;Grund;Granskad;Kommentar');
+  const marked = lines.filter((l) => l.endsWith(';ja;Känd avvikelse'));
+  expect(marked).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 120_000);
