@@ -17,7 +17,7 @@ import {
   useOverflowMenu,
 } from '@fluentui/react-components';
 import { parseCellAddress } from '../engine';
-import type { PreviewAdapter, PreviewState } from './previewAdapter';
+import type { PreviewAdapter, PreviewState, SheetMeta } from './previewAdapter';
 import { SheetGrid } from './SheetGrid';
 import { T } from '../ui/texts';
 
@@ -93,31 +93,39 @@ function MoreSheets({ names, onPick }: { names: string[]; onPick: (name: string)
   );
 }
 
+/** The sheet tabs; rendered again only when the sheets or the active one change. */
+const SheetTabs = React.memo(function SheetTabs({ adapter, names, active }: { adapter: PreviewAdapter; names: string[]; active: string }) {
+  return (
+    <Overflow minimumVisible={1} padding={8}>
+      <TabList className="sk-tabs" selectedValue={active} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel} size="small">
+        {names.map((n) => (
+          <OverflowItem key={n} id={n} priority={n === active ? 2 : 1}>
+            <Tab value={n}>{n}</Tab>
+          </OverflowItem>
+        ))}
+        <MoreSheets names={names} onPick={(n) => adapter.showSheet(n)} />
+      </TabList>
+    </Overflow>
+  );
+});
+
+const NAMES = new WeakMap<SheetMeta[], string[]>();
+/** The same array of names for the same sheets, so the memoised tabs see no change. */
+function sheetNames(sheets: SheetMeta[]): string[] {
+  let n = NAMES.get(sheets);
+  if (!n) NAMES.set(sheets, (n = sheets.map((s) => s.name)));
+  return n;
+}
+
 /** Sheet tabs and the grid of the active sheet. */
 export function PreviewSheets({ adapter, state }: { adapter: PreviewAdapter; state: PreviewState }) {
   const sheets = state.sheets;
   if (!sheets?.length) return null;
   const sheet = sheets.find((s) => s.name === state.activeSheet) ?? sheets[0];
   const sel = state.selected?.sheet === sheet.name ? parseCellAddress(state.selected.address) : null;
-  const names = sheets.map((s) => s.name);
   return (
     <section className="sk-sheets" aria-label={T.sheetTabsLabel}>
-      <Overflow minimumVisible={1} padding={8}>
-        <TabList
-          className="sk-tabs"
-          selectedValue={sheet.name}
-          onTabSelect={(_, d) => adapter.showSheet(String(d.value))}
-          aria-label={T.sheetTabsLabel}
-          size="small"
-        >
-          {names.map((n) => (
-            <OverflowItem key={n} id={n} priority={n === sheet.name ? 2 : 1}>
-              <Tab value={n}>{n}</Tab>
-            </OverflowItem>
-          ))}
-          <MoreSheets names={names} onPick={(n) => adapter.showSheet(n)} />
-        </TabList>
-      </Overflow>
+      <SheetTabs adapter={adapter} names={sheetNames(sheets)} active={sheet.name} />
       <SheetGrid
         adapter={adapter}
         sheet={sheet}

@@ -51,6 +51,8 @@ export interface PreviewAdapter extends HostAdapter {
 
 interface Pending {
   req: Request;
+  /** Long lists the worker sent in pieces, joined again here. */
+  pieces?: Map<string, unknown[]>;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   onPhase?: (p: Phase) => void;
@@ -74,13 +76,22 @@ function channel(workerUrl: string | undefined): Call {
   if (workerUrl && typeof Worker !== 'undefined') {
     try {
       worker = new Worker(workerUrl);
-      worker.onmessage = (e: MessageEvent<{ id: number; progress?: Phase; value?: unknown; error?: string }>) => {
+      worker.onmessage = (e: MessageEvent<{ id: number; progress?: Phase; piece?: { key: string; items: unknown[] }; value?: unknown; error?: string }>) => {
         const p = pending.get(e.data.id);
         if (!p) return;
         if (e.data.progress) return p.onPhase?.(e.data.progress);
+        if (e.data.piece) {
+          p.pieces ??= new Map();
+          const list = p.pieces.get(e.data.piece.key) ?? [];
+          for (const item of e.data.piece.items) list.push(item);
+          p.pieces.set(e.data.piece.key, list);
+          return;
+        }
         pending.delete(e.data.id);
-        if (e.data.error !== undefined) p.reject(new Error(e.data.error));
-        else p.resolve(e.data.value);
+        if (e.data.error !== undefined) return p.reject(new Error(e.data.error));
+        let value = e.data.value;
+        if (p.pieces && value && typeof value === 'object') value = { ...(value as object), ...Object.fromEntries(p.pieces) };
+        p.resolve(value);
       };
       // The worker script could not start (blocked, missing): run everything here instead.
       worker.onerror = (e) => {

@@ -141,7 +141,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
   );
 
   const nav = React.useMemo(() => (run ? navigationOrder(run) : []), [run]);
-  const navIndex = currentId ? nav.findIndex((f) => f.id === currentId) : -1;
+  const navIndex = React.useMemo(() => (currentId ? nav.findIndex((f) => f.id === currentId) : -1), [nav, currentId]);
   const go = (step: 1 | -1) => {
     if (!nav.length) return message(T.noProblems);
     if (filter === 'ok') setFilter('problems');

@@ -46,7 +46,7 @@ function Numbers({ f }: { f: Finding }) {
   );
 }
 
-function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbable: boolean } & Pick<FindingsListProps, 'marks' | 'onSelect' | 'onShowInputs' | 'onReview'>) {
+function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbable: boolean; n?: number } & Pick<FindingsListProps, 'marks' | 'onSelect' | 'onShowInputs' | 'onReview'>) {
   const { f, current, marks } = props;
   const mark = markOf(marks, f);
   return (
@@ -58,6 +58,7 @@ function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbab
         data-address={f.address}
         data-sheet={f.sheet}
         data-id={f.id}
+        data-n={props.n}
         aria-current={current ? 'true' : undefined}
         tabIndex={props.tabbable ? 0 : -1}
         onClick={() => props.onSelect(f)}
@@ -197,6 +198,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
             depth={r.depth}
             current={r.finding.id === currentId}
             tabbable={r.finding.id === tabbableId}
+            n={r.finding.n}
             marks={props.marks}
             onSelect={props.onSelect}
             onShowInputs={props.onShowInputs}

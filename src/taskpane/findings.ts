@@ -35,6 +35,10 @@ export interface Finding {
   inputs: string[];
   /** Id of the finding that explains this one, when the engine says so. */
   explainedBy?: string;
+  /** 1 for a consequence listed under the finding that explains it. */
+  depth?: 0 | 1;
+  /** 1-based position among the problems (next/previous error order); unset for green cells. */
+  n?: number;
 }
 
 export interface TableSummary {
@@ -54,7 +58,8 @@ export interface PaneRun {
   summary: Summary;
   sheets: { name: string; notes: string[] }[];
   tables: TableSummary[];
-  /** Red then yellow findings, by sheet, table, row and column. */
+  /** Red then yellow findings, by sheet, table, row and column (consequences right after the
+   *  finding that explains them): the list's order and next/previous error's order. */
   problems: Finding[];
   skipped: SkippedSheet[];
 }
@@ -180,11 +185,16 @@ export function buildPaneRun(workbook: WorkbookInput, result: WorkbookResult, sk
     for (const cell of findingsOf(sheet)) problems.push(toFinding(input, sheet, sheetIndex, cell));
   });
   problems.sort(compareFindings);
+  const ordered = [...withConsequences(problems.filter((f) => f.status === 'error')), ...withConsequences(problems.filter((f) => f.status === 'warning'))];
+  ordered.forEach((x, i) => {
+    x.finding.depth = x.depth;
+    x.finding.n = i + 1;
+  });
   return {
     summary: result.summary,
     sheets: result.sheets.map((s) => ({ name: s.name, notes: s.notes ?? [] })),
     tables,
-    problems,
+    problems: ordered.map((x) => x.finding),
     skipped,
   };
 }
@@ -237,41 +247,59 @@ function withConsequences(findings: Finding[]): { finding: Finding; depth: 0 | 1
   return out;
 }
 
+const TABLE_INDEX = new WeakMap<PaneRun, TableSummary[][]>();
+
+/** The run's tables by [sheetIndex][tableIndex + 1] (no string keys to hash), built once. */
+function tablesByIndex(run: PaneRun): TableSummary[][] {
+  let at = TABLE_INDEX.get(run);
+  if (!at) {
+    at = [];
+    for (const t of run.tables) (at[t.sheetIndex] ??= [])[t.tableIndex + 1] = t;
+    TABLE_INDEX.set(run, at);
+  }
+  return at;
+}
+
 export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded): Row[] {
   const rows: Row[] = [];
-  const tableByKey = new Map(run.tables.map((t) => [t.key, t]));
-  const withActions = new Set<string>();
-  const firstAppearance = (key: string) => {
-    if (withActions.has(key)) return false;
-    withActions.add(key);
+  const withActions = new Set<TableSummary>();
+  const firstAppearance = (t: TableSummary) => {
+    if (withActions.has(t)) return false;
+    withActions.add(t);
     return true;
   };
-  for (const status of ['error', 'warning'] as const) {
-    if (filter !== 'problems' && filter !== status) continue;
-    const findings = withConsequences(run.problems.filter((f) => f.status === status));
-    if (!findings.length) continue;
-    rows.push({ kind: 'section', key: `s-${status}`, status, count: findings.length });
-    let current = '';
-    for (const { finding, depth } of findings) {
-      const key = tableKey(finding.sheetIndex, finding.tableIndex);
-      if (key !== current && depth === 0) {
-        current = key;
-        const table = tableByKey.get(key);
-        if (table) rows.push({ kind: 'table', key: `t-${status}-${key}`, table, actions: firstAppearance(key) });
-      }
-      rows.push({ kind: 'finding', key: `f-${finding.id}`, finding, depth });
+  const tableAt = tablesByIndex(run);
+  const counts = { error: 0, warning: 0, ok: 0 };
+  for (const f of run.problems) counts[f.status]++;
+  let section: Status | undefined;
+  let currentSheet = -2;
+  let currentTable = -2;
+  // The problems come sorted (red, then yellow) with consequences after their cause: one pass.
+  for (const finding of run.problems) {
+    if (filter !== 'problems' && filter !== finding.status) continue;
+    if (finding.status !== section) {
+      section = finding.status;
+      currentSheet = currentTable = -2;
+      rows.push({ kind: 'section', key: `s-${section}`, status: section, count: counts[section] });
     }
+    if ((finding.sheetIndex !== currentSheet || finding.tableIndex !== currentTable) && finding.depth !== 1) {
+      currentSheet = finding.sheetIndex;
+      currentTable = finding.tableIndex;
+      const table = tableAt[currentSheet]?.[currentTable + 1];
+      if (table) rows.push({ kind: 'table', key: `t-${section}-${table.key}`, table, actions: firstAppearance(table) });
+    }
+    rows.push({ kind: 'finding', key: finding.id, finding, depth: finding.depth ?? 0 });
   }
   if (filter === 'problems' || filter === 'ok') {
-    const green = run.tables.filter((t) => t.ok > 0);
-    if (green.length) {
-      rows.push({ kind: 'section', key: 's-ok', status: 'ok', count: run.summary.ok });
-      for (const t of green) {
-        const open = expanded.get(t.key);
-        rows.push({ kind: 'okTable', key: `o-${t.key}`, table: t, expanded: !!open, actions: firstAppearance(t.key) });
-        if (open === 'loading') rows.push({ kind: 'loading', key: `l-${t.key}` });
-        else if (open) for (const f of open) rows.push({ kind: 'finding', key: `f-${f.id}`, finding: f, depth: 0 });
-      }
+    let any = false;
+    for (const t of run.tables) {
+      if (t.ok === 0) continue;
+      if (!any) rows.push({ kind: 'section', key: 's-ok', status: 'ok', count: run.summary.ok });
+      any = true;
+      const open = expanded.size ? expanded.get(t.key) : undefined;
+      rows.push({ kind: 'okTable', key: `o-${t.key}`, table: t, expanded: !!open, actions: firstAppearance(t) });
+      if (open === 'loading') rows.push({ kind: 'loading', key: `l-${t.key}` });
+      else if (open) for (const f of open) rows.push({ kind: 'finding', key: f.id, finding: f, depth: 0 });
     }
   }
   return rows;
@@ -279,7 +307,5 @@ export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded)
 
 /** The findings next/previous error walks through, in the order the list shows them. */
 export function navigationOrder(run: PaneRun): Finding[] {
-  return [...withConsequences(run.problems.filter((f) => f.status === 'error')), ...withConsequences(run.problems.filter((f) => f.status === 'warning'))].map(
-    (x) => x.finding,
-  );
+  return run.problems;
 }

@@ -45,7 +45,7 @@ function Row(props: { vkey: string; index: number; observer?: ResizeObserver; ch
     return () => observer.unobserve(el);
   }, [observer]);
   return (
-    <li ref={ref} data-vkey={props.vkey} data-index={props.index}>
+    <li ref={ref} data-index={props.index}>
       {props.children}
     </li>
   );
@@ -54,14 +54,22 @@ function Row(props: { vkey: string; index: number; observer?: ResizeObserver; ch
 export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(props, handle) {
   const { count, keyOf, estimate, render, overscan = 6 } = props;
   const box = React.useRef<HTMLDivElement>(null);
-  const sizes = React.useRef(new Map<string, number>());
+  // Measured heights by row index; forgotten when the rows change (keyOf is new), so the
+  // offsets loop never hashes a key.
+  const sizes = React.useRef(new Map<number, number>());
+  const lastKeyOf = React.useRef(keyOf);
+  if (lastKeyOf.current !== keyOf) {
+    lastKeyOf.current = keyOf;
+    sizes.current = new Map();
+  }
   const [scrollTop, setScrollTop] = React.useState(0);
   const [viewport, setViewport] = React.useState(600);
   const [version, remeasured] = React.useReducer((x: number) => x + 1, 0);
 
   const offsets = React.useMemo(() => {
     const o = new Float64Array(count + 1);
-    for (let i = 0; i < count; i++) o[i + 1] = o[i] + (sizes.current.get(keyOf(i)) ?? estimate(i));
+    const measured = sizes.current;
+    for (let i = 0; i < count; i++) o[i + 1] = o[i] + (measured.get(i) ?? estimate(i));
     return o;
   }, [count, keyOf, estimate, version]);
 
@@ -73,11 +81,11 @@ export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>
             let changed = false;
             for (const e of entries) {
               const el = e.target as HTMLElement;
-              const key = el.dataset.vkey;
-              if (!key) continue;
+              const index = Number(el.dataset.index);
+              if (!el.isConnected || !Number.isInteger(index)) continue;
               const h = el.getBoundingClientRect().height;
-              if (h > 0 && Math.abs((sizes.current.get(key) ?? -1) - h) > 0.5) {
-                sizes.current.set(key, h);
+              if (h > 0 && Math.abs((sizes.current.get(index) ?? -1) - h) > 0.5) {
+                sizes.current.set(index, h);
                 changed = true;
               }
             }
