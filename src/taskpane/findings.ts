@@ -93,9 +93,8 @@ export function unitOf(sheet: SheetInput | undefined, table: TableInfo | undefin
   }
   const title = unitIn(table.title);
   if (title) return title;
-  for (let r = table.r0; r >= Math.max(0, table.r0 - 2); r--) {
+  for (let r = table.r0 - 1; r >= Math.max(0, table.r0 - 2); r--) {
     for (let c = table.c0; c <= table.c1; c++) {
-      if (r === table.r0 && !table.headerRows.includes(r)) break;
       const u = unitIn(textAt(sheet, r, c));
       if (u) return u;
     }
