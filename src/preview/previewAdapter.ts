@@ -6,6 +6,7 @@
 import { parseCellAddress } from '../engine';
 import type { TableInfo } from '../engine';
 import type { CheckRun, HostAdapter } from '../host/hostAdapter';
+import { inputsOnOneSheet } from '../host/inputRanges';
 import type { Finding, PaneRun } from '../taskpane/findings';
 import { T } from '../ui/texts';
 import { PreviewCore, type GridWindow, type Opened, type Phase, type Request, type SheetMeta } from './workerCore';
@@ -117,19 +118,13 @@ function channel(workerUrl: string | undefined): Call {
   };
 }
 
-/** `A1`, `B2:C9`, `'Blad 1'!D4` → the sheet (or the given one) and its box. */
-export function parseRange(ref: string, sheet: string): { sheet: string; box: CellBox } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref);
-  const on = m ? (m[1] ?? m[2]).replace(/''/g, "'") : sheet;
-  const [a, b] = (m ? m[3] : ref).replace(/\$/g, '').split(':');
-  try {
-    const p = parseCellAddress(a);
-    const q = b ? parseCellAddress(b) : p;
-    if (!p || !q) return undefined;
-    return { sheet: on, box: { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) } };
-  } catch {
-    return undefined;
-  }
+/** `A1` or `B2:C9` → its box. */
+export function parseBox(range: string): CellBox | undefined {
+  const [a, b] = range.split(':');
+  const p = parseCellAddress(a);
+  const q = b ? parseCellAddress(b) : p;
+  if (!p || !q) return undefined;
+  return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
 }
 
 export function createPreviewAdapter(options: { workerUrl?: string } = {}): PreviewAdapter {
@@ -183,11 +178,10 @@ export function createPreviewAdapter(options: { workerUrl?: string } = {}): Prev
       set({ activeSheet: sheet, selected: { sheet, address }, inputs: undefined });
     },
     async selectRanges(sheet, addresses) {
-      const parsed = addresses.map((a) => parseRange(a, sheet)).filter((x): x is NonNullable<typeof x> => !!x);
-      if (!parsed.length) return;
-      // The inputs on the checked cell's own sheet, else on the sheet of the first input.
-      const on = parsed.some((p) => p.sheet === sheet) ? sheet : parsed[0].sheet;
-      set({ activeSheet: on, inputs: { sheet: on, boxes: parsed.filter((p) => p.sheet === on).map((p) => p.box) } });
+      const group = inputsOnOneSheet(sheet, addresses);
+      if (!group) return;
+      const boxes = group.ranges.map(parseBox).filter((b): b is CellBox => !!b);
+      set({ activeSheet: group.sheet, inputs: { sheet: group.sheet, boxes } });
     },
     okFindings: (key) => call<Finding[]>({ type: 'ok', key }),
     gridWindow: (sheet, r0, r1, c0, c1) => call<GridWindow>({ type: 'window', sheet, r0, r1, c0, c1 }),

@@ -9,6 +9,7 @@ import { readSignOff, writeSignOff } from '../../src/preview/customProps';
 import { readXlsx } from '../../src/xlsx/index';
 import type { Check, WorkbookInput, WorkbookResult } from '../../src/engine';
 import { fixture } from '../helpers/shared';
+import { inputsOnOneSheet } from '../../src/host/inputRanges';
 
 const check = (status: Check['status'], message: string, extra: Partial<Check> = {}): Check => ({
   rule: 'column-sum', status, expected: 10, actual: 12, difference: 2, tolerance: 0, inputs: ['B2:B4'], message, ...extra,
@@ -79,7 +80,7 @@ describe('the list model', () => {
 
   test('rows: a section per status, a heading per table, the consequence under its cause', () => {
     const rows = listRows(run, 'problems', new Map());
-    expect(rows.map((r) => (r.kind === 'finding' ? `${r.finding.address}${r.depth ? '>' : ''}` : r.kind === 'section' ? `[${r.status} ${r.count}]` : r.kind === 'table' ? `# ${r.table.title}` : `ok ${r.table.title} ${r.table.ok}`))).toEqual([
+    expect(rows.map((r) => (r.kind === 'finding' ? `${r.finding.address}${r.depth ? '>' : ''}` : r.kind === 'section' ? `[${r.status} ${r.count}]` : r.kind === 'table' ? `# ${r.table.title}` : r.kind === 'okTable' ? `ok ${r.table.title} ${r.table.ok}` : r.kind))).toEqual([
       '[error 2]',
       '# Kostnader (tkr)',
       'B5',
@@ -107,6 +108,13 @@ describe('the list model', () => {
     expect(unitOf(sheet, t, 1)).toBe('tkr');
     expect(unitOf(sheet, t, 2)).toBe('mnkr');
   });
+});
+
+test('Visa indata: the inputs on one sheet, the checked cell\'s own when it has some', () => {
+  expect(inputsOnOneSheet('Budgetväxlingar', ["'Budgetfördelning'!D9", 'F4:F10'])).toEqual({ sheet: 'Budgetväxlingar', ranges: ['F4:F10'] });
+  expect(inputsOnOneSheet('Budgetväxlingar', ["'Budgetfördelning'!$D$9"])).toEqual({ sheet: 'Budgetfördelning', ranges: ['D9'] });
+  expect(inputsOnOneSheet('S', ["'It''s'!A1"])).toEqual({ sheet: "It's", ranges: ['A1'] });
+  expect(inputsOnOneSheet('S', ['not a range'])).toBeUndefined();
 });
 
 describe('Swedish counts and figures', () => {
