@@ -12,6 +12,10 @@ import { watchWorkbookChanges, type WriteGuard } from './changeWatcher';
 import { tableForCopy } from '../clipboard/tableForCopy';
 import { readTableFormats } from './tableFormats';
 import { hiddenSelectMessage, PROTECTED_CLEAR_REASON } from './messages';
+import { inputsOnOneSheet } from '../host/inputRanges';
+
+/** Workbook setting that keeps the task pane's sign-off marks ("Granskad"), saved with the file. */
+export const SIGN_OFF_SETTING = 'Summakoll.signOff';
 
 export interface ExcelAdapterOptions {
   run?: ExcelRun;
@@ -94,6 +98,32 @@ export function createExcelAdapter(options: ExcelAdapterOptions = {}): ExcelAdap
         if (ws.visibility !== 'Visible') throw new Error(hiddenSelectMessage(sheet));
         ws.activate();
         ws.getRange(address).select();
+        await context.sync();
+      }),
+    // "Visa indata": every input range at once (RangeAreas, ExcelApi 1.9), else the first one.
+    selectRanges: (sheet, addresses) =>
+      run(async (context) => {
+        const group = inputsOnOneSheet(sheet, addresses);
+        if (!group) return;
+        const ws = context.workbook.worksheets.getItem(group.sheet);
+        ws.load('visibility');
+        await context.sync();
+        if (ws.visibility !== 'Visible') throw new Error(hiddenSelectMessage(group.sheet));
+        ws.activate();
+        if (supports('1.9')) ws.getRanges(group.ranges.join(',')).select();
+        else ws.getRange(group.ranges[0]).select();
+        await context.sync();
+      }),
+    loadSignOff: () =>
+      run(async (context) => {
+        const setting = context.workbook.settings.getItemOrNullObject(SIGN_OFF_SETTING);
+        setting.load('value');
+        await context.sync();
+        return setting.isNullObject ? undefined : String(setting.value);
+      }),
+    saveSignOff: (value) =>
+      run(async (context) => {
+        context.workbook.settings.add(SIGN_OFF_SETTING, value);
         await context.sync();
       }),
   };

@@ -2,7 +2,7 @@
 // cells' own fills (the status layer is conditional formats, not part of them) and never a
 // status colour.
 import { FakeExcel, sheet } from './fakeExcel';
-import { createExcelAdapter } from '../../src/excel/excelAdapter';
+import { createExcelAdapter, SIGN_OFF_SETTING } from '../../src/excel/excelAdapter';
 import { STATUS_COLOURS } from '../../src/engine';
 
 const all = () => true;
@@ -47,4 +47,38 @@ test('the checked table is copied with its original fill, the red cell counted, 
   expect(copy.html).toContain('1\u00a0200');
   expect(copy.html).toContain('\u22123\u00a0400');
   expect(copy.text).toContain('Summa\t1\u00a0300');
+});
+
+test('sign-off marks are kept in a workbook setting', async () => {
+  // Workbook settings only (the shared fake Excel models cells and formats).
+  const settings = new Map<string, string>();
+  const run = (async (batch: (context: Excel.RequestContext) => Promise<unknown>) => {
+    const queue: (() => void)[] = [];
+    const context = {
+      workbook: {
+        settings: {
+          getItemOrNullObject: (k: string) => {
+            const item = { isNullObject: true, value: undefined as unknown, load: () => undefined };
+            queue.push(() => Object.assign(item, settings.has(k) ? { isNullObject: false, value: settings.get(k) } : {}));
+            return item;
+          },
+          add: (k: string, v: string) => queue.push(() => settings.set(k, v)),
+        },
+      },
+      sync: async () => queue.splice(0).forEach((f) => f()),
+    };
+    return batch(context as unknown as Excel.RequestContext);
+  }) as never;
+  const adapter = createExcelAdapter({ run, supports: all });
+  expect(await adapter.loadSignOff!()).toBeUndefined();
+  await adapter.saveSignOff!('{"v":1,"marks":{}}');
+  expect(settings.get(SIGN_OFF_SETTING)).toBe('{"v":1,"marks":{}}');
+  expect(await createExcelAdapter({ run, supports: all }).loadSignOff!()).toBe('{"v":1,"marks":{}}');
+});
+
+test('Visa indata without RangeAreas selects the first input range on the right sheet', async () => {
+  const excel = workbook();
+  const adapter = createExcelAdapter({ run: excel.run, supports: () => false });
+  await adapter.selectRanges!('Kostnader', ['B3:B5']);
+  expect(excel.selected).toEqual({ sheet: 'Kostnader', address: 'B3:B5' });
 });
