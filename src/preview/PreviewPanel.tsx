@@ -97,14 +97,17 @@ function MoreSheets({ names, onPick }: { names: string[]; onPick: (name: string)
 const SheetTabs = React.memo(function SheetTabs({ adapter, names, active }: { adapter: PreviewAdapter; names: string[]; active: string }) {
   return (
     <Overflow minimumVisible={1} padding={8}>
-      <TabList className="sk-tabs" selectedValue={active} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel} size="small">
-        {names.map((n) => (
-          <OverflowItem key={n} id={n} priority={n === active ? 2 : 1}>
-            <Tab value={n}>{n}</Tab>
-          </OverflowItem>
-        ))}
+      {/* The menu button is beside the tab list, not in it: a tablist holds only tabs. */}
+      <div className="sk-tabs-row">
+        <TabList className="sk-tabs" selectedValue={active} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel} size="small">
+          {names.map((n) => (
+            <OverflowItem key={n} id={n} priority={n === active ? 2 : 1}>
+              <Tab value={n}>{n}</Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreSheets names={names} onPick={(n) => adapter.showSheet(n)} />
-      </TabList>
+      </div>
     </Overflow>
   );
 });

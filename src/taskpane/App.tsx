@@ -28,6 +28,7 @@ import { FindingsList, type FindingsListHandle } from './FindingsList';
 import { buildPaneRun, listRows, navigationOrder, okFindings, type Expanded, type Finding, type PaneRun, type StatusFilter } from './findings';
 import { findingsCsv, findingsTable, markOf, parseMarks, serializeMarks, type Marks } from './signoff';
 import { Summary } from './Summary';
+import { splitQualified } from '../host/inputRanges';
 import type { Ask } from './TableActions';
 import { T } from '../ui/texts';
 
@@ -167,7 +168,12 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
   const showInputs = (f: Finding) => {
     setCurrentId(f.id);
     if (!f.inputs.length) return message(T.noInputs);
-    const fn = adapter.selectRanges ?? ((sheet: string, a: string[]) => adapter.select(sheet, a[0]));
+    // A host without selectRanges selects the first input's first cell.
+    const first = (sheet: string, refs: string[]) => {
+      const p = splitQualified(refs[0], sheet);
+      return adapter.select(p.sheet, p.range.split(':')[0]);
+    };
+    const fn = adapter.selectRanges ?? first;
     fn.call(adapter, f.sheet, f.inputs).then(
       () => message(T.inputsShown(f.inputs.length)),
       (e) => message(errorText(e), true),

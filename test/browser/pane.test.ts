@@ -21,6 +21,7 @@ let origin: string;
 let tmp: string;
 let allOkFile: string;
 let brokenFile: string;
+let manySheetsFile: string;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-pane-'));
@@ -39,6 +40,17 @@ beforeAll(async () => {
   data.forEach((r) => ws.addRow(r));
   ws.addRow(['Summa', { formula: 'SUM(B3:B6)', result: 7680 }, { formula: 'SUM(C3:C6)', result: 7780 }]);
   await wb.xlsx.writeFile(allOkFile);
+  manySheetsFile = path.join(tmp, 'manga-blad.xlsx');
+  const many = new ExcelJS.Workbook();
+  for (const name of ['Resultaträkning', 'Balansräkning', 'Kassaflödesanalys', 'Investeringar', 'Personalekonomi', 'Nyckeltal']) {
+    const s = many.addWorksheet(name);
+    s.addRow([`${name} (mnkr)`]);
+    s.addRow(['Post', 'Utfall', 'Budget']);
+    s.addRow(['Intäkter', 120, 118]);
+    s.addRow(['Kostnader', 95, 99]);
+    s.addRow(['Summa', { formula: 'SUM(B3:B4)', result: 215 }, { formula: 'SUM(C3:C4)', result: 207 }]);
+  }
+  await many.xlsx.writeFile(manySheetsFile);
   brokenFile = path.join(tmp, 'trasig.xlsx');
   fs.writeFileSync(brokenFile, 'PK\u0003\u0004 not really a zip');
   ({ server, browser, origin } = await startPreview());
@@ -168,6 +180,25 @@ for (const width of WIDTHS) {
     await page.context().close();
   }, 60_000);
 }
+
+test('320 px: six sheets — the tabs that do not fit are in a menu, nothing scrolls sideways', async () => {
+  const problems: string[] = [];
+  const page = await newPage(320, problems);
+  await page.goto(`${origin}/preview.html`);
+  await openFile(page, manySheetsFile);
+  const more = page.getByTestId('more-sheets');
+  await more.waitFor();
+  expect(await more.textContent()).toMatch(/^\d+ blad till$/);
+  expect(await horizontalOverflow(page)).toEqual([]);
+  await more.click();
+  const item = page.getByRole('menuitem', { name: 'Nyckeltal' });
+  await item.click();
+  await page.locator('[data-testid="grid"][data-sheet="Nyckeltal"]').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'pane-many-sheets-320.png'), fullPage: true });
+  expect(await axeSerious(page)).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 60_000);
 
 test('a failed open clears the previous workbook and says why', async () => {
   const problems: string[] = [];
