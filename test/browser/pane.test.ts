@@ -77,6 +77,8 @@ async function expectClean(page: Page, state: string, width: number): Promise<vo
 async function openFile(page: Page, file: string): Promise<void> {
   await page.setInputFiles('#sk-file', file);
   await page.getByTestId('summary').waitFor({ timeout: 30_000 });
+  // Done when the buttons are enabled again.
+  await page.waitForFunction(() => ![...document.querySelectorAll('button')].some((b) => b.textContent === 'Öppna .xlsx-fil' && b.disabled));
 }
 
 test('offline: preview.html and taskpane.html render within a second with every foreign request aborted', async () => {
