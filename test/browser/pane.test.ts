@@ -98,6 +98,41 @@ test('offline: preview.html and taskpane.html render within a second with every 
   }
 }, 60_000);
 
+test('taskpane.html loads office.js only when Office hosts it, and falls back to the preview when it fails', async () => {
+  const HOSTED = `taskpane.html?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`;
+  // Office hosts the page but office.js cannot be fetched: the preview, with a notice.
+  const problems: string[] = [];
+  const p1 = await newPage(320, problems);
+  const asked: string[] = [];
+  p1.on('request', (r) => asked.push(r.url()));
+  await p1.goto(`${origin}/${HOSTED}`);
+  await p1.getByRole('button', { name: 'Öppna .xlsx-fil' }).waitFor({ timeout: 5000 });
+  expect(asked.some((u) => /appsforoffice\.microsoft\.com\/.*office\.js$/.test(u))).toBe(true);
+  await expect(p1.getByTestId('notice').textContent()).resolves.toContain('Office kunde inte läsas in');
+  await p1.context().close();
+
+  // Office answers (a stand-in office.js): the Excel adapter, no preview.
+  const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+  const p2 = await context.newPage();
+  await p2.route('**/*', (route) => {
+    const url = route.request().url();
+    if (/appsforoffice\.microsoft\.com\/.*office\.js$/.test(url)) {
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: "window.Office = { HostType: { Excel: 'Excel', Word: 'Word' }, onReady: () => Promise.resolve({ host: 'Excel' }), context: { requirements: { isSetSupported: () => true } } };",
+      });
+    }
+    return url.startsWith(origin + '/') ? route.continue() : route.abort();
+  });
+  await p2.goto(`${origin}/${HOSTED}`);
+  await p2.getByRole('button', { name: 'Kontrollera arbetsboken' }).waitFor({ timeout: 5000 });
+  expect(await p2.evaluate(() => document.documentElement.dataset.host)).toBe('excel');
+  expect(await p2.getByRole('button', { name: 'Öppna .xlsx-fil' }).count()).toBe(0);
+  await context.close();
+  expect(problems).toEqual([]);
+}, 60_000);
+
 for (const width of WIDTHS) {
   test(`${width} px: empty state, errors first, Visa indata, sign-off`, async () => {
     const problems: string[] = [];

@@ -79,6 +79,12 @@ test('Kopiera till Word: the Budgetfördelning table, after confirming its red c
   const question = page.getByRole('dialog');
   await question.waitFor();
   expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+  // Escape closes the question without copying; asked again, it is answered.
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => (window as unknown as { __copied: unknown[] }).__copied.length)).toBe(0);
+  await page.getByRole('button', { name: /^Kopiera till Word: Uppföljning av nämndens/ }).first().click();
+  await question.waitFor();
   await expect(question.textContent()).resolves.toMatch(/Tabellen har \d+ celler som inte stämmer/);
   expect(await page.evaluate(() => (window as unknown as { __copied: unknown[] }).__copied.length)).toBe(0);
   await question.getByRole('button', { name: 'Kopiera ändå' }).click();
