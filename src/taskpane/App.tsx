@@ -157,7 +157,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
   React.useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'F8' || e.ctrlKey || e.altKey || e.metaKey) return;
-      if (!document.querySelector('[data-testid="summary"]')) return;
+      if (!document.querySelector('[data-testid="summary"]') || document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
       e.preventDefault();
       goRef.current(e.shiftKey ? -1 : 1);
     };

@@ -103,7 +103,8 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
   const { rows, currentId } = props;
   const list = React.useRef<VirtualListHandle>(null);
   const box = React.useRef<HTMLDivElement | null>(null);
-  const pendingFocus = React.useRef<string>();
+  // A finding to focus once it is in the list (the rows may change first, e.g. a new filter).
+  const pendingFocus = React.useRef<{ id: string; rows: Row[]; scrolled: boolean }>();
 
   const findingIndexes = React.useMemo(() => rows.flatMap((r, i) => (r.kind === 'finding' ? [i] : [])), [rows]);
   const indexOfId = React.useCallback((id: string) => rows.findIndex((r) => r.kind === 'finding' && r.finding.id === id), [rows]);
@@ -112,25 +113,33 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
 
   const focusNow = (id: string) => {
     const el = document.querySelector<HTMLButtonElement>(`.sk-findings button.sk-finding[data-id="${CSS.escape(id)}"]`);
-    if (el) {
-      el.focus({ preventScroll: true });
-      pendingFocus.current = undefined;
-      return true;
+    el?.focus({ preventScroll: true });
+    return !!el;
+  };
+
+  const tryFocus = () => {
+    const p = pendingFocus.current;
+    if (!p) return;
+    const i = indexOfId(p.id);
+    if (i < 0) {
+      // Not in these rows; give up once the rows it was asked for have been replaced.
+      if (p.rows !== rows) pendingFocus.current = undefined;
+      return;
     }
-    return false;
+    if (!p.scrolled) {
+      p.scrolled = true;
+      list.current?.scrollToIndex(i);
+    }
+    if (focusNow(p.id)) pendingFocus.current = undefined;
+    else requestAnimationFrame(tryFocus);
   };
 
   const focusFinding = (id: string) => {
-    const i = indexOfId(id);
-    if (i < 0) return;
-    list.current?.scrollToIndex(i);
-    pendingFocus.current = id;
-    if (!focusNow(id)) requestAnimationFrame(() => pendingFocus.current && focusNow(pendingFocus.current));
+    pendingFocus.current = { id, rows, scrolled: false };
+    tryFocus();
   };
   React.useImperativeHandle(handle, () => ({ focusFinding }), [rows]);
-  React.useEffect(() => {
-    if (pendingFocus.current) focusNow(pendingFocus.current);
-  });
+  React.useEffect(() => tryFocus());
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;

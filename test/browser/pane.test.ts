@@ -167,6 +167,17 @@ for (const width of WIDTHS) {
     await page.locator('.sk-filter[data-status="error"]').click();
     expect(await page.locator('button.sk-finding').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'error'))).toBe(true);
     await page.locator('.sk-filter[data-status="error"]').click();
+    // With only the yellow ones shown, F8 goes to the first red one: the filter opens up and
+    // the finding has focus.
+    await page.locator('.sk-filter[data-status="warning"]').click();
+    await page.keyboard.press('F8');
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset?.n === '1');
+    expect(await page.locator('.sk-filter[data-status="warning"]').getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Shift+F8'); // wraps to the last problem
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset?.n !== '1');
+    await page.keyboard.press('F8'); // and back to the first: "Nästa fel" below goes to number 2
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset?.n === '1');
+    await page.locator('button.sk-finding[data-n="1"]').click();
 
     // Next error selects the first one, outlines it in the grid, keeps focus in the list.
     await page.getByRole('button', { name: 'Nästa fel' }).click();
@@ -178,7 +189,7 @@ for (const width of WIDTHS) {
     await expect(cell.getAttribute('data-selected')).resolves.toBe('true');
     await expect(cell.getAttribute('data-status')).resolves.toBe('error');
     expect(await current.evaluate((el) => el === document.activeElement)).toBe(true);
-    await expect(page.getByTestId('position').textContent()).resolves.toMatch(/^Fel 1 av \d+$/);
+    await expect(page.getByTestId('position').textContent()).resolves.toMatch(/^Fel 2 av \d+$/);
 
     // Visa indata marks the cells the check was computed from.
     await page.getByRole('button', { name: 'Visa indata' }).click();
