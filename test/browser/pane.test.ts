@@ -211,6 +211,20 @@ for (const width of WIDTHS) {
     await dialog.waitFor({ state: 'detached' });
     await expectClean(page, 'granskad', width);
 
+    if (width === 1280) {
+      // The mark survives a re-check (the value is unchanged) …
+      const markedId = await page.locator('button.sk-finding:has([data-testid="reviewed"])').getAttribute('data-id');
+      await page.getByRole('button', { name: 'Kontrollera arbetsboken' }).click();
+      await page.locator(`button.sk-finding[data-id="${markedId}"] [data-testid="reviewed"]`).waitFor();
+      // … and travels in the downloaded copy: opened again, it is still Granskad.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ned färgad kopia' }).click()]);
+      const copy = path.join(tmp, download.suggestedFilename());
+      await download.saveAs(copy);
+      await openFile(page, copy);
+      await page.locator(`button.sk-finding[data-id="${markedId}"] [data-testid="reviewed"]`).waitFor();
+      await expect(page.locator(`button.sk-finding[data-id="${markedId}"]`).textContent()).resolves.toContain('Rättas i nästa version');
+    }
+
     expect(problems).toEqual([]);
     await page.context().close();
   }, 120_000);
