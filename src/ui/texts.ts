@@ -16,7 +16,6 @@ export const T = {
   clearColours: 'Rensa statusfärger',
   watch: 'Kontrollera medan jag skriver',
   cancel: 'Avbryt',
-  close: 'Stäng',
 
   // Progress and notices
   working: 'Kontrollerar …',
@@ -47,7 +46,6 @@ export const T = {
     warning: (n: number) => plural(n, 'avrundning', 'avrundningar'),
     ok: (n: number) => `${count(n)} stämmer`,
   } as Record<Status, (n: number) => string>,
-  showAllProblems: 'Visa alla problem',
   allOk: (cells: number) => `Allt stämmer — ${plural(cells, 'cell kontrollerad', 'celler kontrollerade')}`,
   noErrors: (cells: number) => `Inga fel — ${plural(cells, 'cell kontrollerad', 'celler kontrollerade')}`,
 
@@ -64,14 +62,12 @@ export const T = {
   hideOkCells: 'Dölj',
   loading: 'Hämtar …',
   consequenceOf: (address: string) => `Följer av ${address}`,
-  sheetGroupLabel: (sheet: string) => `Blad ${sheet}`,
 
   // One finding
   expected: 'Förväntat',
   actual: 'Faktiskt',
   difference: 'Differens',
   basis: 'Grund',
-  noNumber: '–',
   roundingDifference: 'Avrundningsdifferens',
   needsReview: 'Behöver granskas',
   showInputs: 'Visa indata',
@@ -133,7 +129,6 @@ export const T = {
   fileOpened: (fileName: string) => `${fileName} är öppnad och kontrollerad.`,
   openFailed: (fileName: string, why: string) => `${fileName} kunde inte öppnas: ${why}`,
   checkBeforeDownload: 'Kontrollera arbetsboken först, sedan kan den färgade kopian laddas ned.',
-  gridHeading: 'Blad',
   gridLabel: (sheet: string) => `Bladet ${sheet}, rutnät. Rulla med piltangenterna.`,
   sheetTabsLabel: 'Blad',
   moreSheets: (n: number) => `${plural(n, 'blad', 'blad')} till`,

@@ -3,7 +3,6 @@ import { addressBatches, joinAddresses, verticalRuns } from '../../src/excel/add
 import { parseMergedAddress } from '../../src/excel/readWorkbook';
 import { copyFormatOf } from '../../src/excel/tableFormats';
 import { packBatches, rowChunks } from '../../src/excel/rowChunks';
-import { cellText } from '../../src/preview/cellText';
 
 test('address batches merge vertical runs and stay under the length limit', () => {
   expect(verticalRuns([{ row: 3, col: 3 }, { row: 4, col: 3 }, { row: 5, col: 3 }, { row: 8, col: 3 }, { row: 0, col: 0 }])).toEqual(['A1', 'D4:D6', 'D9']);
@@ -34,12 +33,4 @@ test('row chunks cover the used range exactly and batches respect the budget', (
   expect(chunks.reduce((s, c) => s + c.rowCount, 0)).toBe(50_001);
   expect(chunks[chunks.length - 1].rowIndex + chunks[chunks.length - 1].rowCount).toBe(50_003);
   expect(packBatches([4, 4, 4, 1], (x) => x, 8)).toEqual([[4, 4], [4, 1]]);
-});
-
-test('preview cells are shown the Swedish way', () => {
-  expect(cellText({ value: 1777590.5, numFmt: '#,##0' })).toBe('1\u00a0777\u00a0591');
-  expect(cellText({ value: 0.026, numFmt: '0.0%' })).toBe('2,6 %');
-  expect(cellText({ value: -3.4 })).toBe('\u22123,4');
-  expect(cellText({ value: 'Summa' })).toBe('Summa');
-  expect(cellText(undefined)).toBe('');
 });

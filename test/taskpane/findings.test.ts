@@ -193,6 +193,8 @@ describe('sign-off', () => {
     expect(run.problems[0].status).toBe('error');
     const w = core.window('Budgetfördelning', 5, 8, 3, 3);
     expect(w.status[0]).toBe(3); // D6 red
+    expect(w.text[0]).toBe('1\u00a0180\u00a0309'); // shown the Swedish way
+    expect(w.isText[0]).toBe(0);
     const copy = core.download(serializeMarks(marks));
     expect(new PreviewCore().open(copy).signOff).toBe(serializeMarks(marks));
     // A failed open forgets the workbook that was open.
