@@ -301,6 +301,20 @@ test('drag and drop a file onto the pane opens and checks it', async () => {
 test('keyboard only: open a file, jump to the next error, mark it Granskad, export', async () => {
   const problems: string[] = [];
   const page = await newPage(320, problems);
+  // What the page puts on the clipboard (Clipboard API or the copy-event fallback).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __copied: { html: string; text: string }[] };
+    w.__copied = [];
+    if (navigator.clipboard) {
+      navigator.clipboard.write = async (items: ClipboardItems) => {
+        for (const item of items) w.__copied.push({ html: await (await item.getType('text/html')).text(), text: await (await item.getType('text/plain')).text() });
+      };
+    }
+    document.addEventListener('copy', (e) => {
+      const d = (e as ClipboardEvent).clipboardData;
+      if (d?.getData('text/html')) w.__copied.push({ html: d.getData('text/html'), text: d.getData('text/plain') });
+    });
+  });
   // Listen before anything happens: file-chooser interception is switched on asynchronously.
   const chooserShown = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
   await page.goto(`${origin}/preview.html`);
@@ -349,6 +363,12 @@ test('keyboard only: open a file, jump to the next error, mark it Granskad, expo
   expect(lines[0]).toBe('Blad;Tabell;Cell;Status;Meddelande;Förväntat;Faktiskt;Differens;Grund;Granskad;Kommentar');
   const marked = lines.filter((l) => l.endsWith(';ja;Känd avvikelse'));
   expect(marked).toHaveLength(1);
+  // The same findings as a table on the clipboard, for an e-mail.
+  await page.waitForFunction(() => (window as unknown as { __copied: unknown[] }).__copied.length > 0);
+  const [copied] = await page.evaluate(() => (window as unknown as { __copied: { html: string; text: string }[] }).__copied);
+  expect(copied.html).toMatch(/<table[^>]*>.*<th[^>]*>Blad<\/th>/s);
+  expect(copied.html).toContain('Känd avvikelse');
+  expect(copied.text.split('\r\n').filter(Boolean)).toHaveLength(lines.length);
   expect(problems).toEqual([]);
   await page.context().close();
 }, 120_000);
