@@ -43,8 +43,8 @@ export function SheetGrid(props: {
     return () => ro.disconnect();
   }, [measure]);
 
-  // Show the selected cell, or the first input cell: scroll only, never move focus.
-  const target = selected ?? (inputs?.length ? { row: inputs[0].r0, col: inputs[0].c0 } : undefined);
+  // Show the first input cell after "Visa indata", else the selected cell: scroll only, never move focus.
+  const target = inputs?.length ? { row: inputs[0].r0, col: inputs[0].c0 } : selected;
   React.useLayoutEffect(() => {
     const el = wrap.current;
     if (!el || !target) return;
@@ -99,7 +99,7 @@ export function SheetGrid(props: {
               data-selected={isSelected ? 'true' : undefined}
               data-input={isInput ? 'true' : undefined}
               className={[isSelected ? 'sk-selected' : '', isInput ? 'sk-input' : '', w && w.isText[i] ? 'sk-text' : ''].filter(Boolean).join(' ') || undefined}
-              style={colours ? { background: colours.fill, color: colours.font } : undefined}
+              style={colours ? { backgroundColor: colours.fill, color: colours.font } : undefined}
               title={text || undefined}
             >
               {status && <span className="sk-cell-mark">{STATUS_SYMBOL[status]}</span>}
