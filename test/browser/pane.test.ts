@@ -262,6 +262,43 @@ test('320 px: six sheets — the tabs that do not fit are in a menu, nothing scr
   await page.context().close();
 }, 60_000);
 
+test('why: a check\'s basis and a sheet\'s notes, as the engine gives them, are shown (notes apart, never as errors)', async () => {
+  // The engine does not fill `basis` and `notes` for this fixture yet: a wrapper around the
+  // real worker adds them to what it answers, so the page is tested as it will be used.
+  const BASIS = 'etikett Summa och SUMMA-formel; samma läsning stämmer i 7 av 8 kolumner';
+  const NOTE = 'Raden Summa (rad 21) stämmer inte med någon läsning av raderna ovanför; kontrollera den för hand';
+  const problems: string[] = [];
+  const page = await newPage(320, problems);
+  await page.route(`${origin}/previewWorker.js`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      body: `const post = self.postMessage.bind(self);
+self.postMessage = (m, t) => {
+  const v = m && m.value;
+  if (v && Array.isArray(v.problems) && v.problems.length) {
+    v.problems[0].basis = ${JSON.stringify(BASIS)};
+    v.sheets[0].notes = [${JSON.stringify(NOTE)}];
+  }
+  post(m, t);
+};
+importScripts('previewWorker.js?real');`,
+    }),
+  );
+  await page.goto(`${origin}/preview.html`);
+  await openFile(page, FIXTURE);
+  const first = page.locator('button.sk-finding[data-n="1"]');
+  await expect(first.textContent()).resolves.toContain(`Grund: ${BASIS}`);
+  const notes = page.getByTestId('notes');
+  await expect(notes.locator('summary').textContent()).resolves.toBe('Kunde inte bedömas (1)');
+  await notes.locator('summary').click();
+  await expect(notes.textContent()).resolves.toContain(NOTE);
+  expect(await page.getByTestId('findings').textContent()).not.toContain(NOTE);
+  await expectClean(page, 'grund-och-noter', 320);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 60_000);
+
 test('a failed open clears the previous workbook and says why', async () => {
   const problems: string[] = [];
   const page = await newPage(320, problems);
