@@ -85,10 +85,13 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
     setExpanded(new Map());
     setCurrentId(undefined);
     setFilter('problems');
-    try {
-      setMarks(parseMarks(await adapter.loadSignOff?.()));
-    } catch {
-      setMarks({});
+    // Marks from the document; a host that cannot store them keeps this session's.
+    if (adapter.loadSignOff) {
+      try {
+        setMarks(parseMarks(await adapter.loadSignOff()));
+      } catch {
+        setMarks({});
+      }
     }
   };
 
