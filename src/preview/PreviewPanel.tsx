@@ -123,19 +123,28 @@ function sheetNames(sheets: SheetMeta[]): string[] {
 /** Sheet tabs and the grid of the active sheet. */
 export function PreviewSheets({ adapter, state }: { adapter: PreviewAdapter; state: PreviewState }) {
   const sheets = state.sheets;
+  // A new workbook's grid is drawn one task after its tabs: two short tasks, not one long.
+  const [gridFor, setGridFor] = React.useState<SheetMeta[]>();
+  React.useEffect(() => {
+    if (!sheets) return;
+    const t = setTimeout(() => setGridFor(sheets), 0);
+    return () => clearTimeout(t);
+  }, [sheets]);
   if (!sheets?.length) return null;
   const sheet = sheets.find((s) => s.name === state.activeSheet) ?? sheets[0];
   const sel = state.selected?.sheet === sheet.name ? parseCellAddress(state.selected.address) : null;
   return (
     <section className="sk-sheets" aria-label={T.sheetTabsLabel}>
       <SheetTabs adapter={adapter} names={sheetNames(sheets)} active={sheet.name} />
-      <SheetGrid
-        adapter={adapter}
-        sheet={sheet}
-        version={state.version}
-        selected={sel ? { row: sel.r, col: sel.c, address: state.selected!.address } : undefined}
-        inputs={state.inputs?.sheet === sheet.name ? state.inputs.boxes : undefined}
-      />
+      {gridFor === sheets && (
+        <SheetGrid
+          adapter={adapter}
+          sheet={sheet}
+          version={state.version}
+          selected={sel ? { row: sel.r, col: sel.c, address: state.selected!.address } : undefined}
+          inputs={state.inputs?.sheet === sheet.name ? state.inputs.boxes : undefined}
+        />
+      )}
     </section>
   );
 }

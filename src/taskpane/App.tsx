@@ -25,7 +25,7 @@ import { PreviewFile, PreviewSheets, usePreviewState } from '../preview/PreviewP
 import { downloadBytes } from '../preview/download';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { FindingsList, type FindingsListHandle } from './FindingsList';
-import { buildPaneRun, listRows, navigationOrder, okFindings, type Expanded, type Finding, type PaneRun, type StatusFilter } from './findings';
+import { buildPaneRun, listRowsInSteps, navigationOrder, okFindings, type Expanded, type Finding, type PaneRun, type Row, type StatusFilter } from './findings';
 import { findingsCsv, findingsTable, markOf, parseMarks, serializeMarks, type Marks } from './signoff';
 import { Summary } from './Summary';
 import { splitQualified } from '../host/inputRanges';
@@ -260,9 +260,9 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
   React.useEffect(() => () => void stopWatch.current?.(), []);
 
   const ask: Ask = React.useCallback((q) => setQuestion(q), []);
-  const rows = React.useMemo(() => (run ? listRows(run, filter, expanded) : []), [run, filter, expanded]);
+  const { rows, ready: rowsReady } = useListRows(run, filter, expanded);
   const notes = run ? run.sheets.flatMap((s) => s.notes.map((n) => ({ sheet: s.name, note: n }))) : [];
-  const reviewedCount = run ? run.problems.filter((f) => markOf(marks, f)).length : 0;
+  const reviewedCount = React.useMemo(() => (run && Object.keys(marks).length ? run.problems.filter((f) => markOf(marks, f)).length : 0), [run, marks]);
   const hasWorkbook = !preview || !!previewState.sheets;
 
   const dropProps = preview
@@ -374,7 +374,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
               )}
               {run.summary.cells === 0 ? (
                 <p className="sk-empty">{T.noCells}</p>
-              ) : rows.length ? (
+              ) : rows.length || !rowsReady ? (
                 <FindingsList
                   ref={list}
                   rows={rows}
@@ -447,6 +447,39 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
       </Dialog>
     </main>
   );
+}
+
+/**
+ * The list's rows, built in slices of about 10 ms: a run with tens of thousands of findings
+ * never holds the page in one long task. A small run is done before the first paint; while a
+ * large one is built the previous rows stay (or none for a new run).
+ */
+const NO_ROWS: Row[] = [];
+
+function useListRows(run: PaneRun | undefined, filter: StatusFilter, expanded: Expanded): { rows: Row[]; ready: boolean } {
+  const [built, setBuilt] = React.useState<{ run?: PaneRun; filter?: StatusFilter; expanded?: Expanded; rows: Row[] }>({ rows: [] });
+  React.useLayoutEffect(() => {
+    if (!run) {
+      setBuilt({ rows: [] });
+      return;
+    }
+    const steps = listRowsInSteps(run, filter, expanded);
+    let cancelled = false;
+    const slice = () => {
+      if (cancelled) return;
+      const start = performance.now();
+      let r = steps.next();
+      while (!r.done && performance.now() - start < 10) r = steps.next();
+      if (r.done) setBuilt({ run, filter, expanded, rows: r.value });
+      else setTimeout(slice, 0);
+    };
+    slice();
+    return () => {
+      cancelled = true;
+    };
+  }, [run, filter, expanded]);
+  const same = built.run === run;
+  return { rows: same ? built.rows : NO_ROWS, ready: same && built.filter === filter && built.expanded === expanded };
 }
 
 /** Stands in for the preview adapter outside the preview (hooks must always run). */

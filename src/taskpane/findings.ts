@@ -259,7 +259,20 @@ function tablesByIndex(run: PaneRun): TableSummary[][] {
   return at;
 }
 
+/** The list's rows at once. */
 export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded): Row[] {
+  const steps = listRowsInSteps(run, filter, expanded, Infinity);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The list's rows, pausing (yield) after every `step` findings or tables, so that a page can
+ * build the rows of a very large run in short tasks.
+ */
+export function* listRowsInSteps(run: PaneRun, filter: StatusFilter, expanded: Expanded, step = 3000): Generator<void, Row[], void> {
+  let done = 0;
   const rows: Row[] = [];
   const withActions = new Set<TableSummary>();
   const firstAppearance = (t: TableSummary) => {
@@ -275,6 +288,7 @@ export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded)
   let currentTable = -2;
   // The problems come sorted (red, then yellow) with consequences after their cause: one pass.
   for (const finding of run.problems) {
+    if (++done % step === 0) yield;
     if (filter !== 'problems' && filter !== finding.status) continue;
     if (finding.status !== section) {
       section = finding.status;
@@ -292,6 +306,7 @@ export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded)
   if (filter === 'problems' || filter === 'ok') {
     let any = false;
     for (const t of run.tables) {
+      if (++done % step === 0) yield;
       if (t.ok === 0) continue;
       if (!any) rows.push({ kind: 'section', key: 's-ok', status: 'ok', count: run.summary.ok });
       any = true;
