@@ -1,5 +1,5 @@
 // Browser preview: open an .xlsx (button or drag and drop onto the pane), download the
-// coloured copy, pick a sheet (tabs that overflow into a menu on a narrow pane) and see
+// coloured copy, pick a sheet (tabs; those that do not fit go into a menu) and see
 // the grid with status colours.
 import * as React from 'react';
 import {
@@ -9,12 +9,8 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Overflow,
-  OverflowItem,
   Tab,
   TabList,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
 } from '@fluentui/react-components';
 import { parseCellAddress } from '../engine';
 import type { PreviewAdapter, PreviewState, SheetMeta } from './previewAdapter';
@@ -66,49 +62,72 @@ export function PreviewFile(props: { state: PreviewState; busy: boolean; onFile:
   );
 }
 
-function OverflowSheet({ name, onPick }: { name: string; onPick: (name: string) => void }) {
-  const visible = useIsOverflowItemVisible(name);
-  if (visible) return null;
-  return <MenuItem onClick={() => onPick(name)}>{name}</MenuItem>;
+/** A tab's width estimated from its text (small tabs): measuring each tab would force layouts. */
+const tabWidth = (name: string) => 24 + 7.6 * name.length;
+const MENU_WIDTH = 110;
+
+/** The sheets that fit in `width` as tabs (always the active one); the rest go in the menu. */
+export function visibleSheets(names: string[], active: string, width: number): string[] {
+  const total = names.reduce((w, n) => w + tabWidth(n), 0);
+  if (total <= width) return names;
+  const room = width - MENU_WIDTH;
+  const shown: string[] = [];
+  let used = 0;
+  for (const n of names) {
+    if (used + tabWidth(n) > room) break;
+    shown.push(n);
+    used += tabWidth(n);
+  }
+  if (!shown.includes(active)) {
+    while (shown.length && used + tabWidth(active) > room) used -= tabWidth(shown.pop()!);
+    shown.push(active);
+  }
+  return names.filter((n) => shown.includes(n));
 }
 
-function MoreSheets({ names, onPick }: { names: string[]; onPick: (name: string) => void }) {
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
-  return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button ref={ref} appearance="transparent" className="sk-more-sheets" data-testid="more-sheets">
-          {T.moreSheets(overflowCount)}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {names.map((n) => (
-            <OverflowSheet key={n} name={n} onPick={onPick} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
-}
-
-/** The sheet tabs; rendered again only when the sheets or the active one change. */
+/** The sheet tabs; rendered again only when the sheets, the active one or the width change. */
 const SheetTabs = React.memo(function SheetTabs({ adapter, names, active }: { adapter: PreviewAdapter; names: string[]; active: string }) {
+  const row = React.useRef<HTMLDivElement>(null);
+  const [width, setWidth] = React.useState(0);
+  React.useEffect(() => {
+    const el = row.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[entries.length - 1].contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // Until the width is known, only the active tab (never wider than the pane).
+  const shown = width ? visibleSheets(names, active, width) : [active];
+  const hidden = names.filter((n) => !shown.includes(n));
   return (
-    <Overflow minimumVisible={1} padding={8}>
-      {/* The menu button is beside the tab list, not in it: a tablist holds only tabs. */}
-      <div className="sk-tabs-row">
-        <TabList className="sk-tabs" selectedValue={active} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel} size="small">
-          {names.map((n) => (
-            <OverflowItem key={n} id={n} priority={n === active ? 2 : 1}>
-              <Tab value={n}>{n}</Tab>
-            </OverflowItem>
-          ))}
-        </TabList>
-        <MoreSheets names={names} onPick={(n) => adapter.showSheet(n)} />
-      </div>
-    </Overflow>
+    // The menu button is beside the tab list, not in it: a tablist holds only tabs.
+    <div className="sk-tabs-row" ref={row}>
+      <TabList className="sk-tabs" selectedValue={active} onTabSelect={(_, d) => adapter.showSheet(String(d.value))} aria-label={T.sheetTabsLabel} size="small">
+        {shown.map((n) => (
+          <Tab key={n} value={n}>
+            {n}
+          </Tab>
+        ))}
+      </TabList>
+      {hidden.length > 0 && (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="transparent" className="sk-more-sheets" data-testid="more-sheets">
+              {T.moreSheets(hidden.length)}
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {hidden.map((n) => (
+                <MenuItem key={n} onClick={() => adapter.showSheet(n)}>
+                  {n}
+                </MenuItem>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+    </div>
   );
 });
 

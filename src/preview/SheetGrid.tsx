@@ -34,18 +34,21 @@ export function SheetGrid(props: {
     const el = wrap.current;
     if (el) setView({ top: el.scrollTop, left: el.scrollLeft, height: el.clientHeight || 400, width: el.clientWidth || 600 });
   }, []);
-  React.useLayoutEffect(() => {
-    measure();
+  // The box's size from a ResizeObserver (after layout), never a forced layout during render.
+  React.useEffect(() => {
     const el = wrap.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(measure);
+    const ro = new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1].contentRect;
+      setView((v) => ({ ...v, height: r.height || 400, width: r.width || 600 }));
+    });
     ro.observe(el);
     return () => ro.disconnect();
-  }, [measure]);
+  }, []);
 
   // Show the first input cell after "Visa indata", else the selected cell: scroll only, never move focus.
   const target = inputs?.length ? { row: inputs[0].r0, col: inputs[0].c0 } : selected;
-  React.useLayoutEffect(() => {
+  React.useEffect(() => {
     const el = wrap.current;
     if (!el || !target) return;
     const y = ROW_H + target.row * ROW_H;

@@ -271,7 +271,7 @@ export function listRows(run: PaneRun, filter: StatusFilter, expanded: Expanded)
  * The list's rows, pausing (yield) after every `step` findings or tables, so that a page can
  * build the rows of a very large run in short tasks.
  */
-export function* listRowsInSteps(run: PaneRun, filter: StatusFilter, expanded: Expanded, step = 3000): Generator<void, Row[], void> {
+export function* listRowsInSteps(run: PaneRun, filter: StatusFilter, expanded: Expanded, step = 1000): Generator<void, Row[], void> {
   let done = 0;
   const rows: Row[] = [];
   const withActions = new Set<TableSummary>();

@@ -83,7 +83,7 @@ export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>
               const el = e.target as HTMLElement;
               const index = Number(el.dataset.index);
               if (!el.isConnected || !Number.isInteger(index)) continue;
-              const h = el.getBoundingClientRect().height;
+              const h = e.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height;
               if (h > 0 && Math.abs((sizes.current.get(index) ?? -1) - h) > 0.5) {
                 sizes.current.set(index, h);
                 changed = true;
@@ -95,12 +95,12 @@ export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>
   );
   React.useEffect(() => () => observer?.disconnect(), [observer]);
 
-  React.useLayoutEffect(() => {
+  // The box's height from a ResizeObserver (reported after layout): reading clientHeight here
+  // would force a layout of the whole page in the middle of React's commit.
+  React.useEffect(() => {
     const el = box.current;
-    if (!el) return;
-    setViewport(el.clientHeight || 600);
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 600));
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => setViewport(entries[entries.length - 1].contentRect.height || 600));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

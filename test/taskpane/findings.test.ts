@@ -10,6 +10,7 @@ import { readXlsx } from '../../src/xlsx/index';
 import type { Check, WorkbookInput, WorkbookResult } from '../../src/engine';
 import { fixture } from '../helpers/shared';
 import { inputsOnOneSheet } from '../../src/host/inputRanges';
+import { visibleSheets } from '../../src/preview/PreviewPanel';
 
 const check = (status: Check['status'], message: string, extra: Partial<Check> = {}): Check => ({
   rule: 'column-sum', status, expected: 10, actual: 12, difference: 2, tolerance: 0, inputs: ['B2:B4'], message, ...extra,
@@ -201,4 +202,12 @@ describe('sign-off', () => {
     expect(() => core.open(new Uint8Array([1, 2, 3]))).toThrow();
     expect(() => core.check(undefined)).toThrow(T.noFile);
   });
+});
+
+test('sheet tabs that do not fit go into the menu; the active sheet always has its tab', () => {
+  const names = ['Resultaträkning', 'Balansräkning', 'Kassaflödesanalys', 'Nyckeltal'];
+  expect(visibleSheets(names, 'Resultaträkning', 2000)).toEqual(names);
+  expect(visibleSheets(names, 'Resultaträkning', 296)).toEqual(['Resultaträkning']);
+  expect(visibleSheets(names, 'Nyckeltal', 296)).toEqual(['Nyckeltal']);
+  expect(visibleSheets(names, 'Nyckeltal', 400)).toEqual(['Resultaträkning', 'Nyckeltal']);
 });
