@@ -261,7 +261,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
 
   const ask: Ask = React.useCallback((q) => setQuestion(q), []);
   const { rows, ready: rowsReady } = useListRows(run, filter, expanded);
-  const notes = run ? run.sheets.flatMap((s) => s.notes.map((n) => ({ sheet: s.name, note: n }))) : [];
+  const notes = React.useMemo(() => (run ? run.sheets.flatMap((s) => s.notes.map((n) => ({ sheet: s.name, note: n }))) : []), [run]);
   const reviewedCount = React.useMemo(() => (run && Object.keys(marks).length ? run.problems.filter((f) => markOf(marks, f)).length : 0), [run, marks]);
   const hasWorkbook = !preview || !!previewState.sheets;
 
@@ -359,19 +359,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
                   {reviewedCount > 0 && <span className="sk-reviewed-count">{T.reviewedCount(reviewedCount, run.problems.length)}</span>}
                 </div>
               )}
-              {notes.length > 0 && (
-                <details className="sk-notes" data-testid="notes">
-                  <summary>{T.notesHeading(notes.length)}</summary>
-                  <p>{T.notesIntro}</p>
-                  <ul>
-                    {notes.map((n, i) => (
-                      <li key={i}>
-                        <strong>{n.sheet}</strong>: {n.note}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
+              {notes.length > 0 && <Notes notes={notes} />}
               {run.summary.cells === 0 ? (
                 <p className="sk-empty">{T.noCells}</p>
               ) : rows.length || !rowsReady ? (
@@ -455,6 +443,30 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
  * large one is built the previous rows stay (or none for a new run).
  */
 const NO_ROWS: Row[] = [];
+const MAX_NOTES = 200;
+
+/** What could not be judged, apart from the findings; drawn only when opened, at most 200. */
+function Notes({ notes }: { notes: { sheet: string; note: string }[] }) {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <details className="sk-notes" data-testid="notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{T.notesHeading(notes.length)}</summary>
+      {open && (
+        <>
+          <p>{T.notesIntro}</p>
+          <ul>
+            {notes.slice(0, MAX_NOTES).map((n, i) => (
+              <li key={i}>
+                <strong>{n.sheet}</strong>: {n.note}
+              </li>
+            ))}
+          </ul>
+          {notes.length > MAX_NOTES && <p>{T.notesShown(MAX_NOTES, notes.length)}</p>}
+        </>
+      )}
+    </details>
+  );
+}
 
 function useListRows(run: PaneRun | undefined, filter: StatusFilter, expanded: Expanded): { rows: Row[]; ready: boolean } {
   const [built, setBuilt] = React.useState<{ run?: PaneRun; filter?: StatusFilter; expanded?: Expanded; rows: Row[] }>({ rows: [] });

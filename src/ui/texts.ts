@@ -86,6 +86,7 @@ export const T = {
   // Notes: what could not be judged
   notesHeading: (n: number) => `Kunde inte bedömas (${count(n)})`,
   notesIntro: 'Det här såg Summakoll men kunde inte avgöra. Det är inga fel; kontrollera för hand.',
+  notesShown: (shown: number, total: number) => `Visar de första ${count(shown)} av ${count(total)}.`,
 
   // Sign-off
   reviewed: 'Granskad',
