@@ -292,7 +292,8 @@ importScripts('previewWorker.js?real');`,
   const notes = page.getByTestId('notes');
   await expect(notes.locator('summary').textContent()).resolves.toBe('Kunde inte bedömas (1)');
   await notes.locator('summary').click();
-  await expect(notes.textContent()).resolves.toContain(NOTE);
+  // Drawn when opened (the toggle event comes after the click).
+  await notes.locator('li', { hasText: NOTE }).waitFor();
   expect(await page.getByTestId('findings').textContent()).not.toContain(NOTE);
   await expectClean(page, 'grund-och-noter', 320);
   expect(problems).toEqual([]);
