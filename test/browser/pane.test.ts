@@ -161,6 +161,8 @@ for (const width of WIDTHS) {
     // The accessible name of a finding is its text: status, cell and the numbers.
     const name = (await findings.first().textContent()) ?? '';
     expect(name).toMatch(/Förväntat .*\d.* · Faktiskt .*\d/);
+    // Why: the basis the engine gives (checks.md section 6).
+    expect(name).toContain('Grund: mallen budgetfordelning');
     await expectClean(page, 'errors', width);
 
     // The red filter shows only the red ones.
