@@ -73,7 +73,14 @@ function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbab
             </span>
           )}
         </span>
-        {props.depth === 1 && f.explainedBy && <span className="sk-consequence">{T.consequenceOf(f.explainedBy.split('!').pop()!)}</span>}
+        {props.depth === 1 && f.explainedBy && (
+          <span className="sk-consequence">{T.consequenceOf(f.explainedBy.startsWith(`${f.sheet}!`) ? f.explainedBy.slice(f.sheet.length + 1) : f.explainedBy)}</span>
+        )}
+        {f.advice && (
+          <span className="sk-advice">
+            {T.likelyCause}: {f.advice}
+          </span>
+        )}
         {f.message && <span className="sk-message">{f.message}</span>}
         <Numbers f={f} />
         {f.basis && (
@@ -219,6 +226,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
 
   const keyOf = React.useCallback((i: number) => rows[i].key, [rows]);
   const estimate = React.useCallback((i: number) => ESTIMATE[rows[i].kind], [rows]);
+  const kindOf = React.useCallback((i: number) => rows[i].kind, [rows]);
   return (
     <div ref={box}>
       <VirtualList
@@ -226,6 +234,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
         count={rows.length}
         keyOf={keyOf}
         estimate={estimate}
+        kindOf={kindOf}
         render={render}
         label={T.findingsLabel}
         className="sk-findings"

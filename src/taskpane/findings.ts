@@ -33,8 +33,10 @@ export interface Finding {
   unit?: string;
   /** A1 ranges the check was computed from, sheet-qualified when on another sheet. */
   inputs: string[];
-  /** Id of the finding that explains this one, when the engine says so. */
+  /** Id of the cell that explains this one (a följdfel), when the engine says so (SheetResult.causes). */
   explainedBy?: string;
+  /** The engine's advice when this cell is the likely cause of red cells. */
+  advice?: string;
   /** 1 for a consequence listed under the finding that explains it. */
   depth?: 0 | 1;
   /** 1-based position among the problems (next/previous error order); unset for green cells. */
@@ -108,10 +110,8 @@ export function unitOf(sheet: SheetInput | undefined, table: TableInfo | undefin
   return undefined;
 }
 
-/** The address a check says explains it (an optional engine field; same sheet unless qualified). */
-function explainingId(sheet: string, check: Check | undefined): string | undefined {
-  const ref = (check as (Check & { explainedBy?: string }) | undefined)?.explainedBy;
-  if (!ref) return undefined;
+/** `A1`, `Blad!A1` or `'Blad 1'!A1` as a finding id (`sheet!A1`). */
+export function idOf(ref: string, sheet: string): string {
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
   return m ? `${(m[1] ?? m[2]).replace(/''/g, "'")}!${m[3].replace(/\$/g, '')}` : `${sheet}!${ref.replace(/\$/g, '')}`;
 }
@@ -139,7 +139,6 @@ export function toFinding(sheetInput: SheetInput | undefined, sheet: SheetResult
     numFmt: numFmt && numFmt !== 'General' ? numFmt : undefined,
     unit: formatIsPercent(numFmt) ? undefined : unitOf(sheetInput, table, cell.col),
     inputs: check?.inputs ?? [],
-    explainedBy: explainingId(sheet.name, check),
   };
 }
 
@@ -183,6 +182,22 @@ export function buildPaneRun(workbook: WorkbookInput, result: WorkbookResult, sk
     for (const s of [...perTable, loose]) if (s.ok + s.warning + s.error > 0) tables.push(s);
     for (const cell of findingsOf(sheet)) problems.push(toFinding(input, sheet, sheetIndex, cell));
   });
+  // The engine's causes: the likely wrong cell, its advice, and the red cells it explains.
+  const causeOf = new Map<string, string>();
+  const advice = new Map<string, string>();
+  for (const sheet of result.sheets) {
+    for (const c of sheet.causes ?? []) {
+      const cause = idOf(c.cell, c.sheet);
+      advice.set(cause, c.message);
+      for (const e of c.explains) causeOf.set(idOf(e, c.sheet), cause);
+    }
+  }
+  if (causeOf.size || advice.size) {
+    for (const f of problems) {
+      f.explainedBy = causeOf.get(f.id);
+      f.advice = advice.get(f.id);
+    }
+  }
   problems.sort(compareFindings);
   const ordered = [...withConsequences(problems.filter((f) => f.status === 'error')), ...withConsequences(problems.filter((f) => f.status === 'warning'))];
   ordered.forEach((x, i) => {

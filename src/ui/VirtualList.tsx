@@ -13,6 +13,8 @@ export interface VirtualListProps {
   count: number;
   keyOf: (index: number) => string;
   estimate: (index: number) => number;
+  /** Rows of one kind have similar heights: unmeasured rows take their kind's measured average. */
+  kindOf?: (index: number) => string;
   render: (index: number) => React.ReactNode;
   /** The scroll box. */
   className?: string;
@@ -52,7 +54,9 @@ function Row(props: { vkey: string; index: number; observer?: ResizeObserver; ch
 }
 
 export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(props, handle) {
-  const { count, keyOf, estimate, render, overscan = 6 } = props;
+  const { count, keyOf, estimate, kindOf, render, overscan = 6 } = props;
+  // Measured heights per kind (sum, count): a better guess than the fixed estimate.
+  const byKind = React.useRef(new Map<string, [number, number]>());
   const box = React.useRef<HTMLDivElement>(null);
   // Measured heights by row index; forgotten when the rows change (keyOf is new), so the
   // offsets loop never hashes a key.
@@ -69,10 +73,17 @@ export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>
   const offsets = React.useMemo(() => {
     const o = new Float64Array(count + 1);
     const measured = sizes.current;
-    for (let i = 0; i < count; i++) o[i + 1] = o[i] + (measured.get(i) ?? estimate(i));
+    const avg = new Map<string, number>();
+    byKind.current.forEach(([sum, n], k) => avg.set(k, sum / n));
+    for (let i = 0; i < count; i++) {
+      const m = measured.get(i);
+      o[i + 1] = o[i] + (m ?? (kindOf && avg.size ? (avg.get(kindOf(i)) ?? estimate(i)) : estimate(i)));
+    }
     return o;
-  }, [count, keyOf, estimate, version]);
+  }, [count, keyOf, estimate, kindOf, version]);
 
+  const kindRef = React.useRef(kindOf);
+  kindRef.current = kindOf;
   const observer = React.useMemo(
     () =>
       typeof ResizeObserver === 'undefined'
@@ -85,6 +96,13 @@ export const VirtualList = React.forwardRef<VirtualListHandle, VirtualListProps>
               if (!el.isConnected || !Number.isInteger(index)) continue;
               const h = e.borderBoxSize?.[0]?.blockSize ?? el.getBoundingClientRect().height;
               if (h > 0 && Math.abs((sizes.current.get(index) ?? -1) - h) > 0.5) {
+                if (!sizes.current.has(index) && kindRef.current) {
+                  // The first 16 rows of a kind set its average, which then stays: an average
+                  // that kept moving would move every row below the screen while scrolling.
+                  const k = kindRef.current(index);
+                  const [sum, n] = byKind.current.get(k) ?? [0, 0];
+                  if (n < 16) byKind.current.set(k, [sum + h, n + 1]);
+                }
                 sizes.current.set(index, h);
                 changed = true;
               }

@@ -61,7 +61,8 @@ export const T = {
   showOkCells: 'Visa',
   hideOkCells: 'Dölj',
   loading: 'Hämtar …',
-  consequenceOf: (address: string) => `Följer av ${address}`,
+  consequenceOf: (address: string) => `Följdfel av ${address}`,
+  likelyCause: 'Trolig orsak',
 
   // One finding
   expected: 'Förväntat',

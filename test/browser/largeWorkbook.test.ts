@@ -124,6 +124,12 @@ test('1 000 000 cells: no main-thread task of 200 ms after the file is read; fin
     if (Math.max(...ns) < 9000) lo = mid;
     else if (Math.min(...ns) > 9000) hi = mid;
   }
+  // Rows are measured as they are drawn, so the last steps are small scrolls.
+  for (let i = 0; i < 200 && !(await target.count()); i++) {
+    const ns = await page.locator('button.sk-finding[data-n]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-n'))));
+    await box.evaluate((el, down) => el.scrollBy(0, down ? 120 : -120), !ns.length || Math.max(...ns) < 9000);
+    await page.waitForTimeout(30);
+  }
   await target.click();
   const sheet = (await target.getAttribute('data-sheet'))!;
   const address = (await target.getAttribute('data-address'))!;

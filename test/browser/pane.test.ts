@@ -163,6 +163,16 @@ for (const width of WIDTHS) {
     expect(name).toMatch(/Förväntat .*\d.* · Faktiskt .*\d/);
     // Why: the basis the engine gives (checks.md section 6).
     expect(name).toContain('Grund: mallen budgetfordelning');
+    // Följdfel: the engine says D6 explains H6, D9 and Budgetväxlingar F11; they are listed under D6.
+    const d6 = page.locator('button.sk-finding[data-id="Budgetfördelning!D6"]');
+    await expect(d6.textContent()).resolves.toContain('Trolig orsak: ');
+    for (const id of ['Budgetfördelning!H6', 'Budgetfördelning!D9', 'Budgetväxlingar!F11']) {
+      const row = page.locator(`.sk-finding-row:has(button.sk-finding[data-id="${id}"])`);
+      await expect(row.getAttribute('data-depth')).resolves.toBe('1');
+      await expect(row.textContent()).resolves.toMatch(/Följdfel av (Budgetfördelning!)?D6/);
+    }
+    const order = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    expect(order.slice(0, 4)).toEqual(['Budgetfördelning!D6', 'Budgetfördelning!H6', 'Budgetfördelning!D9', 'Budgetväxlingar!F11']);
     await expectClean(page, 'errors', width);
 
     // The red filter shows only the red ones.

@@ -42,12 +42,14 @@ const result: WorkbookResult = {
       ],
       cells: [
         { address: 'B5', row: 4, col: 1, status: 'error', checks: [check('ok', 'rad ok'), check('error', 'summan fel', { basis: 'etikett Summa' })] },
-        { address: 'C5', row: 4, col: 2, status: 'error', checks: [check('error', 'andelen fel', { expected: 0.038, actual: 0.041, difference: 0.003, explainedBy: 'B5' } as Partial<Check>)] },
+        { address: 'C5', row: 4, col: 2, status: 'error', checks: [check('error', 'andelen fel', { expected: 0.038, actual: 0.041, difference: 0.003 })] },
         { address: 'B4', row: 3, col: 1, status: 'ok', checks: [check('ok', 'rad ok')] },
         { address: 'B9', row: 8, col: 1, status: 'warning', checks: [check('warning', 'avrundat', { detail: 'rounding' })] },
         { address: 'F20', row: 19, col: 5, status: 'ok', checks: [] },
       ],
       notes: ['Raden Summa (rad 21) stämmer inte med någon läsning; kontrollera den för hand.'],
+      // The engine's cause: B5 is likely wrong, and C5 is red only because of it (a följdfel).
+      causes: [{ cell: 'B5', sheet: 'Blad1', current: 12, suggested: 10, kind: 'digit', certain: true, explains: ['C5'], message: '12 ska troligen vara 10.' }],
     },
     { name: 'Tomt', tables: [], cells: [], notes: [] },
   ],
@@ -66,6 +68,7 @@ describe('the list model', () => {
     expect(run.problems[0]).toMatchObject({ message: 'summan fel', basis: 'etikett Summa', unit: 'tkr', numFmt: '#,##0', inputs: ['B2:B4'] });
     // A share carries its percent format and no money unit.
     expect(run.problems[1]).toMatchObject({ numFmt: '0.0 %', unit: undefined, explainedBy: 'Blad1!B5', depth: 1 });
+    expect(run.problems[0].advice).toBe('12 ska troligen vara 10.');
     expect(run.sheets[0].notes).toHaveLength(1);
   });
 
