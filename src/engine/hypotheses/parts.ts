@@ -47,12 +47,13 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
  */
 function formulaSaysOtherwise(cells: FootCells, head: number, parts: number[]): boolean {
   const g = cells.g;
+  // The row's first formula that reproduces its figure speaks for the row (they are copied across).
   for (const c of cells.cols) {
     if (!g.hasFormula(head, c)) continue;
     const own = ownFormula(g, head, c);
     if (!own?.holds) continue;
     const rows = new Set(parts);
-    if (own.terms.length !== parts.length || own.terms.some((t) => t.c !== c || t.coef !== 1 || !rows.has(t.r))) return true;
+    return own.terms.length !== parts.length || own.terms.some((t) => t.c !== c || t.coef !== 1 || !rows.has(t.r));
   }
   return false;
 }

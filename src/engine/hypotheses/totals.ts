@@ -100,6 +100,13 @@ export function detectTotals(
   flat.clear();
   const pick = new ReadingPick(cells, rs);
   const isCountRow = (row: number): boolean => (facts.of(row) & L_COUNT) !== 0;
+  // Most tables have no count rows: then no reading needs looking at for one.
+  let anyCountRow = false;
+  for (const r of body)
+    if (isCountRow(r)) {
+      anyCountRow = true;
+      break;
+    }
 
   for (let bi = 0; bi < body.length; bi++) {
     const r = body[bi];
@@ -128,10 +135,10 @@ export function detectTotals(
       let block: Block | null = null;
       // Readings are tried most likely first, each built only while none has won yet.
       // Count rows are never part of a money total (checks.md 5.3), whatever a formula covers.
-      pick.reset(r, rowFacts & L_COUNT ? null : isCountRow);
+      pick.reset(r, anyCountRow && !(rowFacts & L_COUNT) ? isCountRow : null);
       if (hasFormula) {
         const { from, to } = formulaRange;
-        const fr = (rowFacts & L_COUNT) === 0 ? inRowRange(items, from, to).filter((x) => x.total || !isCountRow(x.row)) : inRowRange(items, from, to);
+        const fr = anyCountRow && (rowFacts & L_COUNT) === 0 ? inRowRange(items, from, to).filter((x) => x.total || !isCountRow(x.row)) : inRowRange(items, from, to);
         if (fr.length) pick.offer(fr);
         const frExpanded = pick.done || !groupOf ? null : expandGroups(fr, groupOf, rs);
         if (frExpanded) pick.offer(inRowRange(frExpanded, from, to));

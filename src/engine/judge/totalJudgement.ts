@@ -26,7 +26,8 @@ export interface TotalEvidence {
   rangeFinding: Uint8Array;
   formulas: number;
   /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles: the reading written down. */
-  statedBy: number;
+  /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles (worked out only when a cell fails). */
+  statedBy: () => number;
 }
 
 export interface TotalVerdict {
@@ -92,9 +93,13 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     status[i] = st;
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
-  let statedBy = 0;
-  let range: RowRange | null = null;
-  for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], (range ??= { from: 0, to: 0 }))) statedBy++;
+  // Only a failing cell needs the formulas that state the reading: parsing them all would cost every total.
+  const statedBy = (): number => {
+    let n2 = 0;
+    const range = { from: 0, to: 0 };
+    for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], range)) n2++;
+    return n2;
+  };
   return { tot, status, sizableGood, rangeFinding, formulas, statedBy };
 }
 
@@ -196,5 +201,5 @@ export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: b
   if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
   if (arithmeticOnly && good < ARITHMETIC_MIN_GOOD) return { stands: false, skip, good, judged };
   // A SUM formula that states the reading counts twice: it is the reading written down.
-  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy, bad), skip, good, judged };
+  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy(), bad), skip, good, judged };
 }
