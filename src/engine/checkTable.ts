@@ -341,7 +341,8 @@ function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict
 
 /** The typed unit of a relation's columns: the coarsest among its derived column and inputs. */
 function relationUnitFloor(rel: ColumnRelation, typed: TypedUnits, r: number): number {
-  if (rel.kind !== 'sum') return 0;
+  // Most tables are typed as shown: nothing to look up.
+  if (rel.kind !== 'sum' || (typed.col.size === 0 && typed.row.size === 0)) return 0;
   let u = typedUnitAt(typed, r, rel.y);
   for (const t of rel.terms) u = Math.max(u, typedUnitAt(typed, r, t.c));
   return u;

@@ -21,9 +21,13 @@ const ROLE_WORDS: readonly (readonly [Role, RegExp])[] = [
 ];
 const PLAIN_DEVIATION = /^\s*avvikelse\b/i;
 
+/** Words any role's header holds: without one, no column has a role (the common case, decided at once). */
+const ANY_ROLE_WORD = /budget|ram|växling|omdisponering|justering|fördelning|utfall|prognos|avvikelse|utveckling|förändring|jf|jämfört/i;
+
 /** Role of each numeric column, by its header; a role goes to the first column that fits it. */
 export function columnRoles(headers: ReadonlyMap<number, string>, cols: readonly number[]): Map<Role, number> {
   const roles = new Map<Role, number>();
+  if (!cols.some((c) => ANY_ROLE_WORD.test(headers.get(c) ?? ''))) return roles;
   const taken = new Set<number>();
   for (const [role, words] of ROLE_WORDS)
     for (const c of cols) {

@@ -53,15 +53,19 @@ export class FootCells {
     const kindStore = this.kinds;
     const numStore = this.nums;
     const unitStore = this.units;
-    for (let r = t.r0, i = 0; r <= t.r1; r++)
+    const anyRowFloor = typed.row.size > 0;
+    for (let r = t.r0, i = 0; r <= t.r1; r++) {
+      // A row's typed unit looked up once per row (and not at all when no row has one).
+      const rowFloor = anyRowFloor ? Math.min(1, typed.row.get(r) ?? 0) : 0;
       for (let ci = 0; ci < cols.length; ci++, i++) {
         const c = cols[ci];
         kindStore[i] = g.kind(r, c);
         numStore[i] = g.num(r, c);
         const u = g.unit(r, c);
-        const floor = Math.max(this.floors[ci], Math.min(1, typed.row.get(r) ?? 0));
+        const floor = rowFloor > this.floors[ci] ? rowFloor : this.floors[ci];
         unitStore[i] = u > 0 && u < floor ? floor : u;
       }
+    }
     return this;
   }
 
