@@ -159,7 +159,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const c = footCols[i];
       f.c = c;
       o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
-      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks);
+      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks, e.figures.at(i));
       if (k === null) continue;
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
@@ -194,7 +194,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       o.atLeast = rowAllowance(r);
       o.unitFloor = floor(r) || undefined;
       f.r = r;
-      checkCell(g, rule, r, rel.y, f, o, out, run.checks);
+      checkCell(g, rule, r, rel.y, f, o, out, run.checks, verdict.figures.at(i));
     }
   }
 

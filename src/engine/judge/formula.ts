@@ -258,3 +258,40 @@ export function alignPercentSum(g: Grid, r: number, c: number, f: Formula, ev: E
   }
   return ev;
 }
+
+/**
+ * Evaluations kept by index (a relation's rows, a total's columns) so that a check can reuse
+ * what the judgement worked out: each cell is evaluated once.
+ */
+export class EvaluatedFigures {
+  readonly value: Float64Array;
+  readonly n: Int32Array;
+  readonly inputUnit: Float64Array;
+  readonly evaluated: Uint8Array;
+  private readonly one: Evaluation = { value: 0, n: 0, inputUnit: 0, error: null, defined: true, pct: 0 };
+
+  constructor(size: number) {
+    this.value = new Float64Array(size);
+    this.n = new Int32Array(size);
+    this.inputUnit = new Float64Array(size);
+    this.evaluated = new Uint8Array(size);
+  }
+
+  /** Keep a defined evaluation without an error value. */
+  set(i: number, ev: Evaluation): void {
+    this.value[i] = ev.value;
+    this.n[i] = ev.n;
+    this.inputUnit[i] = ev.inputUnit;
+    this.evaluated[i] = 1;
+  }
+
+  /** The evaluation kept at i (one reused object: read it before asking for another), or undefined. */
+  at(i: number): Evaluation | undefined {
+    if (!this.evaluated[i]) return undefined;
+    const e = this.one;
+    e.value = this.value[i];
+    e.n = this.n[i];
+    e.inputUnit = this.inputUnit[i];
+    return e;
+  }
+}

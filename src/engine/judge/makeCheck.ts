@@ -1,7 +1,7 @@
 // One check of one derived cell against a formula: the judgement, the figures in
 // the cell's own value terms, and a Swedish message for people.
 import { cellAddress } from '../read/address';
-import type { Formula } from './formula';
+import type { Evaluation, Formula } from './formula';
 import { alignPercentSum, evaluate, FormulaScratch, inputsOf } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
@@ -68,12 +68,13 @@ export class CheckScratch {
  * there is no check (the cell is blank, or a quotient is undefined). A check that
  * reconciles is logged as figures; the others are built whole.
  */
-export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector, cs: CheckScratch = new CheckScratch()): number | null {
+export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector, cs: CheckScratch = new CheckScratch(), pre?: Evaluation): number | null {
   // The cell read through the grid's accessors: no reading object per check.
   const kind = g.kind(r, c);
   if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
-  const ev = alignPercentSum(g, r, c, f, evaluate(g, f, cs.formula));
+  // The judgement evaluated most cells already, to weigh its evidence: their figures are reused.
+  const ev = pre ?? alignPercentSum(g, r, c, f, evaluate(g, f, cs.formula));
   if (ev.error) {
     const e = ev.error;
     return out.add(r, c, errorValueCheck(`${RULE_NAME[rule]} kan inte kontrolleras: ${cellAddress(e.r, e.c)} innehåller ${g.kind(e.r, e.c) === K_ERROR ? errorText(g, e.r, e.c) : 'ett felvärde'}.`, inputsOf(f)));

@@ -2,7 +2,7 @@
 // column before any of its cells is judged. A relation that fails in more than a few rows
 // misread the table; rows whose inputs are blank prove nothing and are not judged; a cell
 // whose own formula reproduces its value is judged by that formula, not by our reading.
-import { evaluate, FormulaScratch, type Formula } from './formula';
+import { EvaluatedFigures, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import type { ColumnRelation } from '../hypotheses/columnRelations';
@@ -17,6 +17,8 @@ export interface RelationVerdict {
   holds: number;
   judged: number;
   errors: number;
+  /** Per row: what the relation gives there, for the check to reuse (evaluated[i] = 1 when set). */
+  figures: EvaluatedFigures;
 }
 
 /** The tolerance a relation may use on a row (a total row's closed rows), or undefined. */
@@ -28,6 +30,7 @@ export type ClosedRows = (r: number) => readonly number[] | undefined;
 export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
+  const figures = new EvaluatedFigures(rows.length);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   let holds = 0;
   let judged = 0;
@@ -55,6 +58,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     f.r = r;
     const ev = evaluate(g, f, fs);
     if (ev.error || !ev.defined) continue;
+    figures.set(i, ev);
     const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
     const u = k === K_NUMBER ? g.unit(r, rel.y) : 0;
     const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor(r)), ev.n, allowance(r) ?? 0);
@@ -78,7 +82,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     else holds++;
   }
   const stands = errors === 0 || rel.source === 'template' || (errors <= relationErrorsAllowed(judged) && holds >= RELATION_MIN_HOLDS);
-  return { stands, skip, holds, judged, errors };
+  return { stands, skip, holds, judged, errors, figures };
 }
 
 /**

@@ -2,7 +2,7 @@
 // column of the row is pooled before any of its cells is judged. A reading that fails in
 // most columns misread the structure, not the figures: the row is then left uncoloured
 // and the sheet's notes say so.
-import { alignPercentSum, evaluate, FormulaScratch, type Formula } from './formula';
+import { alignPercentSum, EvaluatedFigures, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_NUMBER } from '../read/grid';
 import { L_COUNT, L_PART } from '../tables/labels';
@@ -26,6 +26,8 @@ export interface TotalEvidence {
   rangeFinding: Uint8Array;
   formulas: number;
   /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles: the reading written down. */
+  /** Per footing column: what the reading gives there, for the check to reuse. */
+  figures: EvaluatedFigures;
   /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles (worked out only when a cell fails). */
   statedBy: () => number;
 }
@@ -44,6 +46,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
   const rangeFinding = new Uint8Array(n);
+  const figures = new EvaluatedFigures(n);
   const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
   const r = tot.row;
   let formulas = 0;
@@ -63,6 +66,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
       status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
       continue;
     }
+    figures.set(i, ev);
     // A blank is not a zero: with no input holding a value there is nothing to compare.
     if (ev.n === 0) continue;
     const y = k === K_NUMBER ? g.num(r, c) : 0;
@@ -100,7 +104,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], range)) n2++;
     return n2;
   };
-  return { tot, status, sizableGood, rangeFinding, formulas, statedBy };
+  return { tot, status, sizableGood, rangeFinding, formulas, statedBy, figures };
 }
 
 /** The SUM range of each footing cell of row r that has one, as "from:to". */
