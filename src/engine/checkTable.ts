@@ -57,18 +57,40 @@ function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
   return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
 }
 
+/**
+ * A column's heading for people: the longest text its header rows give it, leaving out the
+ * template's helper rows (`Kolumn: A B C …`, `Ange nämnd:`), bare letters and units.
+ */
+function headingOf(g: Grid, t: Table, c: number): string {
+  let best = '';
+  for (const r of t.headerRows) {
+    if (/^\s*(?:kolumn|ange nämnd)\b/i.test(g.textAt(r, t.c0))) continue;
+    const text = g.textAt(r, c).replace(/\s+/g, ' ').trim();
+    if (text.length <= 1 || text === t.title.replace(/\s+/g, ' ').trim() || /^\(?\s*(?:tkr|mnkr|kr|%|tusentals kronor)\s*\)?$/i.test(text)) continue;
+    if (text.length > best.length) best = text;
+  }
+  return best;
+}
+
+/** Headings longer than this are cut in messages. */
+const HEADING_CHARS = 32;
+
 /** Any figure (a number, not a dash) in the table's columns of row r. */
 function hasNumber(g: Grid, t: Table, r: number): boolean {
   for (const c of t.numCols) if (g.kind(r, c) === K_NUMBER) return true;
   return false;
 }
 
+/** A relation in the words a controller uses: the columns' headings, with their letters. */
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
-  const name = (c: number) => cellAddress(0, c).replace(/\d+$/, '');
+  const name = (c: number) => {
+    const letter = columnName(c);
+    const heading = headingOf(g, t, c);
+    if (!heading) return letter;
+    return `${heading.length > HEADING_CHARS ? `${heading.slice(0, HEADING_CHARS - 1).trimEnd()}…` : heading} (${letter})`;
+  };
   const part = (ts: { c: number; coef: number }[]) =>
     ts.map((x, i) => `${x.coef < 0 ? ' − ' : i ? ' + ' : ''}${name(x.c)}`).join('');
-  void g;
-  void t;
   if (rel.kind === 'sum') return part(rel.terms);
   return `${rel.factor === 100 ? '100 · ' : ''}(${part(rel.terms)}) / (${part(rel.den)})`;
 }
@@ -171,14 +193,13 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
 
   // Cross-footing and shares between columns: each relation is a hypothesis about its
   // column, judged from all its rows before any cell is coloured.
-  const allowance = (r: number): number | undefined => undefined;
   for (const rel of relations) {
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
     const floor = (r: number): number => relationUnitFloor(rel, typed, r);
     const rowAllowance = (r: number): number | undefined => {
       const closed = closedBy[r - t.r0];
-      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : allowance(r);
+      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : undefined;
     };
     const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0], run.formula);
     if (!verdict.stands) {

@@ -134,6 +134,8 @@ describe('templates by column roles, in other wordings (checks.md 5)', () => {
     // The rows say Avvikelse = Helårsprognos − Justerad budget here.
     expect(ruleStatus(r, 'G3', 'row-relation')).toBe('ok');
     expect(cellOf(r, 'G3')!.checks.find((k) => k.rule === 'row-relation')!.basis).toMatch(/^mallen budgetfordelning/);
+    // Messages name the columns by their headings, as the controller does, with the letters.
+    expect(cellOf(r, 'D3')!.checks.find((k) => k.rule === 'row-relation')!.message).toBe('Radsamband: Budget 2025-01-01 (C) + Omdisponeringar (B). Stämmer.');
   });
 
   it('Justerad budget = Budget + Omdisponeringar is checked by the template, a wrong row is red', () => {
