@@ -345,46 +345,38 @@ export class FakeExcel {
       });
     };
 
+    /**
+     * A property Excel gives only after load() (PropertyNotLoaded before), and whose write goes
+     * into the request as payload.
+     */
+    const loadGuarded = (obj: { load: (spec?: string | string[]) => unknown }, name: string, get: () => string | null, set: (v: string) => void): void => {
+      let loaded = false;
+      const load = obj.load;
+      obj.load = (spec?: string | string[]) => {
+        loaded = true;
+        return load(spec);
+      };
+      Object.defineProperty(obj, name, {
+        configurable: true,
+        get: () => {
+          if (!loaded) throw new OfficeError('PropertyNotLoaded', name);
+          return get();
+        },
+        set: (v: string) => {
+          queue.push({ bytes: v.length + 30, apply: () => undefined });
+          set(v);
+        },
+      });
+    };
+
     const cfObject = (s: FakeSheet, cf: FakeConditionalFormat) => {
       const rule = loadable({ formula: () => cf.formula ?? null }, {} as Record<string, unknown>);
       const colourPart = (prop: 'fill' | 'font') => {
         const part = loadable({ color: () => cf[prop] ?? null }, {} as Record<string, unknown>);
-        let loaded = false;
-        const load = part.load;
-        part.load = (spec?: string | string[]) => {
-          loaded = true;
-          return load(spec);
-        };
-        Object.defineProperty(part, 'color', {
-          configurable: true,
-          get: () => {
-            if (!loaded) throw new OfficeError('PropertyNotLoaded', 'color');
-            return cf[prop] ?? null;
-          },
-          set: (v: string) => {
-            queue.push({ bytes: v.length + 30, apply: () => undefined });
-            cf[prop] = v.toUpperCase();
-          },
-        });
+        loadGuarded(part, 'color', () => cf[prop] ?? null, (v) => (cf[prop] = v.toUpperCase()));
         return part;
       };
-      let formulaLoaded = false;
-      const ruleLoad = rule.load;
-      rule.load = (spec?: string | string[]) => {
-        formulaLoaded = true;
-        return ruleLoad(spec);
-      };
-      Object.defineProperty(rule, 'formula', {
-        configurable: true,
-        get: () => {
-          if (!formulaLoaded) throw new OfficeError('PropertyNotLoaded', 'formula');
-          return cf.formula ?? null;
-        },
-        set: (v: string) => {
-          queue.push({ bytes: v.length + 30, apply: () => undefined });
-          cf.formula = v;
-        },
-      });
+      loadGuarded(rule, 'formula', () => cf.formula ?? null, (v) => (cf.formula = v));
       const custom = { rule, format: { fill: colourPart('fill'), font: colourPart('font') } };
       const obj = loadable({ type: () => cf.type, id: () => cf.id, priority: () => s.conditionalFormats.indexOf(cf), stopIfTrue: () => cf.stopIfTrue }, {} as Record<string, unknown>);
       Object.defineProperty(obj, 'custom', {

@@ -5,7 +5,7 @@ import { L_PART, L_TOTAL } from '../tables/labels';
 import { contributing, firstFigureColumn, hasFigure, MAX_RUN, scoreItems, scoreRows, type Item, type ReadingsScratch } from './readings';
 import { R_NO_LABEL, type RowFacts } from '../tables/rowLabels';
 import { NO_MISMATCH, type TotalRow } from './totalRow';
-import { ownFormula } from '../judge/ownFormula';
+import { ownFormula, sumsExactly } from '../judge/ownFormula';
 
 /**
  * Rows that stand above their parts (checks.md 4.4, and SCB-style totals above their
@@ -52,8 +52,7 @@ function formulaSaysOtherwise(cells: FootCells, head: number, parts: number[]): 
     if (!g.hasFormula(head, c)) continue;
     const own = ownFormula(g, head, c);
     if (!own?.holds) continue;
-    const rows = new Set(parts);
-    return own.terms.length !== parts.length || own.terms.some((t) => t.c !== c || t.coef !== 1 || !rows.has(t.r));
+    return !sumsExactly(own.terms, parts, c);
   }
   return false;
 }

@@ -157,3 +157,11 @@ export function ownFormula(g: Grid, r: number, c: number): OwnFormula | null {
   const holds = Math.abs(sum - cell.value) <= 1e-9 * Math.max(1, Math.abs(sum), Math.abs(cell.value));
   return { terms, holds };
 }
+
+/** The formula is a plain sum of exactly these rows of column c (no other cells, no signs). */
+export function sumsExactly(terms: LinearTerm[], rows: readonly number[], c: number): boolean {
+  if (terms.length !== rows.length) return false;
+  const want = new Set(rows);
+  for (const t of terms) if (t.c !== c || t.coef !== 1 || !want.has(t.r)) return false;
+  return true;
+}

@@ -9,7 +9,7 @@ import { L_COUNT, L_PART } from '../tables/labels';
 import type { RowFacts } from '../tables/rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { sumFormulaRange, type RowRange, type TotalRow } from '../hypotheses/totalRow';
-import { ownFormula } from './ownFormula';
+import { ownFormula, sumsExactly } from './ownFormula';
 import { typedUnitAt, type TypedUnits } from './granularity';
 import { ARITHMETIC_MIN_GOOD, isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_MIN_ROWS, rowCorroborates } from './policy';
 
@@ -89,7 +89,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
       }
     } else if (st !== S_OK && g.hasFormula(r, c)) {
       const own = ownFormula(g, r, c);
-      if (own?.holds && !sameRowsInColumn(own.terms, tot.items, c)) {
+      if (own?.holds && !sumsExactly(own.terms, tot.items, c)) {
         status[i] = E_TRUST_FORMULA;
         continue;
       }
@@ -141,12 +141,6 @@ function coversForbidden(extra: number[], tot: TotalRow, facts: RowFacts, totalR
   return false;
 }
 
-function sameRowsInColumn(terms: { r: number; c: number; coef: number }[], rows: number[], c: number): boolean {
-  if (terms.length !== rows.length) return false;
-  const want = new Set(rows);
-  for (const t of terms) if (t.c !== c || t.coef !== 1 || !want.has(t.r)) return false;
-  return true;
-}
 
 /**
  * Columns that no total of the table reconciles, while they fail in at least two total rows
