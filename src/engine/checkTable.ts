@@ -21,7 +21,9 @@ import { cellAddress, columnName } from './read/address';
 import { tableTypedUnits, typedUnitAt, type TypedUnits } from './judge/granularity';
 import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
-import { nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
+import { softenMarginalErrors } from './judge/roundingNoise';
+import { anomalousRows } from './judge/rowAnomaly';
+import { E_PART_MISSING, nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
 import { tableRowFacts, type RowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
@@ -99,6 +101,7 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
 export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
+  const findingMark = out.findingMark();
   const rowFacts = tableRowFacts(g, t, run.rowFacts);
   const shareRows = t.bodyRows.filter((r) => isShareRow(g, t, r, rowFacts));
   // Most tables have no share rows: then the amount rows are the body rows themselves (never changed).
@@ -176,7 +179,9 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
+    const unknownParts: string[] = [];
     for (let i = 0; i < footCols.length; i++) {
+      if (e.status[i] === E_PART_MISSING) unknownParts.push(columnName(footCols[i]));
       if (verdict.skip[i]) continue;
       const c = footCols[i];
       f.c = c;
@@ -186,6 +191,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
     }
+    if (unknownParts.length)
+      notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) har inte kontrollerats i kolumn ${unknownParts.join(', ')}: någon av delarna saknar värde (en text som "(S)" eller "x"), och det som saknas är inte noll.`);
     if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
       notes.push(`Raden ${tot.row + 1} (${label || 'summa'}) är inskriven som tal, inte som formel.`);
     }
@@ -193,15 +200,25 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
 
   // Cross-footing and shares between columns: each relation is a hypothesis about its
   // column, judged from all its rows before any cell is coloured.
-  for (const rel of relations) {
+  const rowAllowanceOf = (rel: ColumnRelation) => (r: number): number | undefined => {
+    const closed = closedBy[r - t.r0];
+    return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : undefined;
+  };
+  const verdicts = relations.map((rel) => relationVerdict(g, rel, rowAllowanceOf(rel), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
+  // A row that breaks relations sharing no cell is another kind of row: set aside in all of them.
+  const anomalies = anomalousRows(relations, verdicts);
+  for (const [r, list] of anomalies) {
+    for (const i of list) verdicts[i].skip[relations[i].rows.indexOf(r)] = 1;
+    const cols = list.map((i) => columnName(relations[i].y)).join(', ');
+    notes.push(`Rad ${r + 1}${labelOf(g, t, r) ? ` («${labelOf(g, t, r)}»)` : ''} stämmer inte med sambanden i kolumnerna ${cols}, som annars stämmer. Sambanden har inga celler gemensamt, så ett enda fel förklarar det inte: raden verkar vara av ett annat slag och har inte färgats. Kontrollera den för hand.`);
+  }
+  for (let ri = 0; ri < relations.length; ri++) {
+    const rel = relations[ri];
+    const verdict = verdicts[ri];
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
     const floor = (r: number): number => relationUnitFloor(rel, typed, r);
-    const rowAllowance = (r: number): number | undefined => {
-      const closed = closedBy[r - t.r0];
-      return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : undefined;
-    };
-    const verdict = relationVerdict(g, rel, rowAllowance, floor, (r) => closedBy[r - t.r0], run.formula);
+    const rowAllowance = rowAllowanceOf(rel);
     if (!verdict.stands) {
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;
@@ -243,6 +260,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
 
   // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
+  softenMarginalErrors(out, findingMark);
   return { table: t, template, totals, relations, notes };
 }
 

@@ -294,3 +294,95 @@ describe('more coincidences and layouts', () => {
     expect(reds(res)).toEqual([]);
   });
 });
+
+describe('what published tables show (session 4)', () => {
+  it('a part that is suppressed ("(S)") leaves its column of the total unjudged, with a note', () => {
+    // Column C misses the suppressed part: 300 + 200 ≠ 900, but the missing figure is unknown, not zero.
+    const res = check(
+      sheet('S', [
+        ['Slag', 'Värde', 'Vikt', 'Antal'],
+        ['Alla', 1000, 900, 120],
+        ['Väg', 600, 300, 70],
+        ['Järnväg', 300, text('(S)'), 30],
+        ['Vatten', 100, 200, 20],
+      ]),
+    );
+    // Read as a total above its parts: Alla = the rows under it.
+    expect(ruleStatus(res, 'B2', 'subtotal-sum')).toBe('ok');
+    expect(ruleStatus(res, 'D2', 'subtotal-sum')).toBe('ok');
+    expect(statusOf(res, 'C2')).toBeUndefined();
+    expect(notes(res).join(' ')).toMatch(/«Alla» \(rad 2\) har inte kontrollerats i kolumn C: någon av delarna saknar värde/);
+  });
+
+  it('a column captioned as a code in a header block set apart by blank rows is not footed', () => {
+    // The codes of the parts (6241, 6242) do not add up to the group's code (624): no amount.
+    const res = check(
+      sheet('S', [
+        ['Bransch', 'NAICS code', 'Företag', 'Omsättning'],
+        [],
+        [],
+        [],
+        [],
+        ['Socialt stöd, totalt', 624, 6000, 9100],
+        ['Familjestöd', 6241, 1000, 2100],
+        ['Dagvård', 6242, 5000, 7000],
+      ]),
+    );
+    expect(statusOf(res, 'B6')).toBeUndefined();
+    expect(reds(res)).toEqual([]);
+    expect(statusOf(res, 'C6')).toBe('ok');
+  });
+
+  // Rows 2–5 are parts rounded on their own; their totals (row 6) differ by rounding in two columns.
+  const rounded = (totalD: number) =>
+    sheet('S', [
+      ['Land', 'År 1', 'År 2', 'År 3'],
+      ['A', 40134, 41002, 40210],
+      ['B', 50210, 50990, 51032],
+      ['C', 60330, 61104, 60998],
+      ['D', 70441, 70212, 70533],
+      ['Totalt', 221117, 223310, totalD],
+    ]);
+  it('a difference a little over the rounding, in a table that shows rounding differences, is a warning that says so', () => {
+    // B6: 221 115 shown as 221 117 (diff 2 ≤ 2.5, rounding). C6: 223 308 as 223 310 (rounding).
+    // D6: 222 773 shown as 222 777: diff 4 > 2.5 but ≤ 2 · 2.5 → rounding gone a step further.
+    const res = check(rounded(222777));
+    expect(ruleStatus(res, 'B6', 'column-sum')).toBe('warning');
+    expect(ruleStatus(res, 'D6', 'column-sum')).toBe('warning');
+    const d = cellOf(res, 'D6')!.checks[0];
+    expect(d.message).toMatch(/knappt mer än avrundning 2,5, i en tabell med fler avrundningsdifferenser\)\. Troligen avrundning; granska\./);
+    expect(d.basis).toMatch(/skillnaden är högst 2 gånger avrundningen och tabellen har 2 avrundningsdifferenser$/);
+  });
+
+  it('the same difference is red where the table reconciles exactly, and a larger one is red anyway', () => {
+    const exact = check(
+      sheet('S', [
+        ['Land', 'År 1', 'År 2', 'År 3'],
+        ['A', 40134, 41002, 40210],
+        ['B', 50210, 50990, 51032],
+        ['C', 60330, 61104, 60998],
+        ['D', 70441, 70212, 70533],
+        ['Totalt', 221115, 223308, 222777],
+      ]),
+    );
+    expect(ruleStatus(exact, 'D6', 'column-sum')).toBe('error');
+    // Two steps over the rounding (diff 6 > 2 · 2.5) is no rounding, noise or not.
+    expect(ruleStatus(check(rounded(222779)), 'D6', 'column-sum')).toBe('error');
+  });
+
+  it('a row that breaks two relations sharing no cell is set aside with a note; one broken relation stays red', () => {
+    const rows: (string | number)[][] = [['År', 'Summa A', 'Summa B', 'A1', 'A2', 'B1', 'B2']];
+    for (let i = 0; i < 8; i++) rows.push([`Kvartal ${i + 1}`, 300 + 10 * i + 500 + i, 90 + 2 * i + 40 + 3 * i, 300 + 10 * i, 500 + i, 90 + 2 * i, 40 + 3 * i]);
+    // Kvartal 9: the series was redefined; neither sum holds, and no single figure can explain both.
+    rows.push(['Kvartal 9', 1000, 200, 380, 508, 106, 64]);
+    const res = check(sheet('S', rows));
+    expect(statusOf(res, 'B10')).toBeUndefined();
+    expect(statusOf(res, 'C10')).toBeUndefined();
+    expect(notes(res).join(' ')).toMatch(/Rad 10 \(«Kvartal 9»\) stämmer inte med sambanden i kolumnerna B, C/);
+    // Only the A sum broken in that row: one wrong figure explains it, and it is red.
+    rows[9] = ['Kvartal 9', 1000, 170, 380, 508, 106, 64];
+    const one = check(sheet('S', rows));
+    expect(ruleStatus(one, 'B10', 'row-relation')).toBe('error');
+    expect(ruleStatus(one, 'C10', 'row-relation')).toBe('ok');
+  });
+});

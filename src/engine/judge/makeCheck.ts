@@ -131,6 +131,14 @@ function findingMessage(rule: Rule, what: string, j: Judgement, expected: number
     : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
 }
 
+/**
+ * The message of an error restated as a rounding difference (judge/roundingNoise): the
+ * difference is only a little over the rounding, in a table whose figures were rounded.
+ */
+export function marginalMessage(message: string): string {
+  return message.replace(/, mer än avrundning ([^)]*)\)\. Stämmer inte\.$/, ', knappt mer än avrundning $1, i en tabell med fler avrundningsdifferenser). Troligen avrundning; granska.');
+}
+
 /** The text of a check that reconciles; shared through `cs` (the run's) when given. */
 export function okMessage(rule: Rule, what: string, cs?: CheckScratch): string {
   if (!cs) return `${RULE_NAME[rule]}: ${what}. Stämmer.`;

@@ -54,3 +54,14 @@ export function isComputedNoise(actual: number, expected: number, unitY: number,
 export function majority(forCount: number, againstCount: number): boolean {
   return forCount > againstCount;
 }
+
+/**
+ * A difference at most this many times the rounding tolerance is still rounding where the
+ * table shows its figures were rounded on their own (published statistics: a total rounded
+ * from unrounded parts, seasonally adjusted components). The worst case 0.5 · u · (n + 1)
+ * assumes every shown figure is the exact one rounded once; figures rounded twice, or parts
+ * adjusted apart from their total, go a little beyond it.
+ */
+export const MARGINAL_FACTOR = 2;
+/** A table shows its figures were rounded when at least this many of its checks are rounding differences. */
+export const ROUNDING_NOISE_MIN = 2;

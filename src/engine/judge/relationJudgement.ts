@@ -17,6 +17,8 @@ export interface RelationVerdict {
   holds: number;
   judged: number;
   errors: number;
+  /** Indices (in rel.rows) of the judged rows that fail: few. */
+  failing: number[];
   /** Per row: what the relation gives there, for the check to reuse (evaluated[i] = 1 when set). */
   figures: EvaluatedFigures;
 }
@@ -35,6 +37,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
   let holds = 0;
   let judged = 0;
   let errors = 0;
+  const failing: number[] = [];
   // The column's running sum over the rows before: a row that is their total is no row of the relation.
   let above = 0;
   let aboveN = 0;
@@ -78,11 +81,13 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
       continue;
     }
     judged++;
-    if (st === S_ERROR) errors++;
-    else holds++;
+    if (st === S_ERROR) {
+      errors++;
+      failing.push(i);
+    } else holds++;
   }
   const stands = errors === 0 || rel.source === 'template' || (errors <= relationErrorsAllowed(judged) && holds >= RELATION_MIN_HOLDS);
-  return { stands, skip, holds, judged, errors, figures };
+  return { stands, skip, holds, judged, errors, failing, figures };
 }
 
 /**

@@ -4,7 +4,7 @@
 // and the sheet's notes say so.
 import { alignPercentSum, EvaluatedFigures, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
-import { K_DASH, K_NUMBER } from '../read/grid';
+import { K_DASH, K_NUMBER, K_TEXT } from '../read/grid';
 import { L_COUNT, L_PART } from '../tables/labels';
 import type { RowFacts } from '../tables/rowLabels';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
@@ -16,6 +16,7 @@ import { ARITHMETIC_MIN_GOOD, isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_M
 /** What one footing cell of a total row says under the row's reading. */
 export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
 export const E_TRUST_FORMULA = -2; // the cell's own formula reproduces its value and says otherwise
+export const E_PART_MISSING = -3; // a part holds text ("(S)", "(D)", "x"): not available is not zero
 
 export interface TotalEvidence {
   tot: TotalRow;
@@ -94,6 +95,12 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
         continue;
       }
     }
+    // A part suppressed or not available (a text in the column) is unknown, not zero: a sum
+    // that misses it proves nothing. Looked at only when the cell fails (most reconcile).
+    if (st === S_ERROR && someItemIsText(g, tot.items, c)) {
+      status[i] = E_PART_MISSING;
+      continue;
+    }
     status[i] = st;
     if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
   }
@@ -105,6 +112,11 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     return n2;
   };
   return { tot, status, sizableGood, rangeFinding, formulas, statedBy, figures };
+}
+
+function someItemIsText(g: Grid, items: readonly number[], c: number): boolean {
+  for (const r of items) if (g.kind(r, c) === K_TEXT) return true;
+  return false;
 }
 
 /** The SUM range of each footing cell of row r that has one, as "from:to". */

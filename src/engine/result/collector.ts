@@ -83,6 +83,8 @@ export class CheckCollector {
   /** Checks given whole (findings, error values, cross-table checks), by check number. */
   private readonly whole = new Map<number, Check>();
   private readonly groups: CheckGroup[] = [];
+  /** Whole checks that are findings (warning or error), as check number, row, column: few. */
+  private readonly findingLog: number[] = [];
 
   constructor(grid: Grid) {
     this.grid = grid;
@@ -195,8 +197,39 @@ export class CheckCollector {
   /** Add a whole check. Returns its number (the number of the same check when the cell had it already). */
   add(r: number, c: number, check: Check): number {
     this.push(-1, 0, 0, 0, 0, 0);
-    this.whole.set(this.ckNext.length - 1, check);
-    return this.append(r, c, STATUS_CODE[check.status]);
+    const k0 = this.ckNext.length - 1;
+    this.whole.set(k0, check);
+    const k = this.append(r, c, STATUS_CODE[check.status]);
+    if (k === k0 && check.status !== 'ok') this.findingLog.push(k, r, c);
+    return k;
+  }
+
+  /** A mark in the log of findings, to read the findings added after it. */
+  findingMark(): number {
+    return this.findingLog.length;
+  }
+
+  /** The findings added since `mark`: check number, cell and the check. */
+  findingsSince(mark: number): { k: number; r: number; c: number; check: Check }[] {
+    const out: { k: number; r: number; c: number; check: Check }[] = [];
+    for (let i = mark; i < this.findingLog.length; i += 3) {
+      const k = this.findingLog[i];
+      out.push({ k, r: this.findingLog[i + 1], c: this.findingLog[i + 2], check: this.whole.get(k)! });
+    }
+    return out;
+  }
+
+  /** Replace whole check k of cell (r, c) by its judgement restated; the cell's status follows. */
+  restate(k: number, r: number, c: number, check: Check): void {
+    if (!this.whole.has(k)) throw new Error('CheckCollector.restate: only a whole check can be restated.');
+    this.whole.set(k, check);
+    const cell = this.cellOf(r, c);
+    let worst = 0;
+    for (let i = this.cellFirst.data[cell]; i >= 0; i = this.ckNext.data[i]) {
+      const w = this.whole.get(i);
+      if (w && STATUS_CODE[w.status] > worst) worst = STATUS_CODE[w.status];
+    }
+    this.cellStatus.data[cell] = worst;
   }
 
   /** The group for these checks: the last one again when it matches (checks come in loops). */

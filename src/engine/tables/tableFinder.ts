@@ -191,7 +191,7 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
     }
   }
   const numCols: number[] = [];
-  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c] && !isKeyColumn(g, headerRows, c)) numCols.push(c);
+  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c] && !isKeyColumn(g, headerRows, c) && !captionNamesKey(g, bodyRows[0], c)) numCols.push(c);
   let c0 = labelCol >= 0 ? labelCol : numCols[0] ?? 0;
   let c1 = numCols.length ? numCols[numCols.length - 1] : c0;
   for (let c = 0; c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
@@ -224,6 +224,23 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
 /** Note, row number and account columns hold numbers that are no amounts. */
 function isKeyColumn(g: Grid, headerRows: number[], c: number): boolean {
   for (const r of headerRows) if (/^(?:not|noter|nr|rad|radnr|kod|konto|ref|note|no\.?)$/i.test(g.textAt(r, c))) return true;
+  return false;
+}
+
+/** How far above a table's first figures a column's caption may stand (a header block set apart by blank rows). */
+const CAPTION_REACH = 12;
+const KEY_CAPTION = /\b(?:code|kod|koder|konto|kontonr|kontonummer)\b/i;
+
+/**
+ * The column's caption, the nearest text above the figures (possibly in a header block set
+ * apart by blank rows), names an identifier: "NAICS code", "Kontonummer".
+ */
+function captionNamesKey(g: Grid, firstBody: number, c: number): boolean {
+  for (let r = firstBody - 1; r >= 0 && r >= firstBody - CAPTION_REACH; r--) {
+    const k = g.kind(r, c);
+    if (k === K_TEXT) return KEY_CAPTION.test(g.textAt(r, c));
+    if (k === K_NUMBER || k === K_DASH || k === K_ERROR) return false;
+  }
   return false;
 }
 
