@@ -20,23 +20,51 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
   if (cells.count === 0 || body.length < 3) return out;
   // Top-level rows below the current one, nearest first (kept reversed: nearest last).
   const nodes: number[] = [];
+  // Per node: 1 when it only details the row right above it in the sheet ("of which" rows
+  // without the word): a row that is no group, under a row that is none either, within it
+  // in every column. Such a row may be left out of a head's parts.
+  const detail: number[] = [];
+  let details = 0;
   const parts = new Map<number, number[]>();
   const rows: number[] = [];
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
     // A labelled total right under rows of figures closes them: it is no total above parts.
     const closesAbove = (facts.of(head) & L_TOTAL) !== 0 && i >= 2 && body[i - 1] === head - 1 && body[i - 2] === head - 2 && !(facts.of(body[i - 1]) & L_TOTAL);
-    const found = closesAbove || facts.of(head) & (R_NO_LABEL | L_PART) ? 0 : partsOf(cells, head, nodes, rows, facts, rs);
-    if (found > 0 && formulaSaysOtherwise(cells, head, nodes.slice(nodes.length - found))) {
-      nodes.push(head);
+    const mayHaveParts = !closesAbove && !(facts.of(head) & (R_NO_LABEL | L_PART));
+    let found = mayHaveParts ? partsOf(cells, head, nodes, rows, facts, rs, null) : 0;
+    // Failing that, its parts with the details among them left out: Equipment = its rows,
+    // Information equipment (right under it) is a detail of Equipment.
+    let withDetails = false;
+    if (found === 0 && mayHaveParts && details > 0) {
+      found = partsOf(cells, head, nodes, rows, facts, rs, detail);
+      withDetails = found > 0;
+    }
+    const taken = found > 0 ? takenNodes(nodes, found, withDetails ? detail : null) : null;
+    if (taken && formulaSaysOtherwise(cells, head, taken.items)) {
+      pushNode(head);
       continue;
     }
-    if (found > 0) {
-      const items = nodes.splice(nodes.length - found, found).reverse();
+    if (taken) {
+      for (let k = 0; k < taken.consumed; k++) details -= detail[detail.length - 1 - k];
+      nodes.length -= taken.consumed;
+      detail.length -= taken.consumed;
+      const items = taken.items.reverse();
       parts.set(head, items);
       out.push({ row: head, items, rule: facts.of(head) & L_TOTAL ? 'column-sum' : 'subtotal-sum', closes: closedRows(items, parts), formulaMismatch: NO_MISMATCH, hardCoded: false });
     }
+    pushNode(head);
+  }
+  function pushNode(head: number): void {
+    // The node pushed before is the row right below the head, unless the head took it.
+    const n = nodes.length;
+    // A row with a detail of its own is an item, not a detail.
+    if (n > 0 && !parts.has(head) && !parts.has(nodes[n - 1]) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
+      detail[n - 1] = 1;
+      details++;
+    }
     nodes.push(head);
+    detail.push(0);
   }
   return out.reverse();
 }
@@ -57,8 +85,33 @@ function formulaSaysOtherwise(cells: FootCells, head: number, parts: number[]): 
   return false;
 }
 
-/** How many of the nearest top-level rows below head sum to it (0: none do). */
-function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts, rs: ReadingsScratch): number {
+/** Every figure of row r lies between 0 and the figure of row `above` in its column (at least two columns). */
+function within(cells: FootCells, r: number, above: number): boolean {
+  let n = 0;
+  for (let ci = 0; ci < cells.count; ci++) {
+    if (!cells.has(r, ci)) continue;
+    if (!cells.has(above, ci)) return false;
+    const x = cells.num(r, ci);
+    const y = cells.num(above, ci);
+    if (x === 0 && y === 0) continue;
+    if (y === 0 || x * y < 0 || Math.abs(x) >= Math.abs(y)) return false;
+    n++;
+  }
+  return n >= 2;
+}
+
+/** The nodes the head takes (its parts, and the details among them) and its parts, nearest first. */
+function takenNodes(nodes: number[], found: number, details: number[] | null): { consumed: number; items: number[] } {
+  const items: number[] = [];
+  let k = 0;
+  for (let i = nodes.length - 1; i >= 0 && items.length < found; i--, k++) if (!details?.[i]) items.push(nodes[i]);
+  // A detail right under the last part belongs to it as well.
+  while (details && k < nodes.length && details[nodes.length - 1 - k]) k++;
+  return { consumed: k, items };
+}
+
+/** How many of the nearest top-level rows below head sum to it (0: none do), details left out. */
+function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts, rs: ReadingsScratch, details: number[] | null): number {
   const headIsTotal = (facts.of(head) & L_TOTAL) !== 0;
   const c0 = firstFigureColumn(cells, head);
   if (c0 < 0) return 0;
@@ -68,8 +121,11 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
   let bestK = 0;
   let bestBad = 0;
   rows.length = 0;
-  for (let k = 1; k <= MAX_RUN && k <= nodes.length; k++) {
-    const r = nodes[nodes.length - k];
+  let k = 0;
+  for (let ni = nodes.length - 1; ni >= 0 && k < MAX_RUN; ni--) {
+    if (details?.[ni]) continue;
+    k++;
+    const r = nodes[ni];
     // A labelled total closes what is above it: it is no part of an ordinary row above it.
     if (!headIsTotal && facts.of(r) & L_TOTAL) break;
     rows.push(r);
@@ -80,6 +136,8 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
     // Rows of zeros add nothing: a "sum" of one real row is a repeated row.
     if (nonZeroRows(cells, rows, k) < 2) continue;
     const s = scoreRows(cells, head, rows, 0, k, false, rs.score);
+    // Leaving details out is a bolder reading: it must then hold in every column.
+    if (details && s.bad > 0) continue;
     if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
       bestK = k;
       bestBad = s.bad;
