@@ -409,6 +409,28 @@ describe('what published tables show (session 4)', () => {
     expect(ruleStatus(res, 'B3', 'subtotal-sum')).toBe('ok');
   });
 
+  it('a Totalt over categories that take two columns each (antal, värde) is every second column', () => {
+    // Totalt antal (B) = D + F + H and Totalt värde (C) = E + G + I, checked by hand per row;
+    // row 7 has its Totalt antal typed as 412 where the categories give 421 (swapped digits).
+    const rows: (string | number)[][] = [['År', 'Totalt antal', 'Totalt värde', 'Norr antal', 'Norr värde', 'Mitt antal', 'Mitt värde', 'Syd antal', 'Syd värde']];
+    const data = [
+      [120, 3400, 80, 1500, 150, 2100],
+      [130, 3550, 85, 1580, 160, 2240],
+      [110, 3300, 70, 1420, 140, 1990],
+      [140, 3710, 95, 1650, 175, 2380],
+      [150, 3905, 90, 1700, 181, 2460],
+      [125, 3600, 88, 1610, 166, 2300],
+    ];
+    data.forEach((d, i) => rows.push([`Period ${i + 1}`, d[0] + d[2] + d[4], d[1] + d[3] + d[5], ...d]));
+    rows[6][1] = 412; // 150 + 90 + 181 = 421
+    const res = check(sheet('S', rows));
+    expect(ruleStatus(res, 'B2', 'row-relation')).toBe('ok');
+    expect(ruleStatus(res, 'C2', 'row-relation')).toBe('ok');
+    expect(cellOf(res, 'B2')!.checks[0].inputs).toEqual(['D2', 'F2', 'H2']);
+    expect(ruleStatus(res, 'B7', 'row-relation')).toBe('error');
+    expect(cellOf(res, 'B7')!.checks[0].basis).toMatch(/stämmer i 5 av 6 rader$/);
+  });
+
   it('a row that breaks two relations sharing no cell is set aside with a note; one broken relation stays red', () => {
     const rows: (string | number)[][] = [['År', 'Summa A', 'Summa B', 'A1', 'A2', 'B1', 'B2']];
     for (let i = 0; i < 8; i++) rows.push([`Kvartal ${i + 1}`, 300 + 10 * i + 500 + i, 90 + 2 * i + 40 + 3 * i, 300 + 10 * i, 500 + i, 90 + 2 * i, 40 + 3 * i]);

@@ -3,7 +3,7 @@
 // A relation is searched on a sample of rows and confirmed when most rows agree.
 import type { Grid } from '../read/grid';
 import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader, type LabelMemo } from '../tables/labels';
-import { CandidateCache, candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
+import { CandidateCache, candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, stridedRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, newMatrix, percentColumn, sample } from './relationMatrix';
 import { pairFailsQuickLook, QuickLookScratch, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
@@ -96,7 +96,9 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     // Beside a long row of posts (twelve months), runs longer than the window reaches.
     const shortestWide = LONGEST_RUN + 1;
     const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && besidePosts ? wideLeftRunCandidates(yiCol, shortestWide, candidates) : NO_CANDIDATES;
-    const cands = right.length || wide.length ? left.concat(right, wide) : left;
+    // A Total over categories that take two or three columns each (Units, Value): every second column.
+    const strided = !share && cols.length <= WIDE && cols.length >= 5 ? stridedRunCandidates(yiCol, cols.length, candidates) : NO_CANDIDATES;
+    const cands = right.length || wide.length || strided.length ? left.concat(right, wide, strided) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere

@@ -39,6 +39,7 @@ export class CandidateCache {
   readonly sums = new Map<number, Candidate[]>();
   readonly withRatios = new Map<string, Candidate[]>();
   readonly rightRuns = new Map<number, Candidate[]>();
+  readonly stridedRuns = new Map<number, Candidate[]>();
   readonly wideLeftRuns = new Map<number, Candidate[]>();
 }
 
@@ -188,6 +189,38 @@ export function rightRunCandidates(yi: number, nCols: number, cache: CandidateCa
       list.push(candidate(cache, 'sum', terms, [], 1));
     }
     if (RIGHT_RUNS.size < CACHED) RIGHT_RUNS.set(key, list);
+  }
+  return list;
+}
+
+/** Strides tried for runs over every second or third column: (number, value) or (number, %, value) per category. */
+const STRIDES: readonly number[] = [2, 3];
+
+/**
+ * Runs over every second (third) column beside y, on either side: a Total whose categories
+ * each take two columns (Units, Value), so that Total units = the units of each category.
+ * Three terms or more on either side: two are pairs, found as such (J = D − G is a
+ * difference, not D = G + J).
+ */
+export function stridedRunCandidates(yi: number, nCols: number, cache: CandidateCache = new CandidateCache()): Candidate[] {
+  const key = yi * 16384 + nCols;
+  const STRIDED = cache.stridedRuns;
+  let list = STRIDED.get(key);
+  if (!list) {
+    list = [];
+    for (const s of STRIDES) {
+      for (let k = 3; k <= LONGEST_RUN && yi + s * k < nCols; k++) {
+        const terms: ColTerm[] = [];
+        for (let j = 1; j <= k; j++) terms.push({ c: yi + s * j, coef: 1 });
+        list.push(candidate(cache, 'sum', terms, [], 1));
+      }
+      for (let k = 3; k <= LONGEST_RUN && yi - s * k >= 0; k++) {
+        const terms: ColTerm[] = [];
+        for (let j = k; j >= 1; j--) terms.push({ c: yi - s * j, coef: 1 });
+        list.push(candidate(cache, 'sum', terms, [], 1));
+      }
+    }
+    if (STRIDED.size < CACHED) STRIDED.set(key, list);
   }
   return list;
 }
