@@ -15,7 +15,7 @@ import { ownTolerance } from './judge/tolerance';
 import { detectTotals } from './hypotheses/totals';
 import { labelOf } from './tables/rowLabels';
 import type { TotalRow } from './hypotheses/totalRow';
-import { isNonAdditiveHeader, L_NON_ADDITIVE } from './tables/labels';
+import { isDifferenceHeader, isNonAdditiveHeader, L_NON_ADDITIVE } from './tables/labels';
 import type { Check } from './types';
 import { cellAddress, columnName } from './read/address';
 import { tableTypedUnits, typedUnitAt, type TypedUnits } from './judge/granularity';
@@ -237,7 +237,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   }
 
   // Share rows: quotients of two amount rows, in the columns that are not differences.
-  const ratioColsForRows = footCols.filter((c) => !changeCols.has(c));
+  // A difference column's share row is a difference of shares (percentage points), never a
+  // share of its differences: headed as a change, it takes no row ratio even when no relation
+  // among the amounts was found (one wrong figure may hide it).
+  const ratioColsForRows = footCols.filter((c) => !changeCols.has(c) && !isDifferenceHeader(t.header.get(c) ?? ''));
   for (const rr of discoverRowRatios(g, shareRows, amountRows, ratioColsForRows)) {
     const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
     for (const c of rr.cols) {

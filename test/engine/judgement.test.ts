@@ -431,6 +431,28 @@ describe('what published tables show (session 4)', () => {
     expect(cellOf(res, 'B7')!.checks[0].basis).toMatch(/stämmer i 5 av 6 rader$/);
   });
 
+  it('a Förändring column takes no row ratio in its share rows, even when one wrong figure hides its relation', () => {
+    const pct = (value: number) => ({ value, numFmt: '0.0%' });
+    // Hours and their shares (%), 2024 and 2023 with Förändring; percentages checked by hand
+    // (50 / 1 800 = 2,8 %; 124 / 1 920 = 6,5 %). D3 is typed 60 where B3 + C3 give 50: the
+    // Sjukfrånvaro totalt row (D5 = D3 + D4) catches it.
+    const res = check(
+      sheet('S', [
+        ['Kategori', '2024 kvinnor', '2024 män', '2024 totalt', '2023 kvinnor', '2023 män', '2023 totalt', 'Förändring kvinnor', 'Förändring män', 'Förändring totalt'],
+        ['Schemalagda timmar', 1000, 800, 1800, 1100, 820, 1920, -100, -20, -120],
+        ['Korttidsfrånvaro', 30, 20, 60, 33, 22, 55, -3, -2, -5],
+        ['Långtidsfrånvaro', 40, 24, 64, 44, 25, 69, -4, -1, -5],
+        ['Sjukfrånvaro totalt', 70, 44, 114, 77, 47, 124, -7, -3, -10],
+        ['Korttidsfrånvaro %', ...[0.03, 0.025, 0.028, 0.03, 0.027, 0.029, 0.0, -0.002, -0.001].map(pct)],
+        ['Långtidsfrånvaro %', ...[0.04, 0.03, 0.036, 0.04, 0.03, 0.036, 0.0, 0.0, 0.0].map(pct)],
+        ['Sjukfrånvaro totalt %', ...[0.07, 0.055, 0.063, 0.07, 0.057, 0.065, 0.0, -0.002, -0.002].map(pct)],
+      ]),
+    );
+    expect(ruleStatus(res, 'D5', 'column-sum')).toBe('error');
+    for (const a of ['J6', 'J7', 'J8']) expect(res.sheets[0].cells.find((c) => c.address === a)?.checks.some((k) => k.rule === 'ratio') ?? false).toBe(false);
+    expect(reds(res).filter((a) => /!J\d/.test(a))).toEqual([]);
+  });
+
   it('a row that breaks two relations sharing no cell is set aside with a note; one broken relation stays red', () => {
     const rows: (string | number)[][] = [['År', 'Summa A', 'Summa B', 'A1', 'A2', 'B1', 'B2']];
     for (let i = 0; i < 8; i++) rows.push([`Kvartal ${i + 1}`, 300 + 10 * i + 500 + i, 90 + 2 * i + 40 + 3 * i, 300 + 10 * i, 500 + i, 90 + 2 * i, 40 + 3 * i]);
