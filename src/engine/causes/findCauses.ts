@@ -5,6 +5,7 @@
 // följdfel. Causes are advice: they never change a status.
 import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './linearChecks';
 import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
+import { clean, coefIn, describe, explainsOf } from './common';
 
 export type { Cause };
 import type { Cause, SheetResult, WorkbookInput } from '../types';
@@ -59,12 +60,6 @@ function inEvery(group: LinearCheck[]): string[] {
   return [...new Set(common)];
 }
 
-function coefIn(k: LinearCheck, key: string): number {
-  let a = 0;
-  for (const t of k.terms) if (t.key === key) a += t.coef;
-  return a;
-}
-
 interface Candidate {
   key: string;
   delta: number;
@@ -99,7 +94,7 @@ function explain(group: LinearCheck[], byCell: Map<string, LinearCheck[]>, figur
   const at = splitKey(best.key)!;
   const current = figures.figure(best.key)!;
   const suggested = clean(current + best.delta);
-  const explains = [...new Set(group.map((k) => k.cell))].filter((c) => c !== best.key).map((c) => shortKey(c, at.sheet));
+  const explains = explainsOf(group, [best.key], at.sheet);
   const what = describe(group);
   return {
     cell: at.address,
@@ -157,7 +152,7 @@ function formulaCause(group: LinearCheck[], rangeFindings: Map<string, string>, 
     suggested,
     kind: 'formula',
     certain: true,
-    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== own.cell).map((c) => shortKey(c, at.sheet)),
+    explains: explainsOf(group, [own.cell], at.sheet),
     message: `${rangeFindings.get(own.cell)} Med rätt område blir summan ${formatSwedish(suggested, { group: ' ' })}.`,
   };
 }
@@ -172,27 +167,10 @@ function several(group: LinearCheck[]): Cause {
     suggested: NaN,
     kind: 'several',
     certain: false,
-    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== group[0].cell).map((c) => shortKey(c, at.sheet)),
+    explains: explainsOf(group, [group[0].cell], at.sheet),
     message: 'Ingen enskild siffra förklarar de röda cellerna här: flera fel, eller en summa som ska räknas om.',
   };
 }
 
-function describe(group: LinearCheck[]): string {
-  const rows = group.some((k) => k.rule === 'row-relation');
-  const sums = group.some((k) => k.rule !== 'row-relation' && k.rule !== 'cross-table');
-  const ties = group.some((k) => k.rule === 'cross-table');
-  const parts = [rows ? 'raden' : '', sums ? 'summan' : '', ties ? 'tabellerna' : ''].filter(Boolean);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}` : parts[0] ?? 'kontrollen';
-}
-
-function shortKey(key: string, sheet: string): string {
-  const at = splitKey(key)!;
-  return at.sheet === sheet ? at.address : key;
-}
-
-function clean(x: number): number {
-  const r = Math.round(x * 1e9) / 1e9;
-  return Math.abs(r - x) < 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
-}
 
 export { keyOf };
