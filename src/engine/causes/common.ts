@@ -11,9 +11,10 @@ export function coefIn(k: LinearCheck, key: string): number {
 /** What the failing checks of a group are, in Swedish: `raden och summan`, `tabellerna`. */
 export function describe(group: LinearCheck[]): string {
   const rows = group.some((k) => k.rule === 'row-relation');
-  const sums = group.some((k) => k.rule !== 'row-relation' && k.rule !== 'cross-table');
+  const sums = group.some((k) => k.rule !== 'row-relation' && k.rule !== 'cross-table' && k.rule !== 'rollforward');
+  const rolls = group.some((k) => k.rule === 'rollforward');
   const ties = group.some((k) => k.rule === 'cross-table');
-  const parts = [rows ? 'raden' : '', sums ? 'summan' : '', ties ? 'tabellerna' : ''].filter(Boolean);
+  const parts = [rows ? 'raden' : '', sums ? 'summan' : '', rolls ? 'utgående ram' : '', ties ? 'tabellerna' : ''].filter(Boolean);
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}` : parts[0] ?? 'kontrollen';
 }
 
