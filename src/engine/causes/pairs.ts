@@ -1,9 +1,11 @@
 // Two-cell causes, for a group of failing checks that no single cell explains: a part typed
 // wrong and the Summa worked out with it, a växling booked in the wrong column, two wrong
 // figures that the same checks see. A pair explains the group when changing both cells makes
-// every failing check of the group reconcile without breaking a check that reconciles today,
-// and is named only when its two changes are determined by the group's failing checks (two
-// unknowns, two independent equations at least).
+// every failing check of the group reconcile without breaking a check that reconciles today
+// (other than one whose own cell was worked out from the wrong figure and is recomputed), and
+// is named only when its two changes are determined: by the group's failing checks, or by them
+// and a check that holds both cells (the Summa over the part) — two unknowns, two independent
+// equations at least.
 import { parseCellAddress } from '../read/address';
 import type { Cause, SheetResult } from '../types';
 import { clean, coefIn, describe, explainsOf, shortKey } from './common';
