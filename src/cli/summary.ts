@@ -80,7 +80,8 @@ function sheetLines(sheet: SheetResult): string[] {
 function causeLines(sheet: SheetResult): string[] {
   const out: string[] = [];
   for (const c of sheet.causes ?? []) {
-    const where = c.sheet === sheet.name ? c.cell : `${c.sheet}!${c.cell}`;
+    const at = (cell: string, on: string) => (on === sheet.name ? cell : `${on}!${cell}`);
+    const where = c.also ? `${at(c.cell, c.sheet)} och ${at(c.also.cell, c.also.sheet)}` : at(c.cell, c.sheet);
     out.push(`  ${sheet.name}: Trolig orsak ${where}${c.certain ? '' : ' (osäker)'}: ${c.message}`);
     if (c.explains.length) out.push(`      följdfel: ${c.explains.join(', ')}`);
   }

@@ -90,7 +90,17 @@ export interface TableInfo {
   totalRows: number[];
 }
 
-/** The one figure that most likely explains a group of red cells (advice; it changes no status). */
+/** A cell of a cause with its figure now and what it should probably hold. */
+export interface CauseCell {
+  /** A1 on its own sheet. */
+  cell: string;
+  sheet: string;
+  current: number;
+  suggested: number;
+}
+
+/** The figure (or two figures) that most likely explain a group of red cells (advice; it
+ *  changes no status). */
 export interface Cause {
   /** The cell that is most likely wrong, A1 on its own sheet. */
   cell: string;
@@ -98,9 +108,31 @@ export interface Cause {
   current: number;
   /** What it should probably hold (NaN when no single figure explains the group). */
   suggested: number;
-  kind: 'transposed-digits' | 'sign' | 'digit' | 'unit' | 'row-left-out' | 'row-counted-twice' | 'previous-column' | 'formula' | 'other' | 'several';
-  /** No other single cell explains the same red cells. */
+  /** How the figure went wrong. Two cells: `wrong-column` (an amount, a växling, booked in the
+   *  column beside the right one: `cell` is where it sits, `also` where it belongs),
+   *  `total-follows` (`cell` is wrong and the total `also` was worked out with it), `pair`
+   *  (two wrong figures that the same checks see). */
+  kind:
+    | 'transposed-digits'
+    | 'sign'
+    | 'digit'
+    | 'unit'
+    | 'row-left-out'
+    | 'row-counted-twice'
+    | 'previous-column'
+    | 'formula'
+    | 'other'
+    | 'wrong-column'
+    | 'total-follows'
+    | 'pair'
+    | 'several';
+  /** No other single cell (for a two-cell cause: no other pair of cells) explains the same red cells. */
   certain: boolean;
+  /** The second cell of a two-cell cause: only both changed together explain the red cells. */
+  also?: CauseCell;
+  /** Cells that reconcile today only because they were worked out from the wrong figures
+   *  (A1, or `Sheet!A1` on another sheet): to be recomputed with the fix. */
+  recompute?: string[];
   /** Cells red only because of this one (följdfel): A1, or `Sheet!A1` on another sheet. */
   explains: string[];
   /** Swedish advice: what is wrong and what the figure should probably be. */

@@ -168,7 +168,7 @@ function causesSection(r: WorkbookResult): string {
   const items: string[] = [];
   for (const s of r.sheets)
     for (const c of s.causes ?? []) {
-      const where = escapeHtml(c.sheet === s.name ? `${s.name}!${c.cell}` : `${c.sheet}!${c.cell}`);
+      const where = escapeHtml(`${c.sheet}!${c.cell}${c.also ? ` och ${c.also.sheet === c.sheet ? c.also.cell : `${c.also.sheet}!${c.also.cell}`}` : ''}`);
       const follow = c.explains.length ? `<br><span class="follow">Följdfel: ${escapeHtml(c.explains.join(', '))}</span>` : '';
       items.push(`<li><strong>${where}</strong>${c.certain ? '' : ' (osäker)'}: ${escapeHtml(c.message)}${follow}</li>`);
     }

@@ -168,6 +168,14 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // Gå till a cell of a cause: its finding when it has one, else the cell itself (a part no check colours).
+  const goTo = (id: string) => {
+    const f = run?.problems.find((x) => x.id === id);
+    if (f) return select(f, true);
+    const bang = id.lastIndexOf('!');
+    adapter.select(id.slice(0, bang), id.slice(bang + 1)).catch((e) => message(errorText(e), true));
+  };
+
   const showInputs = (f: Finding) => {
     setCurrentId(f.id);
     if (!f.inputs.length) return message(T.noInputs);
@@ -371,6 +379,7 @@ export function App({ adapter, preview, startNotice }: { adapter: HostAdapter; p
                   adapter={adapter}
                   onSelect={(f) => select(f)}
                   onShowInputs={showInputs}
+                  onGoTo={goTo}
                   onReview={review}
                   onToggleOk={toggleOk}
                   onMessage={message}

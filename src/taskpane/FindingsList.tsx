@@ -30,6 +30,8 @@ export interface FindingsListProps {
   adapter: HostAdapter;
   onSelect: (f: Finding) => void;
   onShowInputs: (f: Finding) => void;
+  /** Select a cell of a cause (`Sheet!A1`), "Gå till". */
+  onGoTo: (id: string) => void;
   onReview: (f: Finding) => void;
   onToggleOk: (key: string) => void;
   onMessage: (text: string, isError?: boolean) => void;
@@ -46,7 +48,22 @@ function Numbers({ f }: { f: Finding }) {
   );
 }
 
-function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbable: boolean; n?: number } & Pick<FindingsListProps, 'marks' | 'onSelect' | 'onShowInputs' | 'onReview'>) {
+/** `D8` on the finding's own sheet, `Blad!D8` on another. */
+const shortId = (id: string, sheet: string) => (id.startsWith(`${sheet}!`) ? id.slice(sheet.length + 1) : id);
+
+/** "Följdfel av D8 och D9", or for the other cell of a pair "Del av samma orsak (D8 och D9)". */
+function consequenceText(f: Finding): string {
+  const cells = T.cellList((f.causeOf ?? [f.explainedBy!]).map((id) => shortId(id, f.sheet)));
+  return f.partOfCause ? T.partOfCause(cells) : T.consequenceOf(cells);
+}
+
+/** "Trolig orsak", naming the cause's cells when this entry is one of its följdfel. */
+function adviceLabel(f: Finding): string {
+  const elsewhere = f.causeCells && !f.causeCells.includes(f.id) ? T.cellList(f.causeCells.map((id) => shortId(id, f.sheet))) : undefined;
+  return T.likelyCause(elsewhere, !!f.adviceUncertain);
+}
+
+function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbable: boolean; n?: number } & Pick<FindingsListProps, 'marks' | 'onSelect' | 'onShowInputs' | 'onReview' | 'onGoTo'>) {
   const { f, current, marks } = props;
   const mark = markOf(marks, f);
   return (
@@ -73,12 +90,10 @@ function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbab
             </span>
           )}
         </span>
-        {props.depth === 1 && f.explainedBy && (
-          <span className="sk-consequence">{T.consequenceOf(f.explainedBy.startsWith(`${f.sheet}!`) ? f.explainedBy.slice(f.sheet.length + 1) : f.explainedBy)}</span>
-        )}
+        {props.depth === 1 && f.explainedBy && <span className="sk-consequence">{consequenceText(f)}</span>}
         {f.advice && (
           <span className="sk-advice">
-            {T.likelyCause}: {f.advice}
+            {adviceLabel(f)}: {f.advice}
           </span>
         )}
         {f.message && <span className="sk-message">{f.message}</span>}
@@ -92,6 +107,13 @@ function FindingItem(props: { f: Finding; depth: 0 | 1; current: boolean; tabbab
       </button>
       {current && (
         <div className="sk-finding-actions" role="group" aria-label={`${f.address}`}>
+          {(f.causeCells ?? [])
+            .filter((id) => id !== f.id)
+            .map((id) => (
+              <Button key={id} size="small" onClick={() => props.onGoTo(id)} data-testid="go-to-cause">
+                {T.goTo(shortId(id, f.sheet))}
+              </Button>
+            ))}
           <Button size="small" onClick={() => props.onShowInputs(f)} disabled={f.inputs.length === 0}>
             {T.showInputs}
           </Button>
@@ -219,6 +241,7 @@ export const FindingsList = React.forwardRef<FindingsListHandle, FindingsListPro
             onSelect={props.onSelect}
             onShowInputs={props.onShowInputs}
             onReview={props.onReview}
+            onGoTo={props.onGoTo}
           />
         );
     }

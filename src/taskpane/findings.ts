@@ -33,10 +33,20 @@ export interface Finding {
   unit?: string;
   /** A1 ranges the check was computed from, sheet-qualified when on another sheet. */
   inputs: string[];
-  /** Id of the cell that explains this one (a följdfel), when the engine says so (SheetResult.causes). */
+  /** Id of the finding this one is listed under: the entry of the cause that explains it (a
+   *  följdfel), when the engine says so (SheetResult.causes). */
   explainedBy?: string;
-  /** The engine's advice when this cell is the likely cause of red cells. */
+  /** The cells of that cause (ids; two for a two-cell cause), for "Följdfel av D8 och D9". */
+  causeOf?: string[];
+  /** This cell is itself one of the cause's cells (the second of a pair), not a följdfel. */
+  partOfCause?: boolean;
+  /** The engine's advice when this finding is the entry of a cause: on the cause's own cell
+   *  when it is red, else on the first red cell it explains. */
   advice?: string;
+  /** The advice is the likeliest of several explanations (the engine is not certain). */
+  adviceUncertain?: boolean;
+  /** The cause's cells (ids) when this finding carries its advice, for "Gå till". */
+  causeCells?: string[];
   /** 1 for a consequence listed under the finding that explains it. */
   depth?: 0 | 1;
   /** 1-based position among the problems (next/previous error order); unset for green cells. */
@@ -182,23 +192,8 @@ export function buildPaneRun(workbook: WorkbookInput, result: WorkbookResult, sk
     for (const s of [...perTable, loose]) if (s.ok + s.warning + s.error > 0) tables.push(s);
     for (const cell of findingsOf(sheet)) problems.push(toFinding(input, sheet, sheetIndex, cell));
   });
-  // The engine's causes: the likely wrong cell, its advice, and the red cells it explains.
-  const causeOf = new Map<string, string>();
-  const advice = new Map<string, string>();
-  for (const sheet of result.sheets) {
-    for (const c of sheet.causes ?? []) {
-      const cause = idOf(c.cell, c.sheet);
-      advice.set(cause, c.message);
-      for (const e of c.explains) causeOf.set(idOf(e, c.sheet), cause);
-    }
-  }
-  if (causeOf.size || advice.size) {
-    for (const f of problems) {
-      f.explainedBy = causeOf.get(f.id);
-      f.advice = advice.get(f.id);
-    }
-  }
   problems.sort(compareFindings);
+  attachCauses(result, problems);
   const ordered = [...withConsequences(problems.filter((f) => f.status === 'error')), ...withConsequences(problems.filter((f) => f.status === 'warning'))];
   ordered.forEach((x, i) => {
     x.finding.depth = x.depth;
@@ -211,6 +206,40 @@ export function buildPaneRun(workbook: WorkbookInput, result: WorkbookResult, sk
     problems: ordered.map((x) => x.finding),
     skipped,
   };
+}
+
+/**
+ * The engine's causes on the findings: one entry per cause — the cause's own cell when it is
+ * red, else (a part that no check colours, a växling in the wrong column) the first red cell
+ * it explains — with its advice, and the other red cells it explains (and the other cell of a
+ * pair) listed under it. `problems` come sorted.
+ */
+function attachCauses(result: WorkbookResult, problems: Finding[]): void {
+  let byId: Map<string, Finding> | undefined;
+  for (const sheet of result.sheets) {
+    for (const c of sheet.causes ?? []) {
+      byId ??= new Map(problems.map((f) => [f.id, f]));
+      const own = [idOf(c.cell, c.sheet), ...(c.also ? [idOf(c.also.cell, c.also.sheet)] : [])];
+      const follows = c.explains.map((e) => idOf(e, c.sheet));
+      const anchor =
+        own.map((id) => byId!.get(id)).find((f) => f) ??
+        follows
+          .map((id) => byId!.get(id))
+          .filter((f): f is Finding => !!f)
+          .sort(compareFindings)[0];
+      if (!anchor || anchor.advice !== undefined) continue;
+      anchor.advice = c.message;
+      anchor.adviceUncertain = !c.certain && c.kind !== 'several';
+      anchor.causeCells = own;
+      for (const id of [...own, ...follows]) {
+        const f = byId.get(id);
+        if (!f || f === anchor || f.explainedBy) continue;
+        f.explainedBy = anchor.id;
+        f.causeOf = own;
+        f.partOfCause = own.includes(id);
+      }
+    }
+  }
 }
 
 /** The green findings of one table (loaded when the user opens its count). */

@@ -62,7 +62,12 @@ export const T = {
   hideOkCells: 'Dölj',
   loading: 'Hämtar …',
   consequenceOf: (address: string) => `Följdfel av ${address}`,
-  likelyCause: 'Trolig orsak',
+  partOfCause: (address: string) => `Del av samma orsak (${address})`,
+  /** `Trolig orsak`, `Trolig orsak i C5 och D5 (osäker)`: where when the entry is not the cause's own cell. */
+  likelyCause: (cells: string | undefined, uncertain: boolean) => `Trolig orsak${cells ? ` i ${cells}` : ''}${uncertain ? ' (osäker)' : ''}`,
+  goTo: (address: string) => `Gå till ${address}`,
+  /** Cells in Swedish: `D8`, `D8 och D9`. */
+  cellList: (cells: string[]) => (cells.length > 1 ? `${cells.slice(0, -1).join(', ')} och ${cells[cells.length - 1]}` : cells[0] ?? ''),
 
   // One finding
   expected: 'Förväntat',

@@ -22,6 +22,46 @@ let tmp: string;
 let allOkFile: string;
 let brokenFile: string;
 let manySheetsFile: string;
+let causesFile: string;
+
+/** Three tables a controller might get back: a part typed wrong with the Summa worked out from it
+ *  (the demo workbook's fault), a växling booked in the wrong column, two digits swapped in a part. */
+async function writeCausesWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const add = (name: string, rows: (string | number | null)[][]) => {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r).eachCell((c) => {
+      if (typeof c.value === 'number') c.numFmt = '#,##0';
+    });
+  };
+  add('Budgetfördelning', [
+    ['Uppföljning av nämndens beslutade fördelning av budgetramen 2025'],
+    ['Budgetramens fördelningsgrund', 'Beslutad fördelning budgetram per 2025-01-01', 'Budgetväxlingar jan-aug', 'Fördelning budgetram per 2025-08-31', 'Utfall jan-aug', 'Budgetavvikelse (utf jf bud) jan-aug', 'Prognos', 'Prognosavvikelse (progn jf bud)'],
+    [null, '(tkr)', '(tkr)', '(tkr)', '(tkr)', '(tkr)', '(tkr)', '(tkr)'],
+    ['Primärvård', 500000, 1200, 501200, 330000, 4133, 498000, 3200],
+    ['Specialiserad vård', 1200000, -800, 1199200, 790000, -9533, 1205000, -5800],
+    ['Tandvård', 80000, 0, 81000, 52000, -1333, 79500, 1500],
+    ['Summa', 1780000, 400, 1781400, 1172000, -6733, 1782500, -1100],
+  ]);
+  add('Budgetväxlingar', [
+    ['Budgetväxlingar tom 31 augusti 2025'],
+    ['Rad', 'Rubrik', 'Fördelning budgetram Primärvård', 'Fördelning budgetram Specialiserad vård', 'Fördelning budgetram Tandvård', 'Totalt (tkr)'],
+    [1, 'Ingående ram 2025', 500000, 1200000, 80000, 1780000],
+    [2, 'IT-stöd flyttas till primärvården', 1200, -1200, 0, 0],
+    [3, 'Kansliresurs från regionstyrelsen', 400, 0, 0, 400],
+    [null, 'Utgående budgetram per 31 augusti 2025', 501200, 1199200, 80000, 1780400],
+  ]);
+  add('Personal', [
+    ['Årsarbetare per yrkesgrupp'],
+    ['Yrkesgrupp', 'Kvinnor', 'Män', 'Totalt'],
+    ['Administratör', 106000, 23000, 129000],
+    ['Sjuksköterska', 404545, 61210, 465665],
+    ['Undersköterska', 221300, 40100, 261400],
+    ['Läkare', 81250, 79980, 161230],
+    ['Summa', 813005, 204290, 1017295],
+  ]);
+  await wb.xlsx.writeFile(file);
+}
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'summakoll-pane-'));
@@ -51,6 +91,8 @@ beforeAll(async () => {
     s.addRow(['Summa', { formula: 'SUM(B3:B4)', result: 215 }, { formula: 'SUM(C3:C4)', result: 207 }]);
   }
   await many.xlsx.writeFile(manySheetsFile);
+  causesFile = path.join(tmp, 'orsaker.xlsx');
+  await writeCausesWorkbook(causesFile);
   brokenFile = path.join(tmp, 'trasig.xlsx');
   fs.writeFileSync(brokenFile, 'PK\u0003\u0004 not really a zip');
   ({ server, browser, origin } = await startPreview());
@@ -254,6 +296,55 @@ for (const width of WIDTHS) {
     await page.context().close();
   }, 60_000);
 }
+
+test('320 px: causes — one entry per cause with its advice and Gå till, its följdfel folded under it', async () => {
+  const problems: string[] = [];
+  const page = await newPage(320, problems);
+  await page.goto(`${origin}/preview.html`);
+  await openFile(page, causesFile);
+  const findings = page.locator('button.sk-finding');
+  await findings.first().waitFor();
+  const rows = await page.locator('.sk-finding-row').evaluateAll((els) =>
+    els.map((e) => `${e.getAttribute('data-depth')} ${e.querySelector('button.sk-finding')?.getAttribute('data-id')}`),
+  );
+  // Each cause first, its följdfel right under it (depth 1).
+  expect(rows).toEqual([
+    '0 Budgetfördelning!D6',
+    '1 Budgetväxlingar!F6',
+    '0 Budgetväxlingar!C6',
+    '1 Budgetväxlingar!D6',
+    '0 Personal!D4',
+    '1 Personal!B7',
+  ]);
+  const text = (id: string) => page.locator(`button.sk-finding[data-id="${id}"]`).textContent();
+  // The part typed wrong and the Summa worked out with it: both cells named, the tie to the växlingar its följdfel.
+  await expect(text('Budgetfördelning!D6')).resolves.toContain('Trolig orsak: Två fel som hänger ihop: 81 000 i D6');
+  await expect(text('Budgetväxlingar!F6')).resolves.toContain('Följdfel av Budgetfördelning!D6 och Budgetfördelning!D7');
+  // The växling in the wrong column: its cells are not red, so the first red cell it explains carries it.
+  await expect(text('Budgetväxlingar!C6')).resolves.toContain('Trolig orsak i C5 och D5 (osäker): Växlingen 400 i C5 är troligen bokförd i fel kolumn: den hör hemma i D5.');
+  await expect(text('Budgetväxlingar!D6')).resolves.toContain('Följdfel av C5 och D5');
+  // Two digits swapped in a part that no check colours.
+  await expect(text('Personal!D4')).resolves.toContain('Trolig orsak i B4: 404 545 — siffrorna 5 och 4 har troligen bytt plats; 404 455 får raden och summan att stämma.');
+  await expect(text('Personal!B7')).resolves.toContain('Följdfel av B4');
+  // Tall enough for the list to show every cause at once.
+  await page.setViewportSize({ width: 320, height: 2800 });
+  const last = page.locator('.sk-finding-row:has(button.sk-finding[data-id="Personal!B7"])');
+  await last.waitFor();
+  expect(await last.evaluate((el) => el.getBoundingClientRect().bottom <= el.closest('.sk-findings')!.getBoundingClientRect().bottom)).toBe(true);
+  await page.locator('.sk-findings').screenshot({ path: path.join(RESULTS, 'pane-causes-320.png') });
+  await page.setViewportSize({ width: 320, height: 900 });
+  // Gå till: the växling's cells, from its entry.
+  await page.locator('button.sk-finding[data-id="Budgetväxlingar!C6"]').click();
+  const goTo = page.getByTestId('go-to-cause');
+  await expect(goTo.allTextContents()).resolves.toEqual(['Gå till C5', 'Gå till D5']);
+  await goTo.first().click();
+  await expect(page.locator('[data-testid="grid"][data-sheet="Budgetväxlingar"] td[data-address="C5"]').getAttribute('data-selected')).resolves.toBe('true');
+  await page.screenshot({ path: path.join(RESULTS, 'pane-causes-goto-320.png'), fullPage: true });
+  expect(await horizontalOverflow(page)).toEqual([]);
+  expect(await axeSerious(page)).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.context().close();
+}, 60_000);
 
 test('320 px: six sheets — the tabs that do not fit are in a menu, nothing scrolls sideways', async () => {
   const problems: string[] = [];

@@ -152,3 +152,22 @@ test('the example folder runs through (the demo)', () => {
   const r = runCli(['check', path.join(ROOT, 'examples'), '--quiet']);
   expect([0, 1]).toContain(r.code);
 });
+
+test('the demo workbook: a part and the Summa worked out with it are named together, the följdfel under them, the same in the JSON and the HTML', () => {
+  const json = path.join(dir, 'demo.json');
+  const html = path.join(dir, 'demo.html');
+  const r = runCli(['check', path.join(ROOT, 'examples', 'budgetuppfoljning_med_fel.xlsx'), '--json', json, '--html', html]);
+  expect(r.code).toBe(1);
+  const lines = r.stdout.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('  Budgetfördelning: Trolig orsak D8 och D9: Två fel som hänger ihop: 81 000 i D8'));
+  expect(at).toBeGreaterThan(0);
+  expect(lines[at]).toContain('1 780 400 i D9');
+  expect(lines[at]).not.toContain('(osäker)');
+  expect(lines[at + 1]).toBe('      följdfel: Budgetväxlingar!F7');
+  expect(r.stdout).not.toContain('flera fel');
+  const causes = JSON.parse(fs.readFileSync(json, 'utf8')).files[0].sheets[0].causes;
+  expect(causes).toEqual([
+    expect.objectContaining({ cell: 'D8', current: 81000, suggested: 80000, kind: 'total-follows', certain: true, also: { cell: 'D9', sheet: 'Budgetfördelning', current: 1781400, suggested: 1780400 }, recompute: ['H8', 'H9'], explains: ['Budgetväxlingar!F7'] }),
+  ]);
+  expect(fs.readFileSync(html, 'utf8')).toMatch(/<li><strong>Budgetfördelning!D8 och D9<\/strong>: Två fel som hänger ihop: .*<br><span class="follow">Följdfel: Budgetväxlingar!F7<\/span><\/li>/);
+});

@@ -290,3 +290,20 @@ describe('causes across the budgetväxlingar and its budgetfördelning', () => {
     expect(c).toEqual(expect.objectContaining({ cell: 'C4', current: 1530, suggested: 1350, kind: 'transposed-digits', certain: true }));
   });
 });
+
+describe('a wide table', () => {
+  it('a row of 14 parts and its Totalt: the wrong part is named (the relation is read as a plain sum)', () => {
+    const cols = 14;
+    const head = ['Enhet', ...Array.from({ length: cols }, (_, i) => `Enhet ${i + 1}`), 'Totalt'];
+    const rows = Array.from({ length: 8 }, (_, r) => {
+      const parts = Array.from({ length: cols }, (_, c) => 1000 + 37 * r + 101 * c);
+      return [`Konto ${r + 1}`, ...parts, parts.reduce((a, b) => a + b, 0)];
+    });
+    const sums = rows[0].slice(1).map((_, c) => rows.reduce((a, x) => a + (x[c + 1] as number), 0));
+    const wb: WorkbookInput = { sheets: [sheet('Bred', [head, ...rows, ['Summa', ...sums]], N0)] };
+    // Konto 3, Enhet 5: 1 478 typed 1 487.
+    (wb.sheets[0].rows[3][5] as CellInput).value = 1487;
+    const [c] = causesOf(wb).get('Bred')!;
+    expect(c).toEqual(expect.objectContaining({ cell: 'F4', current: 1487, suggested: 1478, kind: 'transposed-digits', certain: true }));
+  });
+});

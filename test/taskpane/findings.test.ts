@@ -7,6 +7,7 @@ import { T } from '../../src/ui/texts';
 import { PreviewCore } from '../../src/preview/workerCore';
 import { readSignOff, writeSignOff } from '../../src/preview/customProps';
 import { readXlsx } from '../../src/xlsx/index';
+import { checkWorkbook } from '../../src/engine';
 import type { Check, WorkbookInput, WorkbookResult } from '../../src/engine';
 import { fixture } from '../helpers/shared';
 import { inputsOnOneSheet } from '../../src/host/inputRanges';
@@ -119,6 +120,61 @@ test('Visa indata: the inputs on one sheet, the checked cell\'s own when it has 
   expect(inputsOnOneSheet('Budgetväxlingar', ["'Budgetfördelning'!$D$9"])).toEqual({ sheet: 'Budgetfördelning', ranges: ['D9'] });
   expect(inputsOnOneSheet('S', ["'It''s'!A1"])).toEqual({ sheet: "It's", ranges: ['A1'] });
   expect(inputsOnOneSheet('S', ['not a range'])).toBeUndefined();
+});
+
+describe('causes in the list', () => {
+  // The engine's own answer for a budgetväxlingar with a växling in the wrong column (C5 for
+  // D5): neither cause cell is red, the two utgående ram cells are.
+  const vx: WorkbookInput = {
+    sheets: [
+      {
+        name: 'Budgetväxlingar',
+        rows: [
+          [{ value: 'Budgetväxlingar tom 31 augusti 2025' }],
+          [{ value: 'Rad' }, { value: 'Rubrik' }, { value: 'Fördelning budgetram Primärvård' }, { value: 'Fördelning budgetram Specialiserad vård' }, { value: 'Fördelning budgetram Tandvård' }, { value: 'Totalt (tkr)' }],
+          [{ value: 1 }, { value: 'Ingående ram 2025' }, { value: 500000 }, { value: 1200000 }, { value: 80000 }, { value: 1780000 }],
+          [{ value: 2 }, { value: 'IT-stöd flyttas till primärvården' }, { value: 1200 }, { value: -1200 }, { value: 0 }, { value: 0 }],
+          [{ value: 3 }, { value: 'Kansliresurs från regionstyrelsen' }, { value: 400 }, { value: 0 }, { value: 0 }, { value: 400 }],
+          [undefined, { value: 'Utgående budgetram per 31 augusti 2025' }, { value: 501200 }, { value: 1199200 }, { value: 80000 }, { value: 1780400 }],
+        ],
+      },
+    ],
+  };
+
+  test('a cause whose cells are not red has one entry: the first red cell it explains, with the advice, Gå till its cells, the rest folded under it', () => {
+    const res = checkWorkbook(vx);
+    expect(res.sheets[0].causes!.map((c) => [c.cell, c.also?.cell, c.kind])).toEqual([['C5', 'D5', 'wrong-column']]);
+    const run = buildPaneRun(vx, res);
+    expect(run.problems.map((f) => [f.address, f.depth, f.explainedBy ?? null])).toEqual([
+      ['C6', 0, null],
+      ['D6', 1, 'Budgetväxlingar!C6'],
+    ]);
+    const [entry, follow] = run.problems;
+    expect(entry.advice).toMatch(/^Växlingen 400 i C5 är troligen bokförd i fel kolumn: den hör hemma i D5\./);
+    expect(entry.adviceUncertain).toBe(true);
+    expect(entry.causeCells).toEqual(['Budgetväxlingar!C5', 'Budgetväxlingar!D5']);
+    expect(follow).toMatchObject({ causeOf: ['Budgetväxlingar!C5', 'Budgetväxlingar!D5'], partOfCause: false });
+  });
+
+  test("a pair whose cells are red: the first carries the advice, the second is listed under it as part of the same cause", () => {
+    const res: WorkbookResult = {
+      ...result,
+      sheets: [
+        {
+          ...result.sheets[0],
+          causes: [{ cell: 'B5', sheet: 'Blad1', current: 12, suggested: 10, kind: 'pair', certain: true, also: { cell: 'C5', sheet: 'Blad1', current: 0.041, suggested: 0.038 }, explains: [], message: 'Två fel som hänger ihop.' }],
+        },
+        result.sheets[1],
+      ],
+    };
+    const run = buildPaneRun(workbook, res);
+    expect(run.problems.map((f) => [f.address, f.depth, f.partOfCause ?? null])).toEqual([
+      ['B5', 0, null],
+      ['C5', 1, true],
+      ['B9', 0, null],
+    ]);
+    expect(run.problems[0]).toMatchObject({ advice: 'Två fel som hänger ihop.', adviceUncertain: false, causeCells: ['Blad1!B5', 'Blad1!C5'] });
+  });
 });
 
 describe('Swedish counts and figures', () => {

@@ -1,16 +1,18 @@
 // "Trolig orsak": the one figure that explains the red cells. Each failing check is a linear
 // equation whose residual is not 0; a cell that takes part in every failing check of a
 // connected group, and whose one change makes all of them reconcile without breaking a check
-// that reconciles today, explains the group. The cells red only because of it are its
-// följdfel. Causes are advice: they never change a status.
+// that reconciles today, explains the group. When no single cell does, two cells may (see
+// pairs.ts). The cells red only because of it are its följdfel. Causes are advice: they never
+// change a status.
 import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './linearChecks';
 import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
+import { clean, coefIn, describe, explainsOf } from './common';
+import { pairCause, type PairContext } from './pairs';
 
 export type { Cause };
 import type { Cause, SheetResult, WorkbookInput } from '../types';
 import { cellAddress, parseCellAddress } from '../read/address';
 import { formatSwedish } from '../read/swedishFormat';
-
 
 /** The causes of each sheet's red cells, by sheet name. */
 export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string, Cause[]> {
@@ -21,15 +23,65 @@ export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string
   if (!failing.length) return out;
   const byCell = new Map<string, LinearCheck[]>();
   for (const k of checks) for (const t of k.terms) (byCell.get(t.key) ?? byCell.set(t.key, []).get(t.key)!).push(k);
+  const add = (c: Cause) => (out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!).push(c);
   // A SUM formula whose range is wrong explains its own failing sum before any figure does.
   const rangeFindings = new Map<string, string>();
   for (const s of sheets) for (const c of s.cells) for (const k of c.checks) if (k.rule === 'formula-range' && k.status === 'error') rangeFindings.set(keyOf(s.name, c.address), k.message);
+  const open: LinearCheck[][] = [];
   for (const group of groups(failing)) {
     const cause = formulaCause(group, rangeFindings, figures) ?? explain(group, byCell, figures);
-    const sheet = cause ? cause.sheet : splitKey(group[0].cell)!.sheet;
-    (out.get(sheet) ?? out.set(sheet, []).get(sheet)!).push(cause ?? several(group));
+    if (cause) add(cause);
+    else open.push(group);
+  }
+  if (!open.length) return out;
+  // No single cell: two cells, first within a group, then across groups that a check which
+  // reconciles today joins (a part's row and the Summa worked out with it; the two columns of
+  // a växling booked in the wrong one).
+  const failingCells = new Set<string>();
+  for (const k of failing) for (const t of k.terms) failingCells.add(t.key);
+  const ctx: PairContext = { byCell, figures, failingCells, sheets };
+  // A pair may also reconcile other groups' failing checks: those groups are its följdfel too.
+  const done = new Set<LinearCheck>();
+  const explained = (g: LinearCheck[]) => g.every((k) => done.has(k));
+  const rest: LinearCheck[][] = [];
+  for (const group of open) {
+    if (explained(group)) continue;
+    const found = pairCause(group, ctx);
+    if (found) {
+      add(found.cause);
+      for (const k of found.fixed) done.add(k);
+    } else rest.push(group);
+  }
+  for (const cluster of linked(rest.filter((g) => !explained(g)), byCell)) {
+    const found = cluster.length > 1 ? pairCause(cluster.flat(), ctx) : null;
+    if (found) add(found.cause);
+    else for (const group of cluster) add(several(group));
   }
   return out;
+}
+
+/** Groups joined when a check that reconciles today holds cells of both. */
+function linked(groupsIn: LinearCheck[][], byCell: Map<string, LinearCheck[]>): LinearCheck[][][] {
+  const parent = groupsIn.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Map<string, number>();
+  groupsIn.forEach((g, i) => {
+    for (const k of g) for (const t of k.terms) if (!owner.has(t.key)) owner.set(t.key, i);
+  });
+  groupsIn.forEach((g, i) => {
+    for (const k of g)
+      for (const t of k.terms)
+        for (const other of byCell.get(t.key) ?? []) {
+          if (other.status === 'error') continue;
+          for (const u of other.terms) {
+            const j = owner.get(u.key);
+            if (j !== undefined && j !== i) parent[find(i)] = find(j);
+          }
+        }
+  });
+  const by = new Map<number, LinearCheck[][]>();
+  groupsIn.forEach((g, i) => (by.get(find(i)) ?? by.set(find(i), []).get(find(i))!).push(g));
+  return [...by.values()];
 }
 
 /** Failing checks joined when they share a cell. */
@@ -57,12 +109,6 @@ function inEvery(group: LinearCheck[]): string[] {
     common = common.filter((x) => keys.has(x));
   }
   return [...new Set(common)];
-}
-
-function coefIn(k: LinearCheck, key: string): number {
-  let a = 0;
-  for (const t of k.terms) if (t.key === key) a += t.coef;
-  return a;
 }
 
 interface Candidate {
@@ -99,7 +145,7 @@ function explain(group: LinearCheck[], byCell: Map<string, LinearCheck[]>, figur
   const at = splitKey(best.key)!;
   const current = figures.figure(best.key)!;
   const suggested = clean(current + best.delta);
-  const explains = [...new Set(group.map((k) => k.cell))].filter((c) => c !== best.key).map((c) => shortKey(c, at.sheet));
+  const explains = explainsOf(group, [best.key], at.sheet);
   const what = describe(group);
   return {
     cell: at.address,
@@ -157,12 +203,12 @@ function formulaCause(group: LinearCheck[], rangeFindings: Map<string, string>, 
     suggested,
     kind: 'formula',
     certain: true,
-    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== own.cell).map((c) => shortKey(c, at.sheet)),
+    explains: explainsOf(group, [own.cell], at.sheet),
     message: `${rangeFindings.get(own.cell)} Med rätt område blir summan ${formatSwedish(suggested, { group: ' ' })}.`,
   };
 }
 
-/** No single cell explains the group: say so, on the first failing cell. */
+/** Neither one cell nor a pair explains the group: say so, on the first failing cell. */
 function several(group: LinearCheck[]): Cause {
   const at = splitKey(group[0].cell)!;
   return {
@@ -172,27 +218,10 @@ function several(group: LinearCheck[]): Cause {
     suggested: NaN,
     kind: 'several',
     certain: false,
-    explains: [...new Set(group.map((k) => k.cell))].filter((c) => c !== group[0].cell).map((c) => shortKey(c, at.sheet)),
+    explains: explainsOf(group, [group[0].cell], at.sheet),
     message: 'Ingen enskild siffra förklarar de röda cellerna här: flera fel, eller en summa som ska räknas om.',
   };
 }
 
-function describe(group: LinearCheck[]): string {
-  const rows = group.some((k) => k.rule === 'row-relation');
-  const sums = group.some((k) => k.rule !== 'row-relation' && k.rule !== 'cross-table');
-  const ties = group.some((k) => k.rule === 'cross-table');
-  const parts = [rows ? 'raden' : '', sums ? 'summan' : '', ties ? 'tabellerna' : ''].filter(Boolean);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}` : parts[0] ?? 'kontrollen';
-}
-
-function shortKey(key: string, sheet: string): string {
-  const at = splitKey(key)!;
-  return at.sheet === sheet ? at.address : key;
-}
-
-function clean(x: number): number {
-  const r = Math.round(x * 1e9) / 1e9;
-  return Math.abs(r - x) < 1e-9 * Math.max(1, Math.abs(x)) ? r : x;
-}
 
 export { keyOf };

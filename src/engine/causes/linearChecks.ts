@@ -141,10 +141,11 @@ function fits(coefs: number[], xs: number[], expected: number): boolean {
   return Math.abs(s - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
 }
 
-/** Signs (+1/−1) that reproduce the expected figure, the first term's sign + when that fits. */
+/** Signs (+1/−1) that reproduce the expected figure, the first term's sign + when that fits.
+ *  Past MAX_SIGNED_TERMS terms only the plain sum is tried (a wide row's Totalt). */
 function signsThatFit(xs: number[], expected: number): number[] | null {
   const n = xs.length;
-  if (n > MAX_SIGNED_TERMS) return null;
+  if (n > MAX_SIGNED_TERMS) return fits(xs.map(() => 1), xs, expected) ? xs.map(() => 1) : null;
   for (let mask = 0; mask < 1 << n; mask++) {
     const coefs = xs.map((_, i) => ((mask >> i) & 1 ? -1 : 1));
     if (fits(coefs, xs, expected)) return coefs;

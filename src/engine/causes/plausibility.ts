@@ -64,3 +64,29 @@ export function adviceText(kind: CauseKind, current: number, suggested: number, 
       return `${now} är troligen fel; ${then} får ${what} att stämma.`;
   }
 }
+
+/** The slip of one figure of a two-cell cause, as a clause after the figure ("404 545 — …"). */
+export function slipClause(kind: CauseKind, swapped?: [string, string]): string {
+  switch (kind) {
+    case 'transposed-digits':
+      return `— siffrorna ${swapped![0]} och ${swapped![1]} har troligen bytt plats`;
+    case 'sign':
+      return 'har troligen fel tecken';
+    case 'digit':
+      return '— en siffra är troligen felskriven';
+    case 'unit':
+      return 'ser ut att vara i fel enhet';
+    case 'previous-column':
+      return 'är samma tal som i kolumnen bredvid';
+    default:
+      return 'är troligen fel';
+  }
+}
+
+/** A list in Swedish: `a`, `a och b`, `a, b och c`. */
+export function swedishList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}` : items[0] ?? '';
+}
+
+/** The figure in Swedish, with a space between thousands (as the advice writes figures). */
+export const figureText = fmt;
