@@ -166,7 +166,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
     // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
     const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
-    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly);
+    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly, (facts.of(tot.row) & L_TOTAL) !== 0);
     if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);
     if (!verdict.stands) {

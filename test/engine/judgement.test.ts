@@ -314,6 +314,49 @@ describe('what published tables show (session 4)', () => {
     expect(notes(res).join(' ')).toMatch(/«Alla» \(rad 2\) har inte kontrollerats i kolumn C: någon av delarna saknar värde/);
   });
 
+  it('a labelled total with two columns: one that reconciles exactly corroborates the other failing', () => {
+    // Unit cost and budget of three posts: 0,48 + 0,84 + 37,5 = 38,82 but B5 shows 39,78;
+    // C5 = 4,32 + 7,56 + 337,5 = 349,38 exactly.
+    const res = check(
+      sheet('S', [
+        ['Post', 'Enhetskostnad', 'Budget'],
+        ['Fastighet', 0.48, 4.32],
+        ['Säkerhet', 0.84, 7.56],
+        ['Hyra', 37.5, 337.5],
+        ['Summa', 39.78, 349.38],
+      ]),
+    );
+    expect(ruleStatus(res, 'C5', 'column-sum')).toBe('ok');
+    expect(ruleStatus(res, 'B5', 'column-sum')).toBe('error');
+  });
+
+  it('… but not when the other column only agrees within rounding', () => {
+    const rounding = check(
+      sheet('S', [
+        ['Post', 'Enhetskostnad', 'Budget'],
+        ['Fastighet', 0.48, 4.3],
+        ['Säkerhet', 0.84, 7.6],
+        ['Hyra', 37.5, 337.5],
+        ['Summa', 39.78, 349.5],
+      ]),
+    );
+    expect(reds(rounding)).toEqual([]);
+  });
+
+  it('a plain "N/A" part is nothing, not a withheld figure: the total is judged and a wrong one is red', () => {
+    // 600 + 0 + 100 = 700 in C; C2 typed 720.
+    const res = check(
+      sheet('S', [
+        ['Slag', 'Värde', 'Vikt', 'Antal'],
+        ['Väg', 600, 600, 70],
+        ['Järnväg', 300, text('N/A'), 30],
+        ['Vatten', 100, 100, 20],
+        ['Summa', 1000, 720, 120],
+      ]),
+    );
+    expect(ruleStatus(res, 'C5', 'column-sum')).toBe('error');
+  });
+
   it('a column captioned as a code in a header block set apart by blank rows is not footed', () => {
     // The codes of the parts (6241, 6242) do not add up to the group's code (624): no amount.
     const res = check(

@@ -16,7 +16,7 @@ import { ARITHMETIC_MIN_GOOD, isSizable, MIN_CORROBORATING_CELLS, NON_ADDITIVE_M
 /** What one footing cell of a total row says under the row's reading. */
 export const E_NONE = -1; // nothing to judge: not a figure, or no input holds a value
 export const E_TRUST_FORMULA = -2; // the cell's own formula reproduces its value and says otherwise
-export const E_PART_MISSING = -3; // a part holds text ("(S)", "(D)", "x"): not available is not zero
+export const E_PART_MISSING = -3; // a part is withheld ("(S)", "(D)", "x"): not available is not zero
 
 export interface TotalEvidence {
   tot: TotalRow;
@@ -95,7 +95,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
         continue;
       }
     }
-    // A part suppressed or not available (a text in the column) is unknown, not zero: a sum
+    // A part withheld or not available ("(S)", "(NA)") is unknown, not zero: a sum
     // that misses it proves nothing. Looked at only when the cell fails (most reconcile).
     if (st === S_ERROR && someItemIsText(g, tot.items, c)) {
       status[i] = E_PART_MISSING;
@@ -114,8 +114,15 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
   return { tot, status, sizableGood, rangeFinding, formulas, statedBy, figures };
 }
 
+/**
+ * A statistical flag for a figure that exists but is not shown: "(S)" suppressed, "(D)"
+ * withheld, "(NA)" not available, a footnote "(\\3)", SCB's ".." and "x". A plain "N/A" or
+ * "–" in a business sheet means there is nothing: it adds nothing to the sum.
+ */
+const WITHHELD = /^(?:\(.{1,6}\)|\.\.|x)$/i;
+
 function someItemIsText(g: Grid, items: readonly number[], c: number): boolean {
-  for (const r of items) if (g.kind(r, c) === K_TEXT) return true;
+  for (const r of items) if (g.kind(r, c) === K_TEXT && WITHHELD.test(g.textAt(r, c).trim())) return true;
   return false;
 }
 
@@ -184,7 +191,7 @@ function othersReconcile(e: TotalEvidence, skipI: number): boolean {
  * row's other cells reconcile under the same reading by a majority, the template says so,
  * or a SUM formula's range explains the difference).
  */
-export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean, arithmeticOnly = false): TotalVerdict {
+export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean, arithmeticOnly = false, labelled = false): TotalVerdict {
   const n = e.status.length;
   const skip = new Uint8Array(n);
   let good = 0;
@@ -211,5 +218,15 @@ export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: b
   if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
   if (arithmeticOnly && good < ARITHMETIC_MIN_GOOD) return { stands: false, skip, good, judged };
   // A SUM formula that states the reading counts twice: it is the reading written down.
+  // A row labelled as a total whose one failing cell stands beside a sizable cell that
+  // reconciles exactly under the same reading: label and figures agree on the structure.
+  if (labelled && bad === 1 && exactSizable(e) >= 1) return { stands: true, skip, good, judged };
   return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy(), bad), skip, good, judged };
+}
+
+/** Sizable cells of the row that reconcile exactly (ok, not within rounding). */
+function exactSizable(e: TotalEvidence): number {
+  let n = 0;
+  for (let i = 0; i < e.status.length; i++) if (e.status[i] === S_OK && e.sizableGood[i]) n++;
+  return n;
 }
