@@ -10,6 +10,8 @@ import { RowFacts, tableRowFacts } from '../tables/rowLabels';
 import type { Table } from '../tables/tableFinder';
 import { TableRowBits } from '../tables/tableRowBits';
 import { roundTo } from '../judge/tolerance';
+import { ARITHMETIC_FAULT_MIN_EXACT } from '../judge/policy';
+import { K_NUMBER } from '../read/grid';
 import { sortedRows } from '../tables/sortedRows';
 import { firstSumFormula, makeTotal, type RowRange, type TotalRow } from './totalRow';
 
@@ -350,11 +352,23 @@ function replaceChosen(items: Item[], marks: TableRowBits): void {
   items.length = kept;
 }
 
-/** An unlabelled row that is the exact sum of the items right above it (at least two), from `from` on. */
+/**
+ * An unlabelled row that is the exact sum of the items right above it (at least two), from
+ * `from` on: exact in every column, or in all but one when many sizable columns are (a
+ * figure typed wrong in a total row must not hide the row). The run is sized on the row's
+ * first figure column, or on its second when the first is the one that fails.
+ */
 function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: number, rs: ReadingsScratch): Item[] | null {
   if (items.length - from < 2) return null;
   const c0 = firstFigureColumn(cells, r);
   if (c0 < 0) return null;
+  const found = arithmeticRun(cells, r, items, from, c0, rs);
+  if (found || cells.count < ARITHMETIC_FAULT_MIN_EXACT + 1) return found;
+  const c1 = nextFigureColumn(cells, r, c0);
+  return c1 < 0 ? null : arithmeticRun(cells, r, items, from, c1, rs);
+}
+
+function arithmeticRun(cells: FootCells, r: number, items: Item[], from: number, c0: number, rs: ReadingsScratch): Item[] | null {
   const target = cells.num(r, c0);
   let unit = cells.unit(r, c0);
   let roundedTarget = roundTo(target, unit);
@@ -371,8 +385,39 @@ function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: numbe
     if (contributing(cells, items, j, items.length) < 2) continue;
     const sc = scoreItems(cells, r, items, j, items.length, true, rs);
     if (sc.good >= 0 && sc.bad === 0) return items.slice(j);
+    if (cells.count <= ARITHMETIC_FAULT_MIN_EXACT) continue;
+    const loose = scoreItems(cells, r, items, j, items.length, false, rs);
+    if (loose.bad === 1 && loose.exact === loose.good && loose.okCount >= ARITHMETIC_FAULT_MIN_EXACT && informativeExact(cells, r, items, j) >= ARITHMETIC_FAULT_MIN_EXACT) return items.slice(j);
   }
   return null;
+}
+
+/**
+ * Columns where the row is the exact sum of items[from..] and at least two of them hold a
+ * figure other than 0: a row that repeats the row above it beside zeros proves nothing.
+ */
+function informativeExact(cells: FootCells, r: number, items: Item[], from: number): number {
+  let n = 0;
+  for (let ci = 0; ci < cells.count; ci++) {
+    if (cells.kind(r, ci) !== K_NUMBER) continue;
+    let sum = 0;
+    let nonzero = 0;
+    let unit = cells.unit(r, ci);
+    for (let j = from; j < items.length; j++) {
+      const x = cells.num(items[j].row, ci);
+      sum += x;
+      if (x !== 0) nonzero++;
+      if (cells.unit(items[j].row, ci) > unit) unit = cells.unit(items[j].row, ci);
+    }
+    const y = cells.num(r, ci);
+    if (nonzero >= 2 && y !== 0 && Math.abs(roundTo(sum, unit) - roundTo(y, unit)) <= 1e-9 * Math.max(1, Math.abs(y))) n++;
+  }
+  return n;
+}
+
+function nextFigureColumn(cells: FootCells, r: number, after: number): number {
+  for (let ci = after + 1; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
+  return -1;
 }
 
 /** Two readings with the same rows (or both none). */

@@ -65,3 +65,9 @@ export function majority(forCount: number, againstCount: number): boolean {
 export const MARGINAL_FACTOR = 2;
 /** A table shows its figures were rounded when at least this many of its checks are rounding differences. */
 export const ROUNDING_NOISE_MIN = 2;
+
+/**
+ * An unlabelled row found by arithmetic may have one failing column when at least this many
+ * other sizable columns are exact: a wrong figure in a total row must not hide the row.
+ */
+export const ARITHMETIC_FAULT_MIN_EXACT = 5;
