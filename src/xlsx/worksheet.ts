@@ -2,6 +2,7 @@
 import type { CellInput, MergedArea } from '../engine';
 import { MSG, XlsxReadError } from './errors';
 import { translateFormula } from './sharedFormula';
+import { ownString } from '../ooxml/ownString';
 import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
 import { T_CLOSE, T_END, T_OPEN, type XmlTokenizer } from '../ooxml/tokenizer';
 import { stringItem } from './sharedStrings';
@@ -113,16 +114,16 @@ export function parseWorksheet(
         break;
       }
       case 'str':
-        value = v !== undefined ? decodeExcelEscapes(v) : formula ? '' : null;
+        value = v !== undefined ? ownString(decodeExcelEscapes(v)) : formula ? '' : null;
         break;
       case 'inlineStr':
-        value = inline !== undefined ? inline : v !== undefined ? decodeExcelEscapes(v) : null;
+        value = inline !== undefined ? inline : v !== undefined ? ownString(decodeExcelEscapes(v)) : null;
         break;
       case 'b':
         value = v !== undefined ? v.trim() === '1' || v.trim().toLowerCase() === 'true' : null;
         break;
       case 'e':
-        value = v !== undefined ? decodeExcelEscapes(v) : null;
+        value = v !== undefined ? ownString(decodeExcelEscapes(v)) : null;
         error = value !== null;
         break;
       case 'd':
@@ -131,7 +132,7 @@ export function parseWorksheet(
       default: {
         if (v !== undefined && v.trim() !== '') {
           const n = Number(v);
-          value = Number.isFinite(n) ? n : decodeExcelEscapes(v);
+          value = Number.isFinite(n) ? n : ownString(decodeExcelEscapes(v));
         }
       }
     }
@@ -139,11 +140,13 @@ export function parseWorksheet(
 
     if (++counter.cells > MAX_CELLS) throw new XlsxReadError(MSG.tooLarge('mer än 20 miljoner celler'), 'too-large');
     const fmt = s !== undefined ? numFmtOfXf[Number(s)] : undefined;
+    // Strings kept in the cell are copies: a slice of the sheet's XML would keep all of it.
+    if (formula !== undefined) formula = ownString(`=${formula}`);
     // One literal per shape: properties added later would each cost a backing store (about
     // 40 bytes a cell, 200 MB on a sheet of 5 million figures).
     let cell: CellInput;
     if (formula === undefined) cell = fmt === undefined ? { value } : { value, numFmt: fmt };
-    else cell = fmt === undefined ? { value, formula: `=${formula}` } : { value, formula: `=${formula}`, numFmt: fmt };
+    else cell = fmt === undefined ? { value, formula } : { value, formula, numFmt: fmt };
     if (error) cell.error = true;
     const r = rows[row] ?? (rows[row] = []);
     r[col] = cell;
