@@ -58,6 +58,8 @@ function indent(json: string, pad: string): string {
 useNativeCodec({
   inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  // zlib.crc32 (Node 20.15 and later) is several times faster than the portable CRC-32.
+  crc32: typeof zlib.crc32 === 'function' ? (data, crc) => zlib.crc32(data, crc) : undefined,
 });
 
 /** What one file holds while it is checked; each piece is let go as soon as it is done with. */

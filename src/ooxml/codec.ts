@@ -1,11 +1,14 @@
 // Raw deflate and inflate for zip parts. The pure-JavaScript codec (fflate) runs everywhere;
 // Node's native zlib is several times faster on large parts, so the command line installs
 // it with useNativeCodec(). The browser bundle never imports zlib.
+import { crc32Update } from './crc32';
 
 export interface RawCodec {
   /** Inflate raw deflate data; throw a RangeError when the output would exceed maxOutputLength. */
   inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
+  /** CRC-32 of data continued from crc (zip's checksum), when the platform has a faster one. */
+  crc32?(data: Uint8Array, crc: number): number;
 }
 
 let native: RawCodec | null = null;
@@ -17,4 +20,9 @@ export function useNativeCodec(codec: RawCodec | null): void {
 
 export function nativeCodec(): RawCodec | null {
   return native;
+}
+
+/** CRC-32 continued from crc: the native one when installed, else the portable one. */
+export function crc32Continue(crc: number, data: Uint8Array): number {
+  return native?.crc32 ? native.crc32(data, crc) >>> 0 : crc32Update(crc, data);
 }

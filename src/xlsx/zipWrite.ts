@@ -1,23 +1,12 @@
 // Writing a package back: unchanged entries are copied as their stored compressed
 // bytes (same name, method, CRC, time), replaced entries are deflated anew.
 import { deflateSync } from 'fflate';
-import { nativeCodec } from '../ooxml/codec';
+import { crc32Continue, nativeCodec } from '../ooxml/codec';
 import { rawData, type ZipArchive, type ZipEntry } from './zip';
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
+/** CRC-32 of a whole part (zip's checksum). */
 export function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32Continue(0, b);
 }
 
 interface OutEntry {
