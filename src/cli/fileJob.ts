@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { checkWorkbook, type Summary, type WorkbookInput, type WorkbookResult } from '../engine';
+import { checkWorkbook, forEachCell, type Summary, type WorkbookInput, type WorkbookResult } from '../engine';
 import { useNativeCodec } from '../ooxml/codec';
 import { asSummakollError, SummakollError, type ErrorCode } from '../ooxml/errors';
 import { csvCellLines } from '../report/csv';
@@ -137,15 +137,16 @@ function writeParts(job: FileJob, held: Held, result: WorkbookResult): void {
         const tables = s.tables.map((t) => ({ range: t.range, kind: t.kind, title: t.title }));
         json.write(`          "tables": ${indent(JSON.stringify(tables, null, 2), '          ')},\n          "cells": [`);
       }
-      const cells = s.cells;
-      for (let i = 0; i < cells.length; i++) {
-        const c = cells[i];
-        json?.write(`${i > 0 ? ',' : ''}\n            ${JSON.stringify({ address: c.address, status: c.status, checks: c.checks })}`);
+      // One cell object at a time, from the engine's compact result: none is kept.
+      let n = 0;
+      forEachCell(s, (c) => {
+        json?.write(`${n > 0 ? ',' : ''}\n            ${JSON.stringify({ address: c.address, status: c.status, checks: c.checks })}`);
         csv?.write(csvCellLines(job.display, s.name, c));
-      }
-      // Let this sheet's cell objects go before the next sheet builds its own.
+        n++;
+      });
+      // The causes may have built the sheet's list of cells: let it go before the next sheet.
       s.cells = [];
-      json?.write(`${cells.length > 0 ? '\n          ' : ''}]`);
+      json?.write(`${n > 0 ? '\n          ' : ''}]`);
       json?.write(`,\n          "notes": ${JSON.stringify(s.notes)},\n          "causes": ${JSON.stringify(causes[si] ?? [])}`);
       json?.write('\n        }');
     });
