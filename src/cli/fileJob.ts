@@ -56,8 +56,11 @@ function indent(json: string, pad: string): string {
 
 /** Node's zlib for the zip parts: several times faster than the portable codec on large sheets. */
 useNativeCodec({
-  inflateRaw: (data, maxOutputLength) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength) }),
-  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  // Output in one piece of the declared size (plus one byte, so a longer part is caught):
+  // no list of 16 kB chunks joined into a second copy of a 270 MB sheet.
+  inflateRaw: (data, maxOutputLength) =>
+    zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength), chunkSize: Math.max(64 * 1024, maxOutputLength + 1) }),
+  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
   // zlib.crc32 (Node 20.15 and later) is several times faster than the portable CRC-32.
   crc32: typeof zlib.crc32 === 'function' ? (data, crc) => zlib.crc32(data, crc) : undefined,
 });

@@ -9,6 +9,18 @@ export function crc32(b: Uint8Array): number {
   return crc32Continue(0, b);
 }
 
+/** Parts larger than this are deflated at level 1. */
+export const FAST_DEFLATE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * zlib's default level 6 for the usual parts; level 1 for a part over 16 MB (a sheet of a
+ * million rows), where level 6 takes seconds (4 s for 270 MB against 0.7 s) to save a fifth
+ * of the size: the copy of a generated 1 M-row sheet is then as large as its input (49 MB, 41 MB at level 6).
+ */
+export function deflateLevel(size: number): 1 | 6 {
+  return size > FAST_DEFLATE_BYTES ? 1 : 6;
+}
+
 interface OutEntry {
   entry: ZipEntry;
   data: Uint8Array;
@@ -56,7 +68,8 @@ export function rewriteZip(zip: ZipArchive, replace: Map<string, Uint8Array>, ad
       };
     }
     const codec = nativeCodec();
-    const data = codec ? codec.deflateRaw(fresh) : deflateSync(fresh, { level: 6 });
+    const level = deflateLevel(fresh.length);
+    const data = codec ? codec.deflateRaw(fresh, level) : deflateSync(fresh, { level });
     return { entry, data, method: 8, crc: crc32(fresh), compressedSize: data.length, uncompressedSize: fresh.length };
   });
 
