@@ -60,7 +60,7 @@ useNativeCodec({
   // no list of 16 kB chunks joined into a second copy of a 270 MB sheet.
   inflateRaw: (data, maxOutputLength) =>
     zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOutputLength), chunkSize: Math.max(64 * 1024, maxOutputLength + 1) }),
-  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  deflateRaw: (data, level, final) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
   // zlib.crc32 (Node 20.15 and later) is several times faster than the portable CRC-32.
   crc32: typeof zlib.crc32 === 'function' ? (data, crc) => zlib.crc32(data, crc) : undefined,
 });

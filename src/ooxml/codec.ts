@@ -6,8 +6,11 @@ import { crc32Update } from './crc32';
 export interface RawCodec {
   /** Inflate raw deflate data; throw a RangeError when the output would exceed maxOutputLength. */
   inflateRaw(data: Uint8Array, maxOutputLength: number): Uint8Array;
-  /** Raw deflate at a zlib level (1 fastest … 9 smallest). */
-  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  /**
+   * Raw deflate at a zlib level (1 fastest … 9 smallest). Not final: the stream ends with a
+   * sync flush instead of a final block, so another raw stream may follow it.
+   */
+  deflateRaw(data: Uint8Array, level: number, final: boolean): Uint8Array;
   /** CRC-32 of data continued from crc (zip's checksum), when the platform has a faster one. */
   crc32?(data: Uint8Array, crc: number): number;
 }

@@ -17,7 +17,7 @@ import { sheetLayout } from './sheetScan';
 import { LayerStyles, MINIMAL_STYLES } from './statusStyles';
 import { elements, firstElement, getAttr, textContent } from './xml';
 import { checkDeclaredSizes, decodeText, extract, findEntry, openZip, type ZipArchive, type ZipEntry } from './zip';
-import { rewriteZip } from './zipWrite';
+import { rewriteZip, type PartBytes } from './zipWrite';
 
 const encoder = new TextEncoder();
 
@@ -62,7 +62,7 @@ function write(bytes: Uint8Array, result: WorkbookResult): Uint8Array {
   checkDeclaredSizes([...(stylesEntry ? [stylesEntry] : []), ...jobs.filter((j) => j.areas.size).map((j) => j.entry)]);
 
   const styles = new LayerStyles(stylesEntry ? (readPartText(zip, stylesEntry.name) ?? '') : MINIMAL_STYLES);
-  const replace = new Map<string, Uint8Array>();
+  const replace = new Map<string, PartBytes>();
   for (const { entry, areas } of jobs) {
     if (!areas.size) checkDeclaredSizes([entry]);
     const next = layeredPart(extract(zip, entry), areas, styles);
@@ -116,7 +116,7 @@ export interface LayerEdit {
 }
 
 /** The worksheet part with the new layer, or null when it stays as it is. */
-function layeredPart(raw: Uint8Array, areas: Areas, styles: LayerStyles): Uint8Array | null {
+function layeredPart(raw: Uint8Array, areas: Areas, styles: LayerStyles): PartBytes | null {
   const xml = decodeText(raw);
   // A sheet without statuses changes only when it carries an old layer (a copy of a copy).
   if (!areas.size && xml.indexOf('Summakoll') < 0) return null;
@@ -204,11 +204,11 @@ export function applyEdit(xml: string, edit: LayerEdit): string {
 
 /**
  * The edit made on the part's bytes, without encoding the XML again: the bytes between the
- * edits are the input's. Only for a part read as UTF-8 without loss (what encodeXml would
- * write back is then those very bytes); null otherwise. The edits lie after the cells, so
- * offsets are counted from the end of the part.
+ * edits are the input's, as pieces (not copied). Only for a part read as UTF-8 without loss
+ * (what encodeXml would write back is then those very bytes); null otherwise. The edits lie
+ * after the cells, so offsets are counted from the end of the part.
  */
-function spliceBytes(raw: Uint8Array, xml: string, edit: LayerEdit): Uint8Array | null {
+function spliceBytes(raw: Uint8Array, xml: string, edit: LayerEdit): Uint8Array[] | null {
   const start = utf8Start(raw);
   // A replacement character: some bytes were not UTF-8 (or the file has one; either way, encode).
   if (start < 0 || xml.indexOf('\uFFFD') >= 0) return null;
@@ -236,18 +236,10 @@ function spliceBytes(raw: Uint8Array, xml: string, edit: LayerEdit): Uint8Array 
   }
   if (!inserted) pieces.push(raw.subarray(p, at), insert);
   pieces.push(raw.subarray(inserted ? p : at));
-  let size = 0;
-  for (const b of pieces) size += b.length;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const b of pieces) {
-    out.set(b, o);
-    o += b.length;
-  }
-  return out;
+  return pieces.filter((b) => b.length > 0);
 }
 
-function addStylesReferences(zip: ZipArchive, workbookPath: string, stylesPath: string, replace: Map<string, Uint8Array>): void {
+function addStylesReferences(zip: ZipArchive, workbookPath: string, stylesPath: string, replace: Map<string, PartBytes>): void {
   const slash = workbookPath.lastIndexOf('/');
   const relsPath = `${workbookPath.slice(0, slash + 1)}_rels/${workbookPath.slice(slash + 1)}.rels`;
   const relsEntry = findEntry(zip, relsPath);
