@@ -9,7 +9,7 @@ import * as zlib from 'zlib';
 import { checkWorkbook, forEachCell, type Summary, type WorkbookInput, type WorkbookResult } from '../engine';
 import { useNativeCodec } from '../ooxml/codec';
 import { asSummakollError, SummakollError, type ErrorCode } from '../ooxml/errors';
-import { csvCellLines } from '../report/csv';
+import { CSV_HEAD, csvCellLines } from '../report/csv';
 import { HTML_FULL_LIST_LIMIT, renderFileSection } from '../report/html';
 import { AtomicFile, writeFileAtomic } from './outputs';
 import { readDocument, writeColouredDocument } from './readers';
@@ -44,6 +44,18 @@ export interface FileJobResult {
   summary: Summary | null;
   /** Swedish message when the copy could not be written (the check itself succeeded). */
   copyProblem?: string;
+}
+
+/** The JSON report up to its first file. */
+export const JSON_HEAD = '{\n  "version": 1,\n  "files": [\n';
+
+/**
+ * The parts of the first file (index 0) begin with the head of their report, so the main
+ * thread can take the part file as the start of the report instead of copying it.
+ */
+export function partHead(job: Pick<FileJob, 'index'>, ext: 'json' | 'csv'): string {
+  if (job.index !== 0) return '';
+  return ext === 'json' ? JSON_HEAD : CSV_HEAD;
 }
 
 export function partPath(job: Pick<FileJob, 'partsDir' | 'index'>, ext: 'json' | 'csv' | 'html' | 'txt'): string {
@@ -133,7 +145,8 @@ function writeParts(job: FileJob, held: Held, result: WorkbookResult): void {
   try {
     // Causes cross sheets: worked out before any sheet lets its cells go (only when a cell is red).
     const causes = job.json ? result.sheets.map((s) => s.causes ?? []) : [];
-    json?.write(`    {\n      "file": ${JSON.stringify(job.display)},\n      "error": null,\n      "sheets": [`);
+    csv?.write(partHead(job, 'csv'));
+    json?.write(`${partHead(job, 'json')}    {\n      "file": ${JSON.stringify(job.display)},\n      "error": null,\n      "sheets": [`);
     result.sheets.forEach((s, si) => {
       if (json) {
         json.write(`${si > 0 ? ',' : ''}\n        {\n          "name": ${JSON.stringify(s.name)},\n`);
