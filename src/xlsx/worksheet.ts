@@ -140,7 +140,7 @@ export function parseWorksheet(
     if (value === null && formula === undefined) return;
 
     if (++counter.cells > MAX_CELLS) throw new XlsxReadError(MSG.tooLarge('mer än 20 miljoner celler'), 'too-large');
-    const fmt = s !== undefined ? numFmtOfXf[Number(s)] : undefined;
+    const fmt = s !== undefined ? numFmtOfXf[s] : undefined;
     // Strings kept in the cell are copies: a slice of the sheet's XML would keep all of it.
     if (formula !== undefined) formula = ownString(`=${formula}`);
     // One literal per shape: properties added later would each cost a backing store (about
