@@ -20,6 +20,25 @@ export interface ParsedSheet {
   protected: boolean;
 }
 
+/**
+ * Figure cells (a number, no formula) with the same value and format are one object: the
+ * engine's input is read-only, and a sheet of a million rows repeats its figures (0, small
+ * counts) often. At most 65 536 figures per format are remembered; others get their own.
+ */
+class SharedFigures {
+  private readonly byFormat = new Map<string | undefined, Map<number, CellInput>>();
+  figure(value: number, fmt: string | undefined): CellInput {
+    let known = this.byFormat.get(fmt);
+    if (!known) this.byFormat.set(fmt, (known = new Map()));
+    // -0 and 0 are one key in a Map but not the same figure: -0 is never shared.
+    const cell = known.get(value);
+    if (cell !== undefined && !Object.is(value, -0)) return cell;
+    const fresh: CellInput = fmt === undefined ? { value } : { value, numFmt: fmt };
+    if (known.size < 65536 && !Object.is(value, -0)) known.set(value, fresh);
+    return fresh;
+  }
+}
+
 export interface CellCounter {
   cells: number;
 }
@@ -48,6 +67,7 @@ export function parseWorksheet(
   counter: CellCounter,
 ): ParsedSheet {
   const rows: (CellInput | undefined)[][] = [];
+  const shared = new SharedFigures();
   const masters = new Map<string, { formula: string; r: number; c: number }>();
   const merges: MergedArea[] = [];
   let isProtected = false;
@@ -146,7 +166,8 @@ export function parseWorksheet(
     // One literal per shape: properties added later would each cost a backing store (about
     // 40 bytes a cell, 200 MB on a sheet of 5 million figures).
     let cell: CellInput;
-    if (formula === undefined) cell = fmt === undefined ? { value } : { value, numFmt: fmt };
+    if (formula === undefined && !error && typeof value === 'number') cell = shared.figure(value, fmt);
+    else if (formula === undefined) cell = fmt === undefined ? { value } : { value, numFmt: fmt };
     else cell = fmt === undefined ? { value, formula } : { value, formula, numFmt: fmt };
     if (error) cell.error = true;
     const r = rows[row] ?? (rows[row] = []);

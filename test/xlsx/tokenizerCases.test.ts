@@ -129,3 +129,14 @@ test('r and s read as XML reads them: entities, spaces and odd digits', () => {
     [7, 'General'],
   ]);
 });
+
+test('figures with the same value and format share one read-only cell object; -0 stays -0', () => {
+  const xml = sheet('<row r="1"><c r="A1"><v>5</v></c><c r="B1"><v>5</v></c><c r="C1"><v>-0</v></c><c r="D1"><v>0</v></c><c r="E1"><f>A1</f><v>5</v></c></row><row r="2"><c r="A2"><v>5.0</v></c></row>');
+  const rows = readXlsx(workbook(xml)).sheets[0].rows;
+  expect(rows[0][0]).toBe(rows[0][1]);
+  expect(rows[1][0]).toBe(rows[0][0]);
+  expect(Object.is(rows[0][2]?.value, -0)).toBe(true);
+  expect(Object.is(rows[0][3]?.value, 0)).toBe(true);
+  expect(rows[0][4]).toEqual({ value: 5, formula: '=A1' });
+  expect(rows[0][4]).not.toBe(rows[0][0]);
+});
