@@ -5,6 +5,7 @@
 // million checked cells never holds its whole report as one string.
 import * as fs from 'fs';
 import * as path from 'path';
+import { isUtf8 } from 'buffer';
 import * as zlib from 'zlib';
 import { checkWorkbook, forEachCell, type Summary, type WorkbookInput, type WorkbookResult } from '../engine';
 import { useNativeCodec } from '../ooxml/codec';
@@ -75,6 +76,8 @@ useNativeCodec({
   deflateRaw: (data, level, final) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
   // zlib.crc32 (Node 20.15 and later) is several times faster than the portable CRC-32.
   crc32: typeof zlib.crc32 === 'function' ? (data, crc) => zlib.crc32(data, crc) : undefined,
+  isUtf8: (data) => isUtf8(data),
+  indexOf: (data, needle, from) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf(needle, from),
 });
 
 /** What one file holds while it is checked; each piece is let go as soon as it is done with. */

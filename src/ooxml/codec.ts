@@ -13,6 +13,10 @@ export interface RawCodec {
   deflateRaw(data: Uint8Array, level: number, final: boolean): Uint8Array;
   /** CRC-32 of data continued from crc (zip's checksum), when the platform has a faster one. */
   crc32?(data: Uint8Array, crc: number): number;
+  /** True when the bytes are valid UTF-8 (a fast validator of the platform). */
+  isUtf8?(data: Uint8Array): boolean;
+  /** First offset ≥ from where needle occurs in data, or −1 (the platform's byte search). */
+  indexOf?(data: Uint8Array, needle: Uint8Array, from: number): number;
 }
 
 let native: RawCodec | null = null;

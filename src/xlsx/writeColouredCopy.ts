@@ -11,6 +11,7 @@
 import type { Status, WorkbookResult } from '../engine';
 import { forEachStatus } from '../engine';
 import { isLayerFormula, layerAreasOf, layerStatusOf, LAYER_FORMULA_OOXML, LAYER_STATUSES } from '../excel/statusLayer';
+import { nativeCodec } from '../ooxml/codec';
 import { utf8Start } from '../ooxml/decode';
 import { readLayout, readPartText, resolveTarget } from './package';
 import { sheetLayout } from './sheetScan';
@@ -117,6 +118,12 @@ export interface LayerEdit {
 
 /** The worksheet part with the new layer, or null when it stays as it is. */
 function layeredPart(raw: Uint8Array, areas: Areas, styles: LayerStyles): PartBytes | null {
+  const around = aroundCells(raw);
+  if (around) {
+    if (!areas.size && !around.text.includes('Summakoll')) return null;
+    const edit = layerEdit(around.text, areas, styles);
+    return edit ? around.splice(edit) : null;
+  }
   const xml = decodeText(raw);
   // A sheet without statuses changes only when it carries an old layer (a copy of a copy).
   if (!areas.size && xml.indexOf('Summakoll') < 0) return null;
@@ -138,7 +145,8 @@ export function layerEdit(xml: string, areas: Areas, styles: LayerStyles): Layer
   const cuts = elements(xml, `${p}conditionalFormatting`)
     .filter((el) => isOurs(el, p, styles))
     .map((el) => ({ start: el.start, end: el.end }));
-  if (!areas.size) return cuts.length ? { cuts, at: 0, insert: '' } : null;
+  // Without statuses only the old layer goes (nothing is inserted, at its first element).
+  if (!areas.size) return cuts.length ? { cuts, at: cuts[0].start, insert: '' } : null;
   let rest = xml;
   for (let i = cuts.length - 1; i >= 0; i--) rest = rest.slice(0, cuts[i].start) + rest.slice(cuts[i].end);
 
@@ -201,6 +209,83 @@ export function applyEdit(xml: string, edit: LayerEdit): string {
   out.push(xml.slice(p));
   return out.join('');
 }
+
+/**
+ * A large UTF-8 worksheet part without its cells: its text before <sheetData>, the
+ * <sheetData> element as an empty one, and its text after it, decoded; and how to make an
+ * edit of that text on the part's bytes. Everything the layer edit looks at lies outside the
+ * cells (it finds sheetData and its end tag by plain search, and then looks only after it),
+ * so the edit of this text is the edit of the whole text, moved by a known offset. Only
+ * when the platform has a UTF-8 validator and a byte search (the command line), the part is
+ * valid UTF-8 without byte order mark (what encodeXml writes back is then its bytes), the
+ * cells hold no `<…conditionalFormatting` (a layer searched for everywhere) and the
+ * <sheetData> is not empty; otherwise null, and the whole text is decoded.
+ */
+function aroundCells(raw: Uint8Array): { text: string; splice(edit: LayerEdit): Uint8Array[] } | null {
+  const codec = nativeCodec();
+  if (!codec?.isUtf8 || !codec.indexOf || raw.length < AROUND_CELLS_MIN || utf8Start(raw) !== 0 || !codec.isUtf8(raw)) return null;
+  const search = codec.indexOf;
+  const bytes = (text: string) => encoder.encode(text);
+  // The root's prefix, from the text up to the first <sheetData (the root comes before it).
+  const anyData = search(raw, bytes('sheetData'), 0);
+  if (anyData < 0) return null;
+  // (A text cut inside a comment or before the root is left to the whole-text path.)
+  let p: string;
+  try {
+    const layout = sheetLayout(decodeText(raw.subarray(0, anyData)));
+    if (layout.root === '') return null;
+    p = layout.prefix;
+  } catch {
+    return null;
+  }
+  // The first <p:sheetData followed by a space, `>` or `/` (as firstElement finds it) …
+  const open = bytes(`<${p}sheetData`);
+  let start = search(raw, open, 0);
+  while (start >= 0 && !NAME_END.has(raw[start + open.length])) start = search(raw, open, start + open.length);
+  if (start < 0) return null;
+  // … its start tag's `>` (the first one, as elements() takes it) and its end tag.
+  const gt = search(raw, bytes('>'), start);
+  if (gt < 0 || raw[gt - 1] === 0x2f) return null;
+  const close = bytes(`</${p}sheetData>`);
+  const closeAt = search(raw, close, gt);
+  if (closeAt < 0) return null;
+  const end = closeAt + close.length;
+  const layer = search(raw, bytes(`<${p}conditionalFormatting`), 0);
+  if (layer >= 0 && layer < end) return null;
+  const before = decodeText(raw.subarray(0, start));
+  const empty = `<${p}sheetData/>`;
+  const after = new TextDecoder('utf-8', { ignoreBOM: true }).decode(raw.subarray(end));
+  const shift = before.length + empty.length;
+  const byteAt = (offset: number) => end + encoder.encode(after.slice(0, offset - shift)).length;
+  return {
+    text: before + empty + after,
+    splice(edit: LayerEdit): Uint8Array[] {
+      const insert = encoder.encode(edit.insert);
+      const pieces: Uint8Array[] = [];
+      let p = 0;
+      let inserted = false;
+      const at = byteAt(edit.at);
+      for (const c of edit.cuts) {
+        const cs = byteAt(c.start);
+        if (!inserted && at <= cs) {
+          pieces.push(raw.subarray(p, at), insert);
+          p = at;
+          inserted = true;
+        }
+        pieces.push(raw.subarray(p, cs));
+        p = byteAt(c.end);
+      }
+      if (!inserted) pieces.push(raw.subarray(p, at), insert);
+      pieces.push(raw.subarray(inserted ? p : at));
+      return pieces.filter((b) => b.length > 0);
+    },
+  };
+}
+
+/** Below this a part is decoded whole (the shortcut would save nothing). */
+const AROUND_CELLS_MIN = 1024 * 1024;
+/** What may follow an element's name in its start tag (as elements() accepts it). */
+const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
 
 /**
  * The edit made on the part's bytes, without encoding the XML again: the bytes between the
