@@ -9,7 +9,7 @@ import { INTERNAL_ERROR_TEXT } from '../ooxml/errors';
 import { CSV_HEAD, csvErrorLine } from '../report/csv';
 import { HTML_END, htmlStart, renderErrorSection, type RunTotals } from '../report/html';
 import { HELP, parseArgs, USAGE, type CheckOptions } from './args';
-import { partPath, type FileJob, type FileJobResult } from './fileJob';
+import { JSON_HEAD, partPath, type FileJob, type FileJobResult } from './fileJob';
 import { expandInputs, outDirProblem, type InputFile } from './inputs';
 import { AtomicFile, outputCollision, removeLeftovers } from './outputs';
 import { runPool } from './pool';
@@ -137,17 +137,27 @@ function totalsOf(outcomes: Outcome[]): RunTotals {
 /** Somewhere to write a report: a file put in place atomically, or standard out. */
 interface Sink {
   write(chunk: string | Uint8Array): void;
+  /** Copy a part file's bytes to the end, in blocks. */
+  append(file: string): void;
   commit(): void;
   abort(): void;
 }
 
-function sinkFor(target: string, io: Io): Sink {
-  if (target === '-') return { write: (c) => void io.stdout.write(c), commit() {}, abort() {} };
-  return new AtomicFile(target);
+/**
+ * The sink for a report; `start`, a part file that begins the report, is taken over as the
+ * report's first bytes (moved, not copied, when it can be).
+ */
+function sinkFor(target: string, io: Io, start?: string): Sink {
+  if (target === '-') {
+    const sink: Sink = { write: (c) => void io.stdout.write(c), append: (file) => pipePart(file, sink), commit() {}, abort() {} };
+    if (start !== undefined) sink.append(start);
+    return sink;
+  }
+  return new AtomicFile(target, start);
 }
 
 /** Copy a part file into a sink in blocks, never as one string. */
-function pipePart(file: string, sink: Sink): void {
+function pipePart(file: string, sink: { write(chunk: Uint8Array): void }): void {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(1 << 20);
@@ -177,17 +187,22 @@ function finish(opts: CheckOptions, io: Io, outcomes: Outcome[], partsDir: strin
     }
   }
 
-  const outputs: [string | undefined, string, (sink: Sink) => void][] = [
+  // The parts of a first file that was checked begin with their report's head (JSON, CSV).
+  const firstOk = outcomes.length > 0 && outcomes[0].result.error === null;
+  const outputs: [string | undefined, string, 'json' | 'csv' | null, (sink: Sink) => void][] = [
     [
       opts.json,
       'JSON-rapporten',
+      'json',
       (sink) => {
-        sink.write('{\n  "version": 1,\n  "files": [');
+        if (outcomes.length === 0) sink.write(JSON_HEAD.trimEnd());
         outcomes.forEach((o, i) => {
-          sink.write(i > 0 ? ',\n' : '\n');
+          if (i === 0 && firstOk) return; // in the sink already, head and all
+          if (i === 0) sink.write(JSON_HEAD);
+          else sink.write(',\n');
           if (o.result.error !== null) {
             sink.write(`    {\n      "file": ${JSON.stringify(o.file.display)},\n      "error": ${JSON.stringify(o.result.error)},\n      "sheets": []\n    }`);
-          } else pipePart(part(o.result.index, 'json'), sink);
+          } else sink.append(part(o.result.index, 'json'));
         });
         const summary = { files: totals.files, tables: totals.tables, cells: totals.cells, ok: totals.ok, warning: totals.warning, error: totals.error };
         sink.write(`${outcomes.length > 0 ? '\n  ' : ''}],\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
@@ -196,12 +211,13 @@ function finish(opts: CheckOptions, io: Io, outcomes: Outcome[], partsDir: strin
     [
       opts.html,
       'HTML-rapporten',
+      null,
       (sink) => {
         sink.write(htmlStart(totals));
         outcomes.forEach((o, i) => {
           if (i > 0) sink.write('\n');
           if (o.result.error !== null) sink.write(renderErrorSection(o.file.display, o.result.error));
-          else pipePart(part(o.result.index, 'html'), sink);
+          else sink.append(part(o.result.index, 'html'));
         });
         sink.write(HTML_END);
       },
@@ -209,20 +225,22 @@ function finish(opts: CheckOptions, io: Io, outcomes: Outcome[], partsDir: strin
     [
       opts.csv,
       'CSV-filen',
+      'csv',
       (sink) => {
-        sink.write(CSV_HEAD);
-        for (const o of outcomes) {
+        if (!firstOk) sink.write(CSV_HEAD);
+        outcomes.forEach((o, i) => {
+          if (i === 0 && firstOk) return;
           if (o.result.error !== null) sink.write(csvErrorLine(o.file.display, o.result.error));
-          else pipePart(part(o.result.index, 'csv'), sink);
-        }
+          else sink.append(part(o.result.index, 'csv'));
+        });
       },
     ],
   ];
-  for (const [target, what, render] of outputs) {
+  for (const [target, what, ext, render] of outputs) {
     if (!target) continue;
     let sink: Sink | null = null;
     try {
-      sink = sinkFor(target, io);
+      sink = sinkFor(target, io, ext && firstOk ? part(outcomes[0].result.index, ext) : undefined);
       render(sink);
       sink.commit();
     } catch (err) {

@@ -96,7 +96,15 @@ export class AtomicFile {
   private readonly tmp: string | null;
   private buffer: string[] = [];
   private buffered = 0;
-  constructor(readonly target: string) {
+  /**
+   * start: a file of ours (a part file) whose bytes begin this one. It is moved to the
+   * temporary name when it is on the same file system (no copy of a report of hundreds of
+   * megabytes), otherwise copied; either way it is gone from where it was.
+   */
+  constructor(
+    readonly target: string,
+    start?: string,
+  ) {
     let existing: fs.Stats | null = null;
     try {
       existing = fs.statSync(target);
@@ -107,12 +115,45 @@ export class AtomicFile {
       // A device or pipe (/dev/stdout, /dev/null, a FIFO) is written into, never replaced.
       this.tmp = null;
       this.fd = fs.openSync(target, 'w');
+      if (start !== undefined) this.append(start);
       return;
     }
     const dir = path.dirname(path.resolve(target));
     fs.mkdirSync(dir, { recursive: true });
     this.tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.${(counter++).toString(36)}.summakoll-tmp`);
+    if (start !== undefined) {
+      // The descriptor is opened before the move, so what is written is the file moved.
+      const fd = fs.openSync(start, 'a');
+      try {
+        fs.renameSync(start, this.tmp);
+        this.fd = fd;
+        return;
+      } catch {
+        fs.closeSync(fd);
+      }
+    }
     this.fd = fs.openSync(this.tmp, 'wx', 0o644);
+    if (start !== undefined) {
+      this.append(start);
+      fs.rmSync(start, { force: true });
+    }
+  }
+
+  /** Copy a file's bytes to the end of this one in blocks, never as one string. */
+  append(file: string): void {
+    this.flush();
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        const n = fs.readSync(fd, buf, 0, buf.length, null);
+        if (n <= 0) break;
+        let off = 0;
+        while (off < n) off += fs.writeSync(this.fd, buf, off, n - off);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
   }
   write(chunk: string | Uint8Array): void {
     if (typeof chunk === 'string') {

@@ -67,7 +67,9 @@ export function checkWorkbook(wb: WorkbookInput, options: CheckWorkbookOptions =
 // The collector behind each sheet result, for readers that need statuses or findings only:
 // a non-enumerable property of the result (JSON, spreading and comparisons do not see it).
 const COLLECTOR = Symbol('collector');
-type WithCollector = SheetResult & { [COLLECTOR]?: CheckCollector };
+// The list of cell objects once built (or set), else null: a non-enumerable getter beside it.
+const BUILT = Symbol('built cells');
+type WithCollector = SheetResult & { [COLLECTOR]?: CheckCollector; [BUILT]?: CheckedCell[] | null };
 
 /**
  * A sheet's result. `cells` is built from the collector the first time it is read (then
@@ -87,6 +89,7 @@ function sheetResult(name: string, tables: TableInfo[], collector: CheckCollecto
     },
   });
   Object.defineProperty(sheet, COLLECTOR, { value: collector, enumerable: false, configurable: true, writable: false });
+  Object.defineProperty(sheet, BUILT, { get: () => cells, enumerable: false, configurable: true });
   return sheet;
 }
 
@@ -95,6 +98,18 @@ export function forEachStatus(sheet: SheetResult, visit: (row: number, col: numb
   const collector = (sheet as WithCollector)[COLLECTOR];
   if (collector) collector.forEachStatus(visit);
   else for (const c of sheet.cells) visit(c.row, c.col, c.status);
+}
+
+/**
+ * Every checked cell of a sheet, in order, one object at a time: the cells `sheet.cells`
+ * lists (that list itself once it is built or set; until then each cell is built as it is
+ * visited and not kept, so a writer that streams them never holds a million at once).
+ */
+export function forEachCell(sheet: SheetResult, visit: (cell: CheckedCell) => void): void {
+  const s = sheet as WithCollector;
+  const collector = s[COLLECTOR];
+  if (collector && !s[BUILT]) collector.forEachCell(visit);
+  else for (const c of sheet.cells) visit(c);
 }
 
 /** The cells of a sheet that do not reconcile (warnings and errors), in order. */

@@ -1,7 +1,7 @@
 // Public face of the engine: a workbook of cells in, checked cells out. Everything outside
 // src/engine imports the engine through this file only.
 export * from './types';
-export { checkWorkbook, findingsOf, forEachStatus } from './checkWorkbook';
+export { checkWorkbook, findingsOf, forEachCell, forEachStatus } from './checkWorkbook';
 export { findCauses } from './causes/findCauses';
 export type { CheckWorkbookOptions } from './checkWorkbook';
 export { readCell, parseNumberText, typedDecimals } from './read/numbers';

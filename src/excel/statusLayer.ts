@@ -67,45 +67,56 @@ export interface LayerCell {
   col: number;
 }
 
+/** One number per cell, ordered by row, then column (Excel has at most 16 384 columns). */
+const POS = 65536;
+
 /**
  * Cells as few rectangles: runs along each row, then identical runs of consecutive rows
- * merged. A total row becomes one `B12:K12`, a total column one `H4:H30`.
+ * merged. A total row becomes one `B12:K12`, a total column one `H4:H30`. Ordered by first
+ * row, then first column.
  */
 export function rectangles(cells: Iterable<LayerCell>): Rect[] {
-  const byRow = new Map<number, number[]>();
-  for (const { row, col } of cells) {
-    const list = byRow.get(row);
-    if (list) list.push(col);
-    else byRow.set(row, [col]);
-  }
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  const open = new Map<string, Rect>(); // "c0:c1" → rectangle still growing downwards
+  const keys: number[] = [];
+  for (const { row, col } of cells) keys.push(row * POS + col);
+  return rectanglesOfKeys(keys);
+}
+
+/** The rectangles of cells given as row · 65536 + column, in any order, repeats allowed. */
+function rectanglesOfKeys(keys: number[]): Rect[] {
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] <= keys[i];
+  if (!sorted) keys.sort((a, b) => a - b);
   const out: Rect[] = [];
-  for (const r of rows) {
-    const cols = [...new Set(byRow.get(r)!)].sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const c of cols) {
-      const last = runs[runs.length - 1];
-      if (last && c === last[1] + 1) last[1] = c;
-      else runs.push([c, c]);
-    }
-    const next = new Map<string, Rect>();
-    for (const [c0, c1] of runs) {
-      const k = `${c0}:${c1}`;
-      const prev = open.get(k);
-      if (prev && prev.r1 === r - 1) {
-        prev.r1 = r;
-        next.set(k, prev);
+  // Rectangles that reached the previous row, by first column (runs of a row never overlap).
+  let open: Rect[] = [];
+  let i = 0;
+  while (i < keys.length) {
+    const r = Math.floor(keys[i] / POS);
+    const rowEnd = (r + 1) * POS;
+    const next: Rect[] = [];
+    let o = 0;
+    while (i < keys.length && keys[i] < rowEnd) {
+      const c0 = keys[i] - r * POS;
+      let c1 = c0;
+      i++;
+      // The run: the next columns of the row (a repeated cell adds nothing).
+      while (i < keys.length && keys[i] < rowEnd && keys[i] - r * POS <= c1 + 1) c1 = keys[i++] - r * POS;
+      while (o < open.length && open[o].c0 < c0) o++;
+      const above = o < open.length ? open[o] : undefined;
+      if (above && above.c0 === c0 && above.c1 === c1 && above.r1 === r - 1) {
+        above.r1 = r;
+        next.push(above);
+        o++;
       } else {
         const rect = { r0: r, c0, r1: r, c1 };
         out.push(rect);
-        next.set(k, rect);
+        next.push(rect);
       }
     }
-    open.clear();
-    for (const [k, v] of next) open.set(k, v);
+    open = next;
   }
-  return out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  // Made row by row, left to right: already ordered by first row, then first column.
+  return out;
 }
 
 export function rectAddress({ r0, c0, r1, c1 }: Rect): string {
@@ -115,16 +126,23 @@ export function rectAddress({ r0, c0, r1, c1 }: Rect): string {
 
 /** Per status, the A1 areas of its cells (statuses without cells are left out). */
 export function layerAreas(cells: Iterable<LayerCell & { status: Status }>): Map<Status, string[]> {
-  const byStatus = new Map<Status, LayerCell[]>();
-  for (const c of cells) {
-    const list = byStatus.get(c.status);
-    if (list) list.push(c);
-    else byStatus.set(c.status, [c]);
-  }
+  return layerAreasOf((visit) => {
+    for (const c of cells) visit(c.row, c.col, c.status);
+  });
+}
+
+/** layerAreas for cells given one by one (no object per cell): forEach calls visit for each. */
+export function layerAreasOf(forEach: (visit: (row: number, col: number, status: Status) => void) => void): Map<Status, string[]> {
+  const byStatus = new Map<Status, number[]>();
+  forEach((row, col, status) => {
+    const list = byStatus.get(status);
+    if (list) list.push(row * POS + col);
+    else byStatus.set(status, [row * POS + col]);
+  });
   const out = new Map<Status, string[]>();
   for (const s of LAYER_STATUSES) {
-    const list = byStatus.get(s);
-    if (list?.length) out.set(s, rectangles(list).map(rectAddress));
+    const keys = byStatus.get(s);
+    if (keys?.length) out.set(s, rectanglesOfKeys(keys).map(rectAddress));
   }
   return out;
 }

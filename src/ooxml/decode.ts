@@ -30,6 +30,18 @@ function declaredEncoding(b: Uint8Array): string | undefined {
 
 const UTF8_NAMES = new Set(['utf-8', 'utf8']);
 
+/**
+ * Where the text starts in a part that decodeXml reads as UTF-8 and whose declaration says
+ * UTF-8 (or nothing): 3 after a UTF-8 byte order mark, else 0; −1 for any other part. Such a
+ * part's bytes are the UTF-8 encoding of its text (when every byte was valid UTF-8).
+ */
+export function utf8Start(b: Uint8Array): number {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return -1;
+  const enc = declaredEncoding(b);
+  if (enc !== undefined && !UTF8_NAMES.has(enc.trim().toLowerCase())) return -1;
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+}
+
 /** Decode a part; throws a SummakollError for an encoding that cannot be read or a DOCTYPE. */
 export function decodeXml(b: Uint8Array): string {
   let text: string;

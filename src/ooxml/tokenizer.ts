@@ -360,6 +360,46 @@ export class XmlTokenizer {
     while (this.depth > d) if (this.next() === T_END) return;
   }
 
+  /**
+   * The common shape of a cell, read in one step: when the current element (after its
+   * T_OPEN; unprefixed, not self-closing) holds exactly one child `<local>text</local>`,
+   * unprefixed, without attributes, whose text holds no markup, and nothing else (not even
+   * whitespace), the child's text as text() gives it, with the tokenizer after the current
+   * element's end tag (T_CLOSE), exactly as if every token had been read. Anything else
+   * returns undefined and moves nothing. The child is in the current element's namespace
+   * (both unprefixed, and the child declares none).
+   */
+  onlyTextChild(local: string): string | undefined {
+    if (this.kind !== T_OPEN || this.selfClosing || this.colon >= 0) return undefined;
+    const xml = this.xml;
+    const p = this.pos;
+    const n = local.length;
+    if (xml.charCodeAt(p) !== 60 || !xml.startsWith(local, p + 1) || xml.charCodeAt(p + 1 + n) !== 62) return undefined;
+    const textStart = p + n + 2;
+    const lt = xml.indexOf('<', textStart);
+    if (lt < 0) return undefined;
+    // `</local>` and then the current element's own end tag, `</name>`.
+    const ns = this.nameStart;
+    const nameLength = this.nameEnd - ns;
+    const close = lt + n + 3;
+    const end = close + nameLength + 3;
+    if (end > this.to) return undefined;
+    if (xml.charCodeAt(lt + 1) !== 47 || !xml.startsWith(local, lt + 2) || xml.charCodeAt(lt + 2 + n) !== 62) return undefined;
+    if (xml.charCodeAt(close) !== 60 || xml.charCodeAt(close + 1) !== 47 || !sameChars(xml, ns, close + 2, nameLength) || xml.charCodeAt(end - 1) !== 62) return undefined;
+    this.openStarts.pop();
+    this.openEnds.pop();
+    this.kind = T_CLOSE;
+    this.start = close;
+    this.end = end;
+    this.nameStart = close + 2;
+    this.nameEnd = close + 2 + nameLength;
+    this.colon = -1;
+    this.pos = end;
+    this.depth--;
+    this.pendingPop = true;
+    return decodeEntities(normaliseNewlines(xml.slice(textStart, lt)));
+  }
+
   /** All text inside the current element (after its T_OPEN), concatenated; ends after its T_CLOSE. */
   innerText(): string {
     if (this.kind !== T_OPEN || this.selfClosing) return '';

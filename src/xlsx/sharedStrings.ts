@@ -1,6 +1,7 @@
 // The shared string table: plain `<si><t>` items and rich text runs `<si><r><t>`, read with
 // the OOXML tokenizer (comments, CDATA and entities as XML means them). Phonetic runs
 // (`<rPh>`, Japanese readings) are not part of the text Excel shows.
+import { ownString } from '../ooxml/ownString';
 import { isSpreadsheetNs } from '../ooxml/spreadsheetml';
 import { T_CDATA, T_CLOSE, T_END, T_OPEN, T_TEXT, XmlTokenizer } from '../ooxml/tokenizer';
 import { decodeExcelEscapes } from './xml';
@@ -40,5 +41,6 @@ export function stringItem(tk: XmlTokenizer): string {
     }
     if ((k === T_TEXT || k === T_CDATA) && inT >= 0) text += tk.text();
   }
-  return decodeExcelEscapes(text);
+  // A copy: a slice of the part's XML would keep the whole part alive with the cell.
+  return ownString(decodeExcelEscapes(text));
 }

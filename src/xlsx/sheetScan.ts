@@ -47,10 +47,19 @@ export function sheetLayout(xml: string): SheetLayout {
  * 2147483648 come out as MAX_COLUMNS or MAX_ROWS: callers refuse those with `checkRef`.
  */
 export function parseRef(ref: string): { r: number; c: number } | null {
-  let i = 0;
+  const at = refAt(ref, 0, ref.length);
+  return at < 0 ? null : { r: Math.floor(at / REF_COLS), c: at % REF_COLS };
+}
+
+/** Room for a column number just past Excel's limit in one number: row · REF_COLS + column. */
+const REF_COLS = 32768;
+
+/** parseRef of text[from, to) as row · REF_COLS + column, or −1 (no string, no object: the hot loop). */
+function refAt(text: string, from: number, to: number): number {
+  let i = from;
   let c = 0;
-  while (i < ref.length) {
-    const code = ref.charCodeAt(i);
+  while (i < to) {
+    const code = text.charCodeAt(i);
     if (code >= 65 && code <= 90) c = c * 26 + (code - 64);
     else if (code >= 97 && code <= 122) c = c * 26 + (code - 96);
     else if (code !== 36) break;
@@ -59,14 +68,14 @@ export function parseRef(ref: string): { r: number; c: number } | null {
   }
   let r = 0;
   let digits = 0;
-  while (i < ref.length) {
-    const code = ref.charCodeAt(i);
+  while (i < to) {
+    const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) (r = Math.min(r * 10 + (code - 48), MAX_ROWS + 1)), digits++;
-    else if (code !== 36) return null;
+    else if (code !== 36) return -1;
     i++;
   }
-  if (c === 0 || digits === 0 || r === 0) return null;
-  return { r: r - 1, c: c - 1 };
+  if (c === 0 || digits === 0 || r === 0) return -1;
+  return (r - 1) * REF_COLS + (c - 1);
 }
 
 /** Refuse a row or column beyond Excel's limits: such a file is damaged, and would be sized by it. */
@@ -82,16 +91,45 @@ function rowNumber(r: string | undefined): number {
   return t.length > 8 ? MAX_ROWS : Number(t) - 1;
 }
 
-/** The `r`, `s` and `t` attributes of the cell being visited (one object, reused). */
+/** The `s` and `t` attributes of the cell being visited (one object, reused). */
 export interface CellAttrs {
-  r: string | undefined;
-  s: string | undefined;
+  /** The style index: the `s` attribute as Number() reads it; undefined without one. */
+  s: number | undefined;
   t: string | undefined;
 }
 
+/** Where the `r` attribute's value is (−1 without one), and whether it is plain (read as written). */
+interface RefSpan {
+  start: number;
+  end: number;
+  plain: boolean;
+}
+
+/** True when an attribute value reads as written: no entity, no tab or line break to normalise. */
+function plainValue(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 38 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return true;
+}
+
+/** A plain run of 1 to 9 digits as its number, else −1. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
 /** Read r, s and t of a <c> start tag in one pass over its attributes (no closure: the hot loop). */
-function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): void {
-  out.r = out.s = out.t = undefined;
+function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs, ref: RefSpan): void {
+  out.s = out.t = undefined;
+  ref.start = -1;
   let p = from;
   for (;;) {
     while (p < to && xml.charCodeAt(p) <= 32) p++;
@@ -113,9 +151,15 @@ function readCellAttrs(xml: string, from: number, to: number, out: CellAttrs): v
     if (ve < 0 || ve > to) return;
     if (ne - ns === 1) {
       const c = xml.charCodeAt(ns);
-      if (c === 114) out.r = attrValue(xml, p + 1, ve);
-      else if (c === 115) out.s = attrValue(xml, p + 1, ve);
-      else if (c === 116) out.t = attrValue(xml, p + 1, ve);
+      if (c === 114) {
+        ref.start = p + 1;
+        ref.end = ve;
+        ref.plain = plainValue(xml, p + 1, ve);
+      } else if (c === 115) {
+        // Number() of the value as XML reads it; plain digits need no string.
+        const n = digitsAt(xml, p + 1, ve);
+        out.s = n >= 0 ? n : Number(attrValue(xml, p + 1, ve));
+      } else if (c === 116) out.t = attrValue(xml, p + 1, ve);
     }
     p = ve + 1;
   }
@@ -134,7 +178,8 @@ export function walkCells(
   onOther?: (tk: XmlTokenizer) => void,
 ): void {
   const tk = new XmlTokenizer(xml);
-  const attrs: CellAttrs = { r: undefined, s: undefined, t: undefined };
+  const attrs: CellAttrs = { s: undefined, t: undefined };
+  const ref: RefSpan = { start: -1, end: -1, plain: true };
   let dataDepth = -1;
   let row = -1;
   let col = -1;
@@ -165,17 +210,24 @@ export function walkCells(
       continue; // its cells follow as the next tokens
     }
     if (isMain && tk.localIs('c')) {
-      readCellAttrs(xml, tk.attrStart, tk.attrEnd, attrs);
-      const r = attrs.r;
-      const ref = r === undefined ? null : parseRef(r);
-      if (ref) {
-        col = ref.c;
-        if (row < 0 || ref.r !== row) row = ref.r;
+      readCellAttrs(xml, tk.attrStart, tk.attrEnd, attrs, ref);
+      let at = -1;
+      if (ref.start >= 0 && ref.plain) at = refAt(xml, ref.start, ref.end);
+      else if (ref.start >= 0) {
+        const text = attrValue(xml, ref.start, ref.end);
+        at = refAt(text, 0, text.length);
+      }
+      if (at >= 0) {
+        col = at % REF_COLS;
+        const r = Math.floor(at / REF_COLS);
+        if (row < 0 || r !== row) row = r;
       } else {
         col += 1;
         if (row < 0) row = 0;
       }
-      checkRef(row, col, r !== undefined ? `cellen ${r}` : `kolumn ${col + 1} på rad ${row + 1}`);
+      if (row >= MAX_ROWS || col >= MAX_COLUMNS) {
+        checkRef(row, col, ref.start >= 0 ? `cellen ${attrValue(xml, ref.start, ref.end)}` : `kolumn ${col + 1} på rad ${row + 1}`);
+      }
       const parent = tk.selfClosing ? tk.depth : tk.depth - 1;
       onCell(tk, row, col, attrs);
       while (tk.depth > parent) if (tk.next() === T_END) return;

@@ -2,9 +2,8 @@
 // inflated only on demand and with a running byte limit, so neither a lying header
 // nor a zip bomb can exhaust memory. Pure (fflate only): runs in Node and browsers.
 import { Inflate } from 'fflate';
-import { crc32Update } from '../ooxml/crc32';
 import { decodeXml } from '../ooxml/decode';
-import { nativeCodec, type RawCodec } from '../ooxml/codec';
+import { crc32Continue, nativeCodec, type RawCodec } from '../ooxml/codec';
 import { MSG, SummakollError, XlsxReadError } from './errors';
 
 /** Refuse packages whose needed parts declare more than this in total. */
@@ -208,7 +207,7 @@ function inflateNative(codec: RawCodec, e: ZipEntry, data: Uint8Array, limit: nu
     throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} går inte att packa upp`));
   }
   if (out.length !== e.uncompressedSize) throw new XlsxReadError(MSG.corrupt(`delen ${printable(e.name)} är mindre än angivet`));
-  if (crc32Update(0, out) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
+  if (crc32Continue(0, out) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
   return out;
 }
 
@@ -244,7 +243,7 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
   const limit = Math.min(e.uncompressedSize, budget, MAX_PART_UNCOMPRESSED);
   if (e.method === 0) {
     if (data.length > limit) throw new XlsxReadError(MSG.zipBomb, 'too-large');
-    if (data.length !== e.uncompressedSize || crc32Update(0, data) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
+    if (data.length !== e.uncompressedSize || crc32Continue(0, data) !== e.crc) throw new XlsxReadError(MSG.crc(printable(e.name)));
     return data;
   }
   if (e.method !== 8) throw new XlsxReadError(MSG.unsupportedCompression);
@@ -256,7 +255,7 @@ export function extract(zip: ZipArchive, e: ZipEntry, budget = MAX_PART_UNCOMPRE
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > limit) throw new LimitExceeded();
-    crc = crc32Update(crc, chunk);
+    crc = crc32Continue(crc, chunk);
     chunks.push(chunk);
   });
   try {

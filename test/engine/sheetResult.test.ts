@@ -1,7 +1,8 @@
 // A sheet result's cells are built from the collector when first read: they must behave
 // as plain data everywhere (keys, JSON, spreading, comparisons), and the cheap readers
 // (statuses, findings) must say what the cells say.
-import { findingsOf, forEachStatus } from '../../src/engine';
+import { findingsOf, forEachCell, forEachStatus } from '../../src/engine';
+import type { CheckedCell } from '../../src/engine';
 import { check, sheet } from './helpers';
 
 const res = check(
@@ -34,6 +35,22 @@ describe('sheet result', () => {
     expect(findingsOf(s)).toEqual(s.cells.filter((c) => c.status !== 'ok'));
     // Hand-checked: 100 − 50 + 50 = 100 in Avvikelse is shown as 99 (D5 is an error).
     expect(findingsOf(s).map((c) => c.address)).toContain('D5');
+  });
+
+  it('cells streamed one by one are the cells of the list, built or not', () => {
+    const fresh = check(sheet('Budget', [['Verksamhet', 'Budget'], ['Vård', 1200], ['Skola', 800], ['Summa', 2000]])).sheets[0];
+    const streamed: CheckedCell[] = [];
+    forEachCell(fresh, (c) => streamed.push(c));
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed).toEqual(fresh.cells);
+    // Once the list is built (or set), it is the list that is visited.
+    const again: CheckedCell[] = [];
+    forEachCell(fresh, (c) => again.push(c));
+    again.forEach((c, i) => expect(c).toBe(fresh.cells[i]));
+    fresh.cells = [];
+    forEachCell(fresh, () => {
+      throw new Error('an emptied list has no cells');
+    });
   });
 
   it('summary counts the same cells', () => {

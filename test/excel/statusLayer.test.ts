@@ -1,4 +1,5 @@
 // The status layer's signature and areas: one definition for the add-in and the copies.
+import fc from 'fast-check';
 import { STATUS_COLOURS } from '../../src/engine';
 import { isLayerFormula, layerAreas, layerStatusOf, LAYER_FORMULA, LAYER_FORMULA_OOXML, rectangles, rectAddress } from '../../src/excel/statusLayer';
 import { cellsOfAddress } from '../../src/excel/layerExcel';
@@ -35,4 +36,49 @@ test('cells become few rectangles: total rows, total columns, single cells', () 
     ['ok', ['A1:B1']],
   ]);
   expect(cellsOfAddress("Blad1!A1:B2, 'Mitt, blad'!D4")).toHaveLength(5);
+});
+
+/** The first implementation (a map of rows, a map of open runs per row), kept as the reference. */
+function referenceRectangles(cells: { row: number; col: number }[]): { r0: number; c0: number; r1: number; c1: number }[] {
+  const byRow = new Map<number, number[]>();
+  for (const { row, col } of cells) byRow.set(row, [...(byRow.get(row) ?? []), col]);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  let open = new Map<string, { r0: number; c0: number; r1: number; c1: number }>();
+  const out: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  for (const r of rows) {
+    const cols = [...new Set(byRow.get(r)!)].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && c === last[1] + 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const next = new Map<string, { r0: number; c0: number; r1: number; c1: number }>();
+    for (const [c0, c1] of runs) {
+      const prev = open.get(`${c0}:${c1}`);
+      if (prev && prev.r1 === r - 1) {
+        prev.r1 = r;
+        next.set(`${c0}:${c1}`, prev);
+      } else {
+        const rect = { r0: r, c0, r1: r, c1 };
+        out.push(rect);
+        next.set(`${c0}:${c1}`, rect);
+      }
+    }
+    open = next;
+  }
+  return out.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+}
+
+test('rectangles agree with the reference for cells in any order, with repeats', () => {
+  fc.assert(
+    fc.property(fc.array(fc.record({ row: fc.integer({ min: 0, max: 12 }), col: fc.integer({ min: 0, max: 9 }) }), { maxLength: 80 }), (cells) => {
+      expect(rectangles(cells)).toEqual(referenceRectangles(cells));
+      const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+      expect(rectangles(sorted)).toEqual(referenceRectangles(cells));
+    }),
+    { numRuns: 500 },
+  );
+  // Excel's last row and column.
+  expect(rectangles([{ row: 1048575, col: 16383 }, { row: 1048574, col: 16383 }]).map(rectAddress)).toEqual(['XFD1048575:XFD1048576']);
 });

@@ -3,14 +3,20 @@
 // differ from the input, every existing conditional format is kept, exceljs reads the
 // rules back, and the add-in's "Rensa statusfärger" (run against a fake Excel seeded from
 // the copy) gives back the input's cell formats and conditional formats exactly.
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
-import { strFromU8 } from 'fflate';
+import * as zlib from 'zlib';
+import { strFromU8, zipSync } from 'fflate';
 import { checkWorkbook, parseCellAddress } from '../../src/engine';
 import type { CheckedCell, Status, WorkbookResult } from '../../src/engine';
 import { readXlsx, writeColouredCopy } from '../../src/xlsx';
 import { createExcelAdapter } from '../../src/excel/excelAdapter';
-import { LAYER_FORMULA_OOXML } from '../../src/excel/statusLayer';
+import { layerAreas, LAYER_FORMULA_OOXML } from '../../src/excel/statusLayer';
+import { decodeXml } from '../../src/ooxml/decode';
+import { useNativeCodec, type RawCodec } from '../../src/ooxml/codec';
+import { LayerStyles } from '../../src/xlsx/statusStyles';
+import { withLayer } from '../../src/xlsx/writeColouredCopy';
 import { fakeFromXlsx } from '../excel/xlsxSeed';
 import { CORPUS, FIXTURES, fixtureFiles, loadExcelJs, minimalWorkbook, parts, readBytes } from './helpers';
 import { requireShared } from '../helpers/shared';
@@ -334,3 +340,102 @@ test('corpus workbook with data validation', async () => {
   expect(numeric.length).toBeGreaterThan(0);
   await checkCopy(validationFile, { [sheet.name]: Object.fromEntries(numeric.map((a, i) => [a, (['ok', 'warning', 'error', 'ok'] as Status[])[i]])) });
 }, 60000);
+
+describe('a worksheet part is edited in its bytes exactly as the XML text would be', () => {
+  const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><cellXfs count="1"><xf/></cellXfs></styleSheet>';
+  const body =
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Försäljning € 😀</t></is></c><c r="B1"><v>2</v></c></row></sheetData>' +
+    '<!-- åäö --><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><!-- slut: ÅÄÖ € -->';
+  const xmlText = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+  const withSheet = (sheet: Uint8Array) => {
+    const p = parts(minimalWorkbook([{ name: 'A', xml: '<sheetData/>' }], { styles }));
+    p['xl/worksheets/sheet1.xml'] = sheet;
+    return zipSync(p);
+  };
+  const sheetOf = (bytes: Uint8Array) => parts(bytes)['xl/worksheets/sheet1.xml'];
+  /** What the copy writes, worked out on the XML text (with the package's styles) and encoded as UTF-8. */
+  const expected = (bytes: Uint8Array, marks: Record<string, Status>) => {
+    const cells = Object.entries(marks).map(([a, status]) => ({ row: parseCellAddress(a)!.r, col: parseCellAddress(a)!.c, status }));
+    const layerStyles = new LayerStyles(strFromU8(parts(bytes)['xl/styles.xml']));
+    return new TextEncoder().encode(withLayer(decodeXml(sheetOf(bytes)), layerAreas(cells), layerStyles));
+  };
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  const utf8 = new TextEncoder().encode(xmlText);
+  const cases: [string, Uint8Array][] = [
+    ['UTF-8 with text beyond ASCII', utf8],
+    ['a byte order mark first (the copy has none, as before)', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])],
+    ['a byte that is not UTF-8 (written back as U+FFFD, as before)', (() => {
+      const b = new Uint8Array(utf8);
+      b[Buffer.from(utf8).indexOf('<v>2') + 3] = 0xff;
+      return b;
+    })()],
+  ];
+  for (const [what, sheet] of cases) {
+    test(what, () => {
+      const marks: Record<string, Status> = { A1: 'ok', B1: 'error' };
+      const input = withSheet(sheet);
+      const copy = writeColouredCopy(input, resultFor({ A: marks }));
+      expect(hex(sheetOf(copy))).toBe(hex(expected(input, marks)));
+      // A copy of the copy with other statuses: the old layer out, the new one in, the rest unchanged.
+      const again = writeColouredCopy(copy, resultFor({ A: { B1: 'warning' } }));
+      expect(hex(sheetOf(again))).toBe(hex(expected(copy, { B1: 'warning' })));
+      expect(strFromU8(sheetOf(again)).match(/Summakoll/g)).toHaveLength(1);
+      // Without statuses the old layer goes and nothing else changes.
+      expect(hex(sheetOf(writeColouredCopy(copy, resultFor({}))))).toBe(hex(new TextEncoder().encode(new TextDecoder().decode(sheet))));
+    });
+  }
+});
+
+describe('a large worksheet part is edited around its cells, as the whole text would be', () => {
+  // The command line's codec: with a UTF-8 validator and a byte search, a part over 1 MB is
+  // decoded only outside <sheetData>. Its copy must be the copy of the whole-text path.
+  const native: RawCodec = {
+    inflateRaw: (data, max) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) }),
+    deflateRaw: (data, level, final) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+    crc32: (data, crc) => zlib.crc32(data, crc),
+    isUtf8: (data) => isUtf8(data),
+    indexOf: (data, needle, from) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).indexOf(needle, from),
+  };
+  const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><cellXfs count="1"><xf/></cellXfs></styleSheet>';
+  const rows = (p: string) =>
+    Array.from({ length: 30000 }, (_x, i) => `<${p}row r="${i + 1}"><${p}c r="A${i + 1}" t="inlineStr"><${p}is><${p}t>Kontö ${i}</${p}t></${p}is></${p}c><${p}c r="B${i + 1}"><${p}v>${i}</${p}v></${p}c></${p}row>`).join('');
+  const sheetXml = (p: string, before: string, inCells: string, after: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>${before}<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetPr/><${p}sheetData>${rows(p)}${inCells}</${p}sheetData>${after}</${p}worksheet>`;
+  const withSheet = (sheet: Uint8Array) => {
+    const p = parts(minimalWorkbook([{ name: 'A', xml: '<sheetData/>' }], { styles }));
+    p['xl/worksheets/sheet1.xml'] = sheet;
+    return zipSync(p);
+  };
+  const sheetOf = (bytes: Uint8Array) => parts(bytes)['xl/worksheets/sheet1.xml'];
+  const copyWith = (codec: RawCodec | null, bytes: Uint8Array, marks: Record<string, Status>) => {
+    useNativeCodec(codec);
+    try {
+      return writeColouredCopy(bytes, resultFor({ A: marks }));
+    } finally {
+      useNativeCodec(null);
+    }
+  };
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const cases: [string, Uint8Array][] = [
+    ['plain, text beyond ASCII after the cells', enc(sheetXml('', '', '', '<!-- åäö € 😀 --><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>'))],
+    ['a prefixed root', enc(sheetXml('x:', '', '', '<x:mergeCells count="1"><x:mergeCell ref="C1:D1"/></x:mergeCells><x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>'))],
+    ['sheetData named in a comment before the root', enc(sheetXml('', '<!-- sheetData -->', '', ''))],
+    ['a layer-like text inside the cells', enc(sheetXml('', '', '<!-- <conditionalFormatting sqref="A1"> -->', '<pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>'))],
+    ['a byte order mark', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(sheetXml('', '', '', ''))])],
+  ];
+  for (const [what, sheet] of cases) {
+    test(what, () => {
+      const input = withSheet(sheet);
+      const marks: Record<string, Status> = { B1: 'ok', B2: 'ok', B3: 'error', A30000: 'warning' };
+      const copy = copyWith(native, input, marks);
+      expect(Buffer.compare(Buffer.from(sheetOf(copy)), Buffer.from(sheetOf(copyWith(null, input, marks))))).toBe(0);
+      // A copy of the copy: the old layer replaced, the same way on both paths.
+      const again = copyWith(native, copy, { B2: 'error' });
+      expect(Buffer.compare(Buffer.from(sheetOf(again)), Buffer.from(sheetOf(copyWith(null, copy, { B2: 'error' }))))).toBe(0);
+      expect(strFromU8(sheetOf(again)).match(/Summakoll/g)).toHaveLength(1);
+      // No statuses: the old layer goes, nothing else changes.
+      const cleared = copyWith(native, copy, {});
+      expect(Buffer.compare(Buffer.from(sheetOf(cleared)), Buffer.from(sheetOf(copyWith(null, copy, {}))))).toBe(0);
+    });
+  }
+});

@@ -1,9 +1,12 @@
 // Zip integrity: every part read is checked against its CRC-32, two parts of one name and a
 // local header that disagrees with the central directory are refused: the tool must never
 // check one version of a part while Excel shows another.
+import * as zlib from 'zlib';
 import { readXlsx, XlsxReadError } from '../../src/xlsx';
 import { crc32 } from '../../src/ooxml/crc32';
 import { extract, findEntry, openZip } from '../../src/xlsx/zip';
+import { rewriteZip } from '../../src/xlsx/zipWrite';
+import { useNativeCodec, type RawCodec } from '../../src/ooxml/codec';
 import { goodSheet, indexOfAscii, workbook, workbookParts, zipParts } from '../helpers/workbooks';
 import { crc32 as benchCrc } from '../../bench/zipWriter';
 
@@ -87,4 +90,40 @@ test('a local header whose sizes disagree with the central directory is refused'
   const e = findEntry(zip, 'xl/worksheets/sheet1.xml')!;
   new DataView(bytes.buffer, bytes.byteOffset).setUint32(e.localOffset + 22, e.uncompressedSize + 1, true);
   expect(refusal(bytes).message).toMatch(/beskrivs olika/);
+});
+
+describe('a replaced part given in pieces', () => {
+  const native: RawCodec = {
+    inflateRaw: (data, max) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) }),
+    deflateRaw: (data, level, final) => zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }),
+    crc32: (data, crc) => zlib.crc32(data, crc),
+  };
+  const base = zipParts(workbookParts(goodSheet()), 6);
+  const name = 'xl/worksheets/sheet1.xml';
+  // Over 16 MB (deflated piece by piece, each stream but the last ending with a sync flush) and small (joined).
+  const big = new TextEncoder().encode('<row>'.padEnd(1000, 'x')).subarray(0, 1000);
+  const large = Array.from({ length: 17 * 1024 }, (_x, i) => big.map((b, j) => (j % 97 === 0 ? 48 + ((i + j) % 10) : b)));
+  const small = [new TextEncoder().encode('<a>'), new Uint8Array(0), new TextEncoder().encode('å</a>')];
+  for (const [codecName, codec] of [['fflate', null], ['zlib', native]] as const) {
+    for (const [what, pieces] of [['over 16 MB', large], ['small', small]] as const) {
+      test(`${what}, ${codecName}: the part reads back whole, with its CRC-32`, () => {
+        useNativeCodec(codec);
+        try {
+          const copy = rewriteZip(openZip(base), new Map([[name, [...pieces]]]));
+          // Read back with the portable inflater, whichever codec wrote it.
+          useNativeCodec(null);
+          const zip = openZip(copy);
+          const whole = extract(zip, findEntry(zip, name)!);
+          const expected = Buffer.concat(pieces.map((b) => Buffer.from(b)));
+          expect(Buffer.compare(Buffer.from(whole), expected)).toBe(0);
+          expect(findEntry(zip, name)!.crc).toBe(crc32(expected));
+          // A part of up to 16 MB is deflated joined, as one array would be: the same bytes.
+          useNativeCodec(codec);
+          if (what === 'small') expect(Buffer.compare(Buffer.from(rewriteZip(openZip(base), new Map([[name, expected]]))), Buffer.from(copy))).toBe(0);
+        } finally {
+          useNativeCodec(null);
+        }
+      });
+    }
+  }
 });

@@ -309,8 +309,13 @@ export class CheckCollector {
   /** The checked cells ordered by row, then column. */
   list(): CheckedCell[] {
     const out: CheckedCell[] = [];
-    for (const n of this.ordered()) out.push(this.cellObject(n));
+    this.forEachCell((cell) => out.push(cell));
     return out;
+  }
+
+  /** The checked cells ordered by row, then column, built one at a time and not kept. */
+  forEachCell(visit: (cell: CheckedCell) => void): void {
+    for (const n of this.ordered()) visit(this.cellObject(n));
   }
 
   /** The cells that do not reconcile (warnings and errors), ordered; no objects for the rest. */
