@@ -496,6 +496,36 @@ describe('what published tables show (session 4)', () => {
     expect(reds(res).filter((a) => /!J\d/.test(a))).toEqual([]);
   });
 
+  it('an unlabelled total row with one wrong figure is still read as the total, when five other columns are exact', () => {
+    // Row 6 sums rows 2–5 in every column (checked by hand).
+    const rows: (string | number)[][] = [
+      ['Anläggning', 'Kapacitet', 'Jan', 'Feb', 'Mar', 'Apr', 'Maj'],
+      ['Norra', 5500, 2011, 2061, 2641, 2999, 2730],
+      ['Södra', 8000, 4897, 5041, 6028, 6538, 6091],
+      ['Östra', 1000, 1131, 1222, 1294, 1302, 1221],
+      ['Västra', 3425, 2170, 2386, 2913, 3323, 3294],
+      ['', 17925, 10209, 10710, 12876, 14162, 13336],
+    ];
+    expect(reds(check(sheet('S', rows)))).toEqual([]);
+    rows[5][4] = 12885; // E6: 2 641 + 6 028 + 1 294 + 2 913 = 12 876, typed with one digit wrong
+    const res = check(sheet('S', rows));
+    expect(ruleStatus(res, 'E6', 'column-sum')).toBe('error');
+    for (const a of ['B6', 'C6', 'D6', 'F6', 'G6']) expect(ruleStatus(res, a, 'column-sum')).toBe('ok');
+  });
+
+  it('… but a row that repeats the row above beside zeros is no total, whatever one column says', () => {
+    const res = check(
+      sheet('S', [
+        ['Enhet', 'A', 'B', 'C', 'D', 'E', 'F'],
+        ['Rio 6', 0, 0, 0, 0, 0, 48],
+        ['Rio 7', 0, 0, 0, 0, 0, 130],
+        ['PV 1', 201, 201, 201, 201, 201, 198],
+        ['PV 2', 201, 201, 201, 201, 201, 198],
+      ]),
+    );
+    expect(reds(res)).toEqual([]);
+  });
+
   it('a row that breaks two relations sharing no cell is set aside with a note; one broken relation stays red', () => {
     const rows: (string | number)[][] = [['År', 'Summa A', 'Summa B', 'A1', 'A2', 'B1', 'B2']];
     for (let i = 0; i < 8; i++) rows.push([`Kvartal ${i + 1}`, 300 + 10 * i + 500 + i, 90 + 2 * i + 40 + 3 * i, 300 + 10 * i, 500 + i, 90 + 2 * i, 40 + 3 * i]);
