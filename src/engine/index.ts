@@ -1,7 +1,8 @@
 // Public face of the engine: a workbook of cells in, checked cells out. Everything outside
 // src/engine imports the engine through this file only.
 export * from './types';
-export { checkWorkbook, findingsOf, forEachCell, forEachStatus } from './checkWorkbook';
+export { checkWorkbook } from './checkWorkbook';
+export { findingsOf, forEachCell, forEachStatus } from './result/sheetResult';
 export { findCauses } from './causes/findCauses';
 export type { CheckWorkbookOptions } from './checkWorkbook';
 export { readCell, parseNumberText, typedDecimals } from './read/numbers';

@@ -8,6 +8,7 @@ import { keyOf, linearChecks, splitKey, Figures, type LinearCheck } from './line
 import { adviceText, KIND_RANK, slipOf, type CauseKind } from './plausibility';
 import { clean, coefIn, describe, explainsOf } from './common';
 import { pairCause, type PairContext } from './pairs';
+import { findingsOf } from '../result/sheetResult';
 
 export type { Cause };
 import type { Cause, SheetResult, WorkbookInput } from '../types';
@@ -26,7 +27,7 @@ export function findCauses(wb: WorkbookInput, sheets: SheetResult[]): Map<string
   const add = (c: Cause) => (out.get(c.sheet) ?? out.set(c.sheet, []).get(c.sheet)!).push(c);
   // A SUM formula whose range is wrong explains its own failing sum before any figure does.
   const rangeFindings = new Map<string, string>();
-  for (const s of sheets) for (const c of s.cells) for (const k of c.checks) if (k.rule === 'formula-range' && k.status === 'error') rangeFindings.set(keyOf(s.name, c.address), k.message);
+  for (const s of sheets) for (const c of findingsOf(s)) for (const k of c.checks) if (k.rule === 'formula-range' && k.status === 'error') rangeFindings.set(keyOf(s.name, c.address), k.message);
   const open: LinearCheck[][] = [];
   for (const group of groups(failing)) {
     const cause = formulaCause(group, rangeFindings, figures) ?? explain(group, byCell, figures);

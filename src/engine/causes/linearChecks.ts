@@ -6,6 +6,7 @@
 import { parseCellAddress } from '../read/address';
 import { readCell } from '../read/numbers';
 import type { Check, Rule, SheetResult, WorkbookInput } from '../types';
+import { forEachCell } from '../result/sheetResult';
 
 export interface Term {
   /** `Sheet!A1`. */
@@ -93,16 +94,79 @@ function address(r: number, c: number): string {
   return `${s}${r + 1}`;
 }
 
-/** The linear checks of a result. Checks whose equation cannot be read back are left out. */
+/**
+ * The linear checks of a result that a cause can touch: the failing ones, and those that share
+ * a cell with them or with such a check (two steps: a figure worked out from a suspect cell,
+ * and the checks of that figure). The rest of a large workbook is never turned into equations:
+ * its cells are visited one at a time, not listed. Checks whose equation cannot be read back
+ * are left out.
+ */
 export function linearChecks(wb: WorkbookInput, sheets: SheetResult[], figures = new Figures(wb)): LinearCheck[] {
-  const out: LinearCheck[] = [];
+  const near = new NearCells();
+  const failing: LinearCheck[] = [];
   for (const sheet of sheets)
-    for (const cell of sheet.cells)
+    forEachCell(sheet, (cell) => {
+      if (cell.status !== 'error') return;
       for (const check of cell.checks) {
+        if (check.status !== 'error') continue;
         const lc = toLinear(sheet.name, cell.address, check, figures);
-        if (lc) out.push(lc);
+        if (!lc) continue;
+        failing.push(lc);
+        for (const t of lc.terms) near.addKey(t.key);
       }
+    });
+  if (!failing.length) return failing;
+  let out: LinearCheck[] = [];
+  for (let step = 0; step < 2; step++) {
+    out = [];
+    const reached: string[] = [];
+    for (const sheet of sheets)
+      forEachCell(sheet, (cell) => {
+        const own = near.has(sheet.name, cell.row, cell.col);
+        for (const check of cell.checks) {
+          if (!own && !check.inputs.some((i) => near.touches(sheet.name, i))) continue;
+          const lc = toLinear(sheet.name, cell.address, check, figures);
+          if (!lc) continue;
+          out.push(lc);
+          for (const t of lc.terms) reached.push(t.key);
+        }
+      });
+    for (const k of reached) near.addKey(k);
+  }
   return out;
+}
+
+/** Cells by sheet, as numbers (row · 16 384 + column): looked up for every check of a workbook. */
+class NearCells {
+  private readonly bySheet = new Map<string, Set<number>>();
+
+  addKey(key: string): void {
+    const at = splitKey(key);
+    const p = at ? parseCellAddress(at.address) : null;
+    if (!at || !p) return;
+    let set = this.bySheet.get(at.sheet);
+    if (!set) this.bySheet.set(at.sheet, (set = new Set()));
+    set.add(p.r * 16384 + p.c);
+  }
+
+  has(sheet: string, r: number, c: number): boolean {
+    return this.bySheet.get(sheet)?.has(r * 16384 + c) ?? false;
+  }
+
+  /** Whether an input range (`B2:B4`, `'Budget'!D9`) holds one of the cells. */
+  touches(sheet: string, input: string): boolean {
+    const at = input.includes('!') ? splitKey(input) : null;
+    const set = this.bySheet.get(at ? at.sheet : sheet);
+    if (!set) return false;
+    const ref = (at ? at.address : input).replace(/\$/g, '');
+    const colon = ref.indexOf(':');
+    const p = parseCellAddress(colon < 0 ? ref : ref.slice(0, colon));
+    const q = colon < 0 ? p : parseCellAddress(ref.slice(colon + 1));
+    if (!p || !q) return false;
+    for (let r = Math.min(p.r, q.r); r <= Math.max(p.r, q.r); r++)
+      for (let c = Math.min(p.c, q.c); c <= Math.max(p.c, q.c); c++) if (set.has(r * 16384 + c)) return true;
+    return false;
+  }
 }
 
 function toLinear(sheet: string, address: string, check: Check, figures: Figures): LinearCheck | null {
