@@ -260,24 +260,7 @@ function aroundCells(raw: Uint8Array): { text: string; splice(edit: LayerEdit): 
   return {
     text: before + empty + after,
     splice(edit: LayerEdit): Uint8Array[] {
-      const insert = encoder.encode(edit.insert);
-      const pieces: Uint8Array[] = [];
-      let p = 0;
-      let inserted = false;
-      const at = byteAt(edit.at);
-      for (const c of edit.cuts) {
-        const cs = byteAt(c.start);
-        if (!inserted && at <= cs) {
-          pieces.push(raw.subarray(p, at), insert);
-          p = at;
-          inserted = true;
-        }
-        pieces.push(raw.subarray(p, cs));
-        p = byteAt(c.end);
-      }
-      if (!inserted) pieces.push(raw.subarray(p, at), insert);
-      pieces.push(raw.subarray(inserted ? p : at));
-      return pieces.filter((b) => b.length > 0);
+      return splicePieces(raw, 0, edit, byteAt);
     },
   };
 }
@@ -303,10 +286,18 @@ function spliceBytes(raw: Uint8Array, xml: string, edit: LayerEdit): Uint8Array[
   if (base < start) return null;
   for (let i = 0; i < tail.length; i++) if (raw[base + i] !== tail[i]) return null;
   const byteAt = (offset: number) => base + encoder.encode(xml.slice(first, offset)).length;
-  const insert = encoder.encode(edit.insert);
   // Pieces of the input: from the start (after a byte order mark) to the end, minus the cuts.
+  return splicePieces(raw, start, edit, byteAt);
+}
+
+/**
+ * The part as pieces of its input bytes from `from` on, with the edit's cuts left out and its
+ * insert put in; `byteAt` turns an offset in the edited XML text into a byte offset in `raw`.
+ */
+function splicePieces(raw: Uint8Array, from: number, edit: LayerEdit, byteAt: (offset: number) => number): Uint8Array[] {
+  const insert = encoder.encode(edit.insert);
   const pieces: Uint8Array[] = [];
-  let p = start;
+  let p = from;
   let inserted = false;
   const at = byteAt(edit.at);
   for (const c of edit.cuts) {
