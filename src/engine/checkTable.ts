@@ -210,7 +210,8 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (const [r, list] of anomalies) {
     for (const i of list) verdicts[i].skip[relations[i].rows.indexOf(r)] = 1;
     const cols = list.map((i) => columnName(relations[i].y)).join(', ');
-    notes.push(`Rad ${r + 1}${labelOf(g, t, r) ? ` («${labelOf(g, t, r)}»)` : ''} stämmer inte med sambanden i kolumnerna ${cols}, som annars stämmer. Sambanden har inga celler gemensamt, så ett enda fel förklarar det inte: raden verkar vara av ett annat slag och har inte färgats. Kontrollera den för hand.`);
+    const label = labelOf(g, t, r);
+    notes.push(`Rad ${r + 1}${label ? ` («${label}»)` : ''} stämmer inte med sambanden i kolumnerna ${cols}, som annars stämmer. Sambanden har inga celler gemensamt, så ett enda fel förklarar det inte: raden verkar vara av ett annat slag och har inte färgats. Kontrollera den för hand.`);
   }
   for (let ri = 0; ri < relations.length; ri++) {
     const rel = relations[ri];

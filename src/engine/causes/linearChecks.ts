@@ -3,7 +3,7 @@
 // Read back from the result and the workbook's own figures, so the engine's checks need
 // carry nothing extra: sums have coefficients 1, a row relation's signs are the ones that
 // reproduce its expected figure, a tie between tables has its unit factor.
-import { parseCellAddress } from '../read/address';
+import { cellAddress, parseCellAddress } from '../read/address';
 import { readCell } from '../read/numbers';
 import type { Check, Rule, SheetResult, WorkbookInput } from '../types';
 import { forEachCell } from '../result/sheetResult';
@@ -73,26 +73,26 @@ export function keyOf(sheet: string, address: string): string {
   return `${sheet}!${address.replace(/\$/g, '')}`;
 }
 
+/** An input range (`B2:B4`, `D9`, `'Budget'!D9`) as its sheet and corners, or null. */
+function inputRange(sheet: string, input: string): { sheet: string; r0: number; c0: number; r1: number; c1: number } | null {
+  const at = input.includes('!') ? splitKey(input) : null;
+  const ref = (at ? at.address : input).replace(/\$/g, '');
+  const colon = ref.indexOf(':');
+  const p = parseCellAddress(colon < 0 ? ref : ref.slice(0, colon));
+  const q = colon < 0 ? p : parseCellAddress(ref.slice(colon + 1));
+  if (!p || !q) return null;
+  return { sheet: at ? at.sheet : sheet, r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
+}
+
 /** The cells of an input range as keys: `B2:B4`, `D9`, `'Budget'!D9`. */
 export function expandInput(sheet: string, input: string): string[] {
-  const at = splitKey(input);
-  const onSheet = at ? at.sheet : sheet;
-  const ref = (at ? at.address : input).replace(/\$/g, '');
-  const [a, b] = ref.split(':');
-  const p = parseCellAddress(a);
-  const q = b ? parseCellAddress(b) : p;
-  if (!p || !q) return [];
+  const x = inputRange(sheet, input);
+  if (!x) return [];
   const out: string[] = [];
-  for (let r = Math.min(p.r, q.r); r <= Math.max(p.r, q.r); r++)
-    for (let c = Math.min(p.c, q.c); c <= Math.max(p.c, q.c); c++) out.push(keyOf(onSheet, address(r, c)));
+  for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) out.push(keyOf(x.sheet, cellAddress(r, c)));
   return out;
 }
 
-function address(r: number, c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${r + 1}`;
-}
 
 /**
  * The linear checks of a result that a cause can touch: the failing ones, and those that share
@@ -155,16 +155,10 @@ class NearCells {
 
   /** Whether an input range (`B2:B4`, `'Budget'!D9`) holds one of the cells. */
   touches(sheet: string, input: string): boolean {
-    const at = input.includes('!') ? splitKey(input) : null;
-    const set = this.bySheet.get(at ? at.sheet : sheet);
-    if (!set) return false;
-    const ref = (at ? at.address : input).replace(/\$/g, '');
-    const colon = ref.indexOf(':');
-    const p = parseCellAddress(colon < 0 ? ref : ref.slice(0, colon));
-    const q = colon < 0 ? p : parseCellAddress(ref.slice(colon + 1));
-    if (!p || !q) return false;
-    for (let r = Math.min(p.r, q.r); r <= Math.max(p.r, q.r); r++)
-      for (let c = Math.min(p.c, q.c); c <= Math.max(p.c, q.c); c++) if (set.has(r * 16384 + c)) return true;
+    const x = inputRange(sheet, input);
+    const set = x && this.bySheet.get(x.sheet);
+    if (!x || !set) return false;
+    for (let r = x.r0; r <= x.r1; r++) for (let c = x.c0; c <= x.c1; c++) if (set.has(r * 16384 + c)) return true;
     return false;
   }
 }

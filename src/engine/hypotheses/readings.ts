@@ -221,7 +221,7 @@ export function hasFigure(cells: FootCells, r: number): boolean {
 }
 
 /** The position of the first footing column with a non-zero figure in row r, or -1. */
-export function firstFigureColumn(cells: FootCells, r: number): number {
-  for (let ci = 0; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
+export function firstFigureColumn(cells: FootCells, r: number, from = 0): number {
+  for (let ci = from; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
   return -1;
 }

@@ -364,7 +364,7 @@ function arithmeticTotal(cells: FootCells, r: number, items: Item[], from: numbe
   if (c0 < 0) return null;
   const found = arithmeticRun(cells, r, items, from, c0, rs);
   if (found || cells.count < ARITHMETIC_FAULT_MIN_EXACT + 1) return found;
-  const c1 = nextFigureColumn(cells, r, c0);
+  const c1 = firstFigureColumn(cells, r, c0 + 1);
   return c1 < 0 ? null : arithmeticRun(cells, r, items, from, c1, rs);
 }
 
@@ -415,10 +415,6 @@ function informativeExact(cells: FootCells, r: number, items: Item[], from: numb
   return n;
 }
 
-function nextFigureColumn(cells: FootCells, r: number, after: number): number {
-  for (let ci = after + 1; ci < cells.count; ci++) if (cells.kind(r, ci) === K_NUMBER && cells.num(r, ci) !== 0) return ci;
-  return -1;
-}
 
 /** Two readings with the same rows (or both none). */
 function sameRows(a: readonly Item[] | null, b: readonly Item[] | null): boolean {
