@@ -35,3 +35,14 @@ export function statusOf(result: WorkbookResult, address: string, sheetName?: st
 export function ruleStatus(result: WorkbookResult, address: string, rule: string, sheetName?: string): string | undefined {
   return cellOf(result, address, sheetName)?.checks.find((k) => k.rule === rule)?.status;
 }
+
+/** A small budget table whose Summa of Avvikelse is wrong (99 for 100): one red cell. */
+export function budgetSheet(name = 'Budget'): SheetInput {
+  return sheet(name, [
+    ['Verksamhet', 'Budget', 'Utfall', 'Avvikelse'],
+    ['Vård', 1200, 1100, 100],
+    ['Skola', 800, 850, -50],
+    ['Omsorg', 500, 450, 50],
+    ['Summa', 2500, 2400, 99],
+  ]);
+}

@@ -7,7 +7,7 @@ import path from 'path';
 import { checkWorkbook, findingsOf, forEachStatus } from '../../src/engine';
 import type { WorkbookInput, WorkbookResult } from '../../src/engine';
 import { readXlsx } from '../../src/xlsx';
-import { sheet } from './helpers';
+import { budgetSheet, sheet } from './helpers';
 
 const ENGINE = path.resolve(__dirname, '../../src/engine');
 
@@ -167,13 +167,7 @@ function bigWorkbook(): WorkbookInput {
 function smallWorkbook(): WorkbookInput {
   return {
     sheets: [
-      sheet('Budget', [
-        ['Verksamhet', 'Budget', 'Utfall', 'Avvikelse'],
-        ['Vård', 1200, 1100, 100],
-        ['Skola', 800, 850, -50],
-        ['Omsorg', 500, 450, 50],
-        ['Summa', 2500, 2400, 99],
-      ]),
+      budgetSheet(),
       sheet('Andelar', [
         ['Region', 'Antal', 'Varav kvinnor', 'Andel kvinnor %'],
         ['Norr', 200, 120, 60],

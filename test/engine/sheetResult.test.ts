@@ -3,17 +3,9 @@
 // (statuses, findings) must say what the cells say.
 import { findingsOf, forEachCell, forEachStatus } from '../../src/engine';
 import type { CheckedCell } from '../../src/engine';
-import { check, sheet } from './helpers';
+import { budgetSheet, check, sheet } from './helpers';
 
-const res = check(
-  sheet('Budget', [
-    ['Verksamhet', 'Budget', 'Utfall', 'Avvikelse'],
-    ['Vård', 1200, 1100, 100],
-    ['Skola', 800, 850, -50],
-    ['Omsorg', 500, 450, 50],
-    ['Summa', 2500, 2400, 99],
-  ]),
-);
+const res = check(budgetSheet());
 const s = res.sheets[0];
 
 describe('sheet result', () => {
