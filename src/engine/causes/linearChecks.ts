@@ -6,7 +6,7 @@
 import { cellAddress, parseCellAddress } from '../read/address';
 import { readCell } from '../read/numbers';
 import type { Check, Rule, SheetResult, WorkbookInput } from '../types';
-import { forEachCell } from '../result/sheetResult';
+import { findingsOf, forEachCell } from '../result/sheetResult';
 
 export interface Term {
   /** `Sheet!A1`. */
@@ -104,9 +104,10 @@ export function expandInput(sheet: string, input: string): string[] {
 export function linearChecks(wb: WorkbookInput, sheets: SheetResult[], figures = new Figures(wb)): LinearCheck[] {
   const near = new NearCells();
   const failing: LinearCheck[] = [];
+  // The red cells only: findings are built without the cells that reconcile.
   for (const sheet of sheets)
-    forEachCell(sheet, (cell) => {
-      if (cell.status !== 'error') return;
+    for (const cell of findingsOf(sheet)) {
+      if (cell.status !== 'error') continue;
       for (const check of cell.checks) {
         if (check.status !== 'error') continue;
         const lc = toLinear(sheet.name, cell.address, check, figures);
@@ -114,7 +115,7 @@ export function linearChecks(wb: WorkbookInput, sheets: SheetResult[], figures =
         failing.push(lc);
         for (const t of lc.terms) near.addKey(t.key);
       }
-    });
+    }
   if (!failing.length) return failing;
   let out: LinearCheck[] = [];
   for (let step = 0; step < 2; step++) {
