@@ -176,7 +176,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
     const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
-    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined };
+    // Nothing but the figures says this row is a total: no total label, no formula, no
+    // labelled total summing it, no template.
+    const figuresOnly = !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row) && !isTemplate;
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined, figuresOnly };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     const unknownParts: string[] = [];
@@ -225,7 +228,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       continue;
     }
     const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined };
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: rel.source === 'found' };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (let i = 0; i < rel.rows.length; i++) {
       if (verdict.skip[i]) continue;

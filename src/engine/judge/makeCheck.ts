@@ -7,6 +7,7 @@ import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from '../read/swedishFormat';
+import { explainedBySlip } from './typingSlip';
 import type { Check, Rule } from '../types';
 import type { CheckCollector, ReconciledFigures } from '../result/collector';
 
@@ -22,6 +23,11 @@ export interface CheckOptions {
   unitFloor?: number;
   /** Why the cell is read this way (checks.md section 6), in Swedish. */
   basis?: string;
+  /**
+   * The reading stands on the figures alone (no label, formula or template says what the
+   * cell is): a difference is an error only when a typing slip explains it (judge/typingSlip).
+   */
+  figuresOnly?: boolean;
 }
 
 const RULE_NAME: Readonly<Record<Rule, string>> = {
@@ -87,9 +93,12 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
   const inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
-  const status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
+  let status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
+  // Found by arithmetic alone, and no slip explains the difference: look at it, do not trust red.
+  const unexplained = status === 'error' && o.figuresOnly === true && scale === 1 && !explainedBySlip(g, f, r, c, actual, expected, tolerance);
+  if (unexplained) status = 'warning';
   if (status === 'ok') {
     const FIGURES = cs.figures;
     FIGURES.expected = clean(expected / scale);
@@ -108,8 +117,13 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     difference: clean(difference / scale),
     tolerance: clean(tolerance / scale),
     inputs: inputsOf(f),
-    message: findingMessage(rule, o.what, { status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
+    message: findingMessage(rule, o.what, { status: unexplained ? 'error' : status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
   };
+  if (unexplained) {
+    check.message = unexplainedMessage(check.message);
+    check.basis = `${o.basis ? `${o.basis}; ` : ''}läsningen bygger bara på siffrorna och inget skrivfel förklarar skillnaden`;
+    return out.add(r, c, check);
+  }
   if (status === 'warning') check.detail = 'rounding';
   if (o.basis) check.basis = o.basis;
   return out.add(r, c, check);
@@ -137,6 +151,14 @@ function findingMessage(rule: Rule, what: string, j: Judgement, expected: number
  */
 export function marginalMessage(message: string): string {
   return message.replace(/, mer än avrundning ([^)]*)\)\. Stämmer inte\.$/, ', knappt mer än avrundning $1, i en tabell med fler avrundningsdifferenser). Troligen avrundning; granska.');
+}
+
+/**
+ * The message of an error restated as a difference to look at (judge/typingSlip): the table
+ * says nothing of the cell but its figures, and no slip of the hand explains the difference.
+ */
+export function unexplainedMessage(message: string): string {
+  return message.replace(/\)\. Stämmer inte\.$/, '). Stämmer inte, men ingen felskrivning förklarar skillnaden och tabellen anger inte själv vad cellen ska vara (ingen summaetikett eller formel); granska.');
 }
 
 /** The text of a check that reconciles; shared through `cs` (the run's) when given. */
