@@ -532,3 +532,41 @@ describe('what published tables show (session 4)', () => {
     expect(ruleStatus(one, 'C10', 'row-relation')).toBe('ok');
   });
 });
+
+describe('one figure is no sum (session 5)', () => {
+  it('a log of readings, each row nearly the one before, has no groups', () => {
+    // Readings every second; the last column runs on for seven rows after the others end.
+    // Each reading equals the next in most columns, and the next plus a row of the long
+    // column's tail (blank elsewhere) "sums" to it: a figure repeated, no sum. Before, rows
+    // were read as groups of the rows under them and the distance that moved on turned red.
+    const rows: (string | number | null)[][] = [['Tid', 'Höjd', 'Sträcka', 'Energi', 'Puls', 'Tryck', 'Fart', 'Temp', 'Vertikal', null, 'Intervall']];
+    const steps = [8, 9, 8, 10];
+    let d = 5210;
+    for (let i = 0; i < 21; i++) {
+      if (i > 0 && i % 3 === 1) d += steps[Math.floor(i / 3) % 4];
+      const pulse = [0, 4, 5, 6, 16, 17, 18, 19].includes(i) ? 142 : 141;
+      rows.push([`08:15:${10 + i}`, i < 17 ? 310 : 309, d, i === 0 ? 5.7 : 5.9, pulse, 1009, i < 6 ? 3.1 : 3.2, i < 6 ? 12.4 : 12.5, 0, null, 400 + ((i * 3) % 8)]);
+    }
+    for (let i = 0; i < 7; i++) rows.push([null, null, null, null, null, null, null, null, null, null, 395 + (i % 4)]);
+    const res = check(sheet('S', rows));
+    expect(reds(res)).toEqual([]);
+    expect(res.sheets[0].cells.filter((c) => c.checks.some((k) => k.rule === 'subtotal-sum'))).toEqual([]);
+  });
+
+  it('a group whose second part is withheld ("(NA)") in early columns is still a group', () => {
+    const rows: (string | number)[][] = [['Post', '2019', '2020', '2021', '2022', '2023', '2024']];
+    rows.push(['Transport', 69, 62, 72, 95, 110, 130]);
+    rows.push(['Etanol', 69, 62, 72, 81, 90, 104]);
+    rows.push(['Biodiesel', '(NA)', '(NA)', '(NA)', 14, 20, 26]);
+    rows.push(['El', 3372, 3689, 3710, 3360, 3662, 3420]);
+    const res = check(sheet('S', rows));
+    expect(ruleStatus(res, 'E2', 'subtotal-sum')).toBe('ok');
+    expect(ruleStatus(res, 'G2', 'subtotal-sum')).toBe('ok');
+  });
+
+  it("a cell's own formula adding a percentage to a plain figure is no total", () => {
+    // =A1+B1 over 1 and 2 shown as 200 %: Excel adds the stored values (3); points would give 201.
+    const res = check({ name: 'S', rows: [[{ value: 1 }, { value: 2, numFmt: '0%' }, { value: 3, formula: '=A1+B1' }]], merges: [] });
+    expect(cellOf(res, 'C1')).toBeUndefined();
+  });
+});

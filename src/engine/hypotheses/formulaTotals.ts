@@ -32,6 +32,17 @@ export function sumShape(terms: LinearTerm[], r: number, c: number): Shape | nul
   return null;
 }
 
+function mixesPercent(g: Grid, terms: LinearTerm[]): boolean {
+  let pct = 0;
+  let plain = 0;
+  for (const t of terms) {
+    if (g.kind(t.r, t.c) !== K_NUMBER) continue;
+    if (g.pct(t.r, t.c)) pct++;
+    else plain++;
+  }
+  return pct > 0 && plain > 0;
+}
+
 function runs(xs: number[]): boolean {
   for (let i = 1; i < xs.length; i++) if (xs[i] !== xs[i - 1] + 1) return false;
   return true;
@@ -44,7 +55,9 @@ export function checkFormulaTotals(g: Grid, t: Table, facts: RowFacts, out: Chec
       const own = ownFormula(g, r, c);
       if (!own) continue;
       const shape = sumShape(own.terms, r, c);
-      if (!shape) continue;
+      // Percentages are compared in points: a formula adding a percentage to a plain figure
+      // (=A1+B1 over 1 and 200 %) is arithmetic on the stored values, no total to judge here.
+      if (!shape || mixesPercent(g, own.terms)) continue;
       if (shape.dir === 'row') {
         const f: Formula = { kind: 'sum', terms: own.terms };
         const what = 'summan av cellerna i formeln';

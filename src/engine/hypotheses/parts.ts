@@ -135,7 +135,9 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
     // Most cells must agree closely (at least two); the rest are findings.
     // Rows of zeros add nothing: a "sum" of one real row is a repeated row.
     if (nonZeroRows(cells, rows, k) < 2) continue;
-    const s = scoreRows(cells, head, rows, 0, k, false, rs.score);
+    // A row no label calls a total proves itself only where it sums two figures or more: the
+    // same figure again under it (a series of readings, a breakdown into one item) is no sum.
+    const s = scoreRows(cells, head, rows, 0, k, false, rs.score, headIsTotal ? 0 : 2);
     // Leaving details out is a bolder reading: it must then hold in every column.
     if (details && s.bad > 0) continue;
     if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {

@@ -1,6 +1,6 @@
 // Readings of a total row: which rows it might sum, and how well each reconciles.
 import type { FootCells } from '../tables/footCells';
-import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
+import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import { judgeStatus, S_ERROR, S_OK } from '../judge/tolerance';
 
 /** A top-level row since the header: a data row, a group row or an earlier total. Never changed once made. */
@@ -74,9 +74,10 @@ function scored(score: ReadingScore, good: number, bad: number, okCount: number,
 /**
  * How many footing cells of row r reconcile with the sum of rows[from..to); good is -1 when
  * the reading must be rejected (strict: every cell must be ok and at least two non-zero).
+ * Only cells where at least minFigures of the rows hold a figure other than 0 are weighed.
  * The result is written into `into` (by default a new object).
  */
-export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean, into: ReadingScore = newReadingScore()): Readonly<ReadingScore> {
+export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, from: number, to: number, strict: boolean, into: ReadingScore = newReadingScore(), minFigures = 0): Readonly<ReadingScore> {
   let good = 0;
   let bad = 0;
   let okNonzero = 0;
@@ -89,17 +90,22 @@ export function scoreRows(cells: FootCells, r: number, rows: ArrayLike<number>, 
     let n = 0;
     let umax = 0;
     let err = false;
+    let nonzero = 0;
     for (let i = from; i < to; i++) {
       const k = rows[i];
       const kind = cells.kind(k, ci);
       if (kind === K_ERROR) err = true;
       else if (kind === K_NUMBER || kind === K_DASH) n++;
-      s += cells.num(k, ci);
+      const x = cells.num(k, ci);
+      // A text among figures ("(NA)", "(S)") stands for a part that is there but not shown.
+      if (x !== 0 || kind === K_TEXT) nonzero++;
+      s += x;
       const u = cells.unit(k, ci);
       if (u > umax) umax = u;
     }
     // A blank is not a zero: a column whose inputs are all blank says nothing of the reading.
-    if (err || n === 0) continue;
+    // Nor, with minFigures 2, does one with a single figure: a "sum" of one is that figure repeated.
+    if (err || n === 0 || nonzero < minFigures) continue;
     const y = cells.num(r, ci);
     const uy = cells.unit(r, ci);
     const st = judgeStatus(y, s, uy, umax, n);
