@@ -227,8 +227,15 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;
     }
-    const basis = rel.source === 'template' ? `mallen ${template.kind}: ${what}` : `sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: rel.source === 'found' };
+    // A difference headed as one (Förändring, Avvikelse, Netto) is stated by its header: the
+    // header names the reading the figures found. Any other found relation rests on figures alone.
+    const header = t.header.get(rel.y) ?? '';
+    const headed = rel.source === 'found' && rel.subtraction && isDifferenceHeader(header);
+    const basis =
+      rel.source === 'template'
+        ? `mallen ${template.kind}: ${what}`
+        : `${headed ? `rubriken «${header}» och ` : ''}sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: rel.source === 'found' && !headed };
     const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
     for (let i = 0; i < rel.rows.length; i++) {
       if (verdict.skip[i]) continue;

@@ -125,3 +125,22 @@ describe('a group row read from the figures alone', () => {
     expect(cellOf(res, 'F2')!.checks[0].basis).toMatch(/läsningen bygger bara på siffrorna och inget skrivfel förklarar skillnaden$/);
   });
 });
+
+describe('a difference headed as one', () => {
+  it('stays red for a difference no slip explains: the header names the reading', () => {
+    const rows: (string | number)[][] = [['Enhet', '2023', '2024', 'Förändring']];
+    const data = [
+      [1200, 1260],
+      [800, 850],
+      [430, 415],
+      [990, 1040],
+      [610, 660],
+    ];
+    for (const [i, [a, b]] of data.entries()) rows.push([`Enhet ${i + 1}`, a, b, b - a]);
+    rows[3][3] = 42; // 415 − 430 = −15: a stale figure, no slip of the hand
+    const res = check(sheet('S', rows));
+    const k = cellOf(res, 'D4')!.checks.find((x) => x.rule === 'row-relation')!;
+    expect(k.status).toBe('error');
+    expect(k.basis).toMatch(/^rubriken «Förändring» och sambandet /);
+  });
+});
