@@ -108,6 +108,28 @@ describe('table detection (checks.md 4.1)', () => {
     expect(ts[0].header.get(2)).toBe('Förändring');
   });
 
+  it('a blank column splits a table only where labels of their own follow it', () => {
+    // Right of the blank column: a figure column with an "n/a" and dates shown as text, no labels.
+    const spacer = sheet('S', [
+      ['Post', 'Budget', 'Utfall', null, 'Max', 'Datum', 'Högsta'],
+      ['Norr', 100, 90, null, 120, '2024-03-01', 130],
+      ['Syd', 200, 210, null, 230, 'n/a', 240],
+      ['Väst', 300, 310, null, 330, '2024-05-01', 340],
+    ]);
+    expect(tablesOf(spacer).map((t) => t.numCols)).toEqual([[1, 2, 4, 6]]);
+    // A table beside it whose row numbers stand before its labels (Rad | Rubrik | belopp).
+    const beside = sheet('S', [
+      ['Post', 'Budget', 'Utfall', null, 'Rad', 'Rubrik', 'Belopp'],
+      ['Norr', 100, 90, null, 1, 'Ingående ram', 1781],
+      ['Syd', 200, 210, null, 2, 'Växling', 0.9],
+      ['Summa', 300, 300, null, 3, 'Utgående ram', 1781.9],
+    ]);
+    expect(tablesOf(beside).map((t) => [t.labelCol, t.numCols])).toEqual([
+      [0, [1, 2]],
+      [5, [6]],
+    ]);
+  });
+
   it('a Summa row after a blank row still belongs to its table', () => {
     const s = sheet('S', [['Post', 'A', 'B'], ['x', 1, 2], ['y', 3, 4], [], ['Summa', 4, 6]]);
     const ts = tablesOf(s);
@@ -159,6 +181,42 @@ describe('property: the table finder and the engine never throw', () => {
         expect(ts[0].numCols).toEqual(Array.from({ length: nCols }, (_, j) => left + 1 + j));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('two generated tables side by side, one blank column apart, are two tables', () => {
+    fc.assert(
+      fc.property(fc.nat(3), fc.integer({ min: 2, max: 10 }), fc.integer({ min: 2, max: 10 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), (top, rowsA, rowsB, colsA, colsB) => {
+        const rows: (CellInput | undefined)[][] = [];
+        for (let i = 0; i < top; i++) rows.push([]);
+        const bAt = 1 + colsA + 1; // label, figures, one blank column
+        const height = 1 + Math.max(rowsA, rowsB);
+        for (let i = 0; i < height; i++) {
+          const row: (CellInput | undefined)[] = [];
+          if (i === 0) {
+            row[0] = { value: 'Post' };
+            for (let j = 0; j < colsA; j++) row[1 + j] = { value: `A ${j + 1}` };
+            row[bAt] = { value: 'Enhet' };
+            for (let j = 0; j < colsB; j++) row[bAt + 1 + j] = { value: `B ${j + 1}` };
+          } else {
+            if (i <= rowsA) {
+              row[0] = { value: `Post ${i}` };
+              for (let j = 0; j < colsA; j++) row[1 + j] = { value: i * 10 + j };
+            }
+            if (i <= rowsB) {
+              row[bAt] = { value: `Enhet ${i}` };
+              for (let j = 0; j < colsB; j++) row[bAt + 1 + j] = { value: i * 100 + j };
+            }
+          }
+          rows.push(row);
+        }
+        const ts = tablesOf({ name: 'S', rows });
+        expect(ts.map((t) => [t.labelCol, t.numCols, t.bodyRows.length])).toEqual([
+          [0, Array.from({ length: colsA }, (_, j) => 1 + j), rowsA],
+          [bAt, Array.from({ length: colsB }, (_, j) => bAt + 1 + j), rowsB],
+        ]);
+      }),
+      { numRuns: 300 },
     );
   });
 

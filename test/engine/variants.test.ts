@@ -122,6 +122,28 @@ describe('fixture tables in other layouts', () => {
     expect(compare(file, stacked, (sheet, r, c) => ({ sheet: 'Alla', r: r + offset.get(sheet)!, c }))).toEqual([]);
   });
 
+  it.each(fixtures)('%s: every sheet side by side on one sheet, one blank column apart', (file) => {
+    // Formulas dropped: their references would point at the wrong columns.
+    const wb = mapCells(read(file), (c) => ({ value: c.value, numFmt: c.numFmt, error: c.error }));
+    const rows: SheetInput['rows'] = [];
+    const merges: NonNullable<SheetInput['merges']> = [];
+    const offset = new Map<string, number>();
+    let at = 0;
+    for (const s of wb.sheets) {
+      offset.set(s.name, at);
+      const width = Math.max(0, ...s.rows.map((row) => (row ?? []).length));
+      s.rows.forEach((row, r) => {
+        rows[r] ??= [];
+        (row ?? []).forEach((c, ci) => (rows[r][at + ci] = c));
+      });
+      for (const m of s.merges ?? []) merges.push({ ...m, c0: m.c0 + at, c1: m.c1 + at });
+      at += width + 1;
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    const wide: WorkbookInput = { sheets: [{ name: 'Alla', rows, merges }] };
+    expect(compare(file, wide, (sheet, r, c) => ({ sheet: 'Alla', r, c: c + offset.get(sheet)! }))).toEqual([]);
+  });
+
   it.each(fixtures)('%s: a blank row after the header and before the last row', (file) => {
     // Formulas dropped: their ranges would no longer fit the moved rows.
     const wb = mapCells(read(file), (c) => ({ value: c.value, numFmt: c.numFmt, error: c.error }));

@@ -28,24 +28,35 @@ const ROW_EMPTY = 0;
 const ROW_TEXT = 1;
 const ROW_FIGURES = 2;
 
-/** What each row of a sheet holds, in flat arrays (one object per row would be garbage). */
+/** Columns a..b of the sheet: tables side by side are found in bands of their own. */
+interface Band {
+  a: number;
+  b: number;
+}
+
+/** The last column of band that row r holds (exclusive). */
+function bandEnd(g: Grid, r: number, band: Band): number {
+  return Math.min(band.b + 1, g.rowLength(r));
+}
+
+/** What each row of a band holds, in flat arrays (one object per row would be garbage). */
 class RowInfo {
   readonly kind: Uint8Array;
   readonly texts: Int32Array;
   readonly yearsOnly: Uint8Array;
 
-  constructor(g: Grid) {
+  constructor(g: Grid, band: Band) {
     this.kind = new Uint8Array(g.nRows);
     this.texts = new Int32Array(g.nRows);
     this.yearsOnly = new Uint8Array(g.nRows);
-    for (let r = 0; r < g.nRows; r++) this.read(g, r);
+    for (let r = 0; r < g.nRows; r++) this.read(g, r, band);
   }
 
-  private read(g: Grid, r: number): void {
+  private read(g: Grid, r: number, band: Band): void {
     let texts = 0;
     let figures = 0;
     let years = 0;
-    for (let c = 0, n = g.rowLength(r); c < n; c++) {
+    for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
       const k = g.kind(r, c);
       if (k === K_TEXT) texts++;
       else if (k === K_NUMBER) {
@@ -60,9 +71,9 @@ class RowInfo {
   }
 }
 
-function rowSignature(g: Grid, r: number): string {
+function rowSignature(g: Grid, r: number, band: Band): string {
   const parts: string[] = [];
-  for (let c = 0, n = g.rowLength(r); c < n; c++) {
+  for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
     const t = g.kind(r, c) === K_TEXT ? g.text(r, c) : '';
     parts.push(t ? t.toLowerCase().replace(/\s+/g, '') : '');
   }
@@ -89,7 +100,90 @@ function similarHeader(a: string, b: string): boolean {
 
 /** The tables of the sheet; `labels` is the run's label memo (none: labels are read afresh). */
 export function findTables(g: Grid, labels?: LabelMemo): Table[] {
-  const info = new RowInfo(g);
+  const bands = columnBands(g);
+  if (bands.length === 1) return findInBand(g, bands[0], labels);
+  const out: Table[] = [];
+  for (const band of bands) out.push(...findInBand(g, band, labels));
+  // In reading order: by first row, then left to right.
+  return out.sort((x, y) => x.r0 - y.r0 || x.c0 - y.c0);
+}
+
+/**
+ * The sheet's columns in bands, split at a column empty on every row when the columns to its
+ * right start with labels of their own (a table beside the other, checks.md 4.9); an empty
+ * column inside a table (a spacer before more figures) splits nothing.
+ */
+function columnBands(g: Grid): Band[] {
+  const used = new Uint8Array(g.nCols);
+  for (let r = 0; r < g.nRows; r++) for (let c = 0, n = g.rowLength(r); c < n; c++) if (g.kind(r, c) !== K_EMPTY) used[c] = 1;
+  const bands: Band[] = [];
+  let a = 0;
+  for (let c = 1; c < g.nCols; c++) {
+    if (used[c] || !used[c - 1]) continue;
+    // c is an empty column right after a used one: the next used column starts the right side.
+    let next = c + 1;
+    while (next < g.nCols && !used[next]) next++;
+    if (next >= g.nCols) break;
+    // Its labels stand first, or second after a row-number column (`Rad`, `Nr`).
+    const labelled = hasOwnLabels(g, next) || (next + 1 < g.nCols && used[next + 1] && isRowNumberColumn(g, next) && hasOwnLabels(g, next + 1));
+    if (labelled && hasFigures(g, a, c - 1)) {
+      bands.push({ a, b: c - 1 });
+      a = next;
+    }
+  }
+  bands.push({ a, b: Math.max(a, g.nCols - 1) });
+  return bands;
+}
+
+/**
+ * Column c labels rows of figures to its right: it holds more texts than figures, and at
+ * least two rows hold a text in c and a figure after it (a figure column with a few "n/a"
+ * is no label column).
+ */
+function hasOwnLabels(g: Grid, c: number): boolean {
+  let labelled = 0;
+  let texts = 0;
+  let figures = 0;
+  for (let r = 0; r < g.nRows; r++) {
+    const kind = g.kind(r, c);
+    if (kind === K_NUMBER || kind === K_DASH) figures++;
+    if (kind !== K_TEXT) continue;
+    texts++;
+    for (let x = c + 1, len = g.rowLength(r); x < len; x++) {
+      const k = g.kind(r, x);
+      if (k === K_NUMBER || k === K_DASH) {
+        labelled++;
+        break;
+      }
+      if (k === K_EMPTY) break;
+    }
+  }
+  return labelled >= 2 && texts > figures;
+}
+
+/** Column c numbers rows: whole numbers from at most 10, going up a few at a time (1, 2, 3, 7, 8), at least two. */
+function isRowNumberColumn(g: Grid, c: number): boolean {
+  let last = 0;
+  let n = 0;
+  for (let r = 0; r < g.nRows; r++) {
+    const k = g.kind(r, c);
+    if (k !== K_NUMBER) continue;
+    const x = g.num(r, c);
+    if (!Number.isInteger(x) || x <= last || x - last > (n === 0 ? 10 : 5)) return false;
+    last = x;
+    n++;
+  }
+  return n >= 2;
+}
+
+function hasFigures(g: Grid, a: number, b: number): boolean {
+  for (let r = 0; r < g.nRows; r++)
+    for (let c = a, n = Math.min(b + 1, g.rowLength(r)); c < n; c++) if (g.kind(r, c) === K_NUMBER) return true;
+  return false;
+}
+
+function findInBand(g: Grid, band: Band, labels: LabelMemo | undefined): Table[] {
+  const info = new RowInfo(g, band);
   const tables: Table[] = [];
   // Header rows of a text-only block, waiting for figures after a blank row or two.
   let pending: { rows: number[]; end: number } | null = null;
@@ -104,13 +198,13 @@ export function findTables(g: Grid, labels?: LabelMemo): Table[] {
     while (r < g.nRows && info.kind[r] !== ROW_EMPTY) r++;
     const end = r - 1;
     const inherited = pending && start - pending.end <= 3 && info.kind[start] === ROW_FIGURES ? pending.rows : [];
-    pending = splitBlock(g, info, start, end, tables, inherited, labels);
+    pending = splitBlock(g, info, band, start, end, tables, inherited, labels);
   }
-  return mergeContinuations(g, tables);
+  return mergeContinuations(g, band, tables);
 }
 
 /** Split a block of rows into tables; returns its rows when the block is text only. */
-function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Table[], inherited: number[], labels: LabelMemo | undefined): { rows: number[]; end: number } | null {
+function splitBlock(g: Grid, info: RowInfo, band: Band, start: number, end: number, out: Table[], inherited: number[], labels: LabelMemo | undefined): { rows: number[]; end: number } | null {
   let r = start;
   let first = true;
   while (r <= end) {
@@ -123,7 +217,7 @@ function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Tab
       r++;
     }
     if (r > end) return { rows: headerRows, end }; // text only: no table, maybe the header of the next block
-    const headerSig = headerRows.length ? rowSignature(g, headerRows[headerRows.length - 1]) : '';
+    const headerSig = headerRows.length ? rowSignature(g, headerRows[headerRows.length - 1], band) : '';
     const bodyRows: number[] = [];
     const textRows: number[] = [];
     let stop = end + 1;
@@ -134,37 +228,37 @@ function splitBlock(g: Grid, info: RowInfo, start: number, end: number, out: Tab
       }
       // A text row with several cells followed by figures is a header: repeated → skip, new → new table.
       if (info.texts[r] >= 2 && r + 1 <= end && info.kind[r + 1] !== ROW_EMPTY) {
-        const sig = rowSignature(g, r);
+        const sig = rowSignature(g, r, band);
         if (headerSig && similarHeader(sig, headerSig)) {
           textRows.push(r);
           continue;
         }
-        if (!isTotalLabel(firstText(g, r), labels)) {
+        if (!isTotalLabel(firstText(g, r, band), labels)) {
           stop = r;
           break;
         }
       }
       textRows.push(r);
     }
-    if (bodyRows.length) out.push(makeTable(g, headerRows, bodyRows, textRows));
+    if (bodyRows.length) out.push(makeTable(g, band, headerRows, bodyRows, textRows));
     r = stop;
   }
   return null;
 }
 
-/** Non-empty cells of a row. */
-function countTexts(g: Grid, r: number): number {
+/** Non-empty cells of a row in the band. */
+function countTexts(g: Grid, r: number, band: Band): number {
   let n = 0;
-  for (let c = 0, len = g.rowLength(r); c < len; c++) if (g.kind(r, c) !== K_EMPTY) n++;
+  for (let c = band.a, len = bandEnd(g, r, band); c < len; c++) if (g.kind(r, c) !== K_EMPTY) n++;
   return n;
 }
 
-function firstText(g: Grid, r: number): string {
-  for (let c = 0, n = g.rowLength(r); c < n; c++) if (g.kind(r, c) === K_TEXT) return g.text(r, c);
+function firstText(g: Grid, r: number, band: Band): string {
+  for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) if (g.kind(r, c) === K_TEXT) return g.text(r, c);
   return '';
 }
 
-function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: number[]): Table {
+function makeTable(g: Grid, band: Band, headerRows: number[], bodyRows: number[], textRows: number[]): Table {
   // No spread into Math.min: a table may have a million rows.
   let r0 = Infinity;
   let r1 = -Infinity;
@@ -177,26 +271,26 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
   const texts = new Array<number>(g.nCols).fill(0);
   const figs = new Array<number>(g.nCols).fill(0);
   for (const r of bodyRows) {
-    for (let c = 0, n = g.rowLength(r); c < n; c++) {
+    for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
       const k = g.kind(r, c);
       if (k === K_TEXT) texts[c]++;
       else if (k === K_NUMBER || k === K_DASH || k === K_ERROR) figs[c]++;
     }
   }
   let labelCol = -1;
-  for (let c = 0; c < g.nCols; c++) {
+  for (let c = band.a; c <= band.b && c < g.nCols; c++) {
     if (texts[c] > 0 && texts[c] >= figs[c]) {
       labelCol = c;
       break;
     }
   }
   const numCols: number[] = [];
-  for (let c = labelCol + 1; c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c] && !isKeyColumn(g, headerRows, c) && !captionNamesKey(g, bodyRows[0], c)) numCols.push(c);
+  for (let c = Math.max(labelCol + 1, band.a); c <= band.b && c < g.nCols; c++) if (figs[c] > 0 && figs[c] >= texts[c] && !isKeyColumn(g, headerRows, c) && !captionNamesKey(g, bodyRows[0], c)) numCols.push(c);
   let c0 = labelCol >= 0 ? labelCol : numCols[0] ?? 0;
   let c1 = numCols.length ? numCols[numCols.length - 1] : c0;
-  for (let c = 0; c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
+  for (let c = band.a; c <= band.b && c < g.nCols; c++) if (texts[c] || figs[c]) c0 = Math.min(c0, c), (c1 = Math.max(c1, c));
   // Column headers leave out title rows (one text across the table): a title is no column's name.
-  const columnHeaderRows = headerRows.filter((r) => countTexts(g, r) > 1);
+  const columnHeaderRows = headerRows.filter((r) => countTexts(g, r, band) > 1);
   const header = new Map<number, string>();
   for (let c = c0; c <= c1; c++) {
     const parts: string[] = [];
@@ -211,7 +305,7 @@ function makeTable(g: Grid, headerRows: number[], bodyRows: number[], textRows: 
     r1,
     c0,
     c1,
-    title: titleOf(g, headerRows, c0, c1),
+    title: titleOf(g, band, headerRows, c0, c1),
     headerRows,
     bodyRows,
     textRows: textRows.sort((a, b) => a - b),
@@ -244,11 +338,11 @@ function captionNamesKey(g: Grid, firstBody: number, c: number): boolean {
   return false;
 }
 
-function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string {
+function titleOf(g: Grid, band: Band, headerRows: number[], c0: number, c1: number): string {
   for (const r of headerRows) {
     let only = '';
     let n = 0;
-    for (let c = 0, len = g.rowLength(r); c < len; c++) {
+    for (let c = band.a, len = bandEnd(g, r, band); c < len; c++) {
       if (g.kind(r, c) !== K_TEXT) continue;
       n++;
       only = g.text(r, c);
@@ -266,13 +360,13 @@ function titleOf(g: Grid, headerRows: number[], c0: number, c1: number): string 
 }
 
 /** A block of figures with no header of its own right after a table continues it (a blank row before Summa). */
-function mergeContinuations(g: Grid, tables: Table[]): Table[] {
+function mergeContinuations(g: Grid, band: Band, tables: Table[]): Table[] {
   const out: Table[] = [];
   for (const t of tables) {
     const prev = out[out.length - 1];
     if (prev && t.headerRows.length === 0 && t.r0 - prev.r1 <= 3 && sharesColumns(prev, t)) {
       // Rebuild the table so its columns cover the continued rows too.
-      out[out.length - 1] = makeTable(g, prev.headerRows, [...prev.bodyRows, ...t.bodyRows], [...prev.textRows, ...t.textRows]);
+      out[out.length - 1] = makeTable(g, band, prev.headerRows, [...prev.bodyRows, ...t.bodyRows], [...prev.textRows, ...t.textRows]);
       continue;
     }
     out.push(t);
