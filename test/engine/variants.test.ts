@@ -108,6 +108,20 @@ describe('fixture tables in other layouts', () => {
     expect(compare(file, plain, (sheet, r, c) => ({ sheet, r, c }))).toEqual([]);
   });
 
+  it.each(fixtures)('%s: every sheet stacked on one sheet, one blank row apart', (file) => {
+    const wb = read(file);
+    const rows: SheetInput['rows'] = [];
+    const merges: NonNullable<SheetInput['merges']> = [];
+    const offset = new Map<string, number>();
+    for (const s of wb.sheets) {
+      offset.set(s.name, rows.length);
+      for (const m of s.merges ?? []) merges.push({ ...m, r0: m.r0 + rows.length, r1: m.r1 + rows.length });
+      rows.push(...s.rows.map((r) => r ?? []), []);
+    }
+    const stacked: WorkbookInput = { sheets: [{ name: 'Alla', rows, merges }] };
+    expect(compare(file, stacked, (sheet, r, c) => ({ sheet: 'Alla', r: r + offset.get(sheet)!, c }))).toEqual([]);
+  });
+
   it.each(fixtures)('%s: every sheet stacked on one sheet', (file) => {
     const wb = read(file);
     const rows: SheetInput['rows'] = [];
