@@ -12,6 +12,11 @@ import { K_NUMBER } from '../read/grid';
 
 /** Digits beyond this many are not compared one by one (no one types them). */
 const MAX_DIGITS = 15;
+/**
+ * Inputs weighed digit by digit, at most: a failing total over thousands of rows still gets
+ * its answer at once (every input is still tried as left out, counted twice or sign-flipped).
+ */
+const MAX_DIGIT_INPUTS = 300;
 /** Unit slips: the figure typed in a unit 10, 100 or 1 000 times too large or too small. */
 const UNIT_FACTORS: readonly number[] = [10, 100, 1000, 0.1, 0.01, 0.001];
 
@@ -48,14 +53,15 @@ export function explainedBySlip(g: Grid, f: Formula, r: number, c: number, actua
   if (f.kind === 'ratio' || (f.kind === 'row' && f.shape.kind === 'ratio')) return true;
   const within = (y: number, e: number) => Math.abs(y - e) <= tolerance * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(y));
   if (someMeantFigure(actual, g.unit(r, c), (y) => within(y, expected))) return true;
+  let digitInputs = 0;
   for (const t of termsOf(f)) {
     if (g.kind(t.r, t.c) !== K_NUMBER) continue;
     const x = g.num(t.r, t.c);
     if (x === 0) continue;
     const withMeant = (meant: number) => within(actual, expected + t.coef * (meant - x));
-    // Left out of the sum, or counted twice.
-    if (withMeant(0) || withMeant(2 * x)) return true;
-    if (someMeantFigure(x, g.unit(t.r, t.c), withMeant)) return true;
+    // Left out of the sum, counted twice, or its sign flipped.
+    if (withMeant(0) || withMeant(2 * x) || withMeant(-x)) return true;
+    if (digitInputs++ < MAX_DIGIT_INPUTS && someMeantFigure(x, g.unit(t.r, t.c), withMeant)) return true;
   }
   return false;
 }
