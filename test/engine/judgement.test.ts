@@ -570,3 +570,32 @@ describe('one figure is no sum (session 5)', () => {
     expect(cellOf(res, 'C1')).toBeUndefined();
   });
 });
+
+describe('a figure typed coarser than it shows (session 5)', () => {
+  const cell = (value: number, numFmt: string) => ({ value, numFmt });
+  it('a whole total shown with a decimal over parts with three decimals is a rounding difference, not red', () => {
+    // 2 410,512 + 1 903,117 + 2 467,635 = 6 781,264; the total was typed as 6 781 and is shown as 6 781,0.
+    const rows = [
+      [{ value: 'Bransch' }, { value: '2005' }, { value: '2006' }],
+      [{ value: 'Bygg' }, cell(2410.512, '#,##0.000'), cell(2500.1, '#,##0.000')],
+      [{ value: 'Anläggning' }, cell(1903.117, '#,##0.000'), cell(1950.2, '#,##0.000')],
+      [{ value: 'Specialister' }, cell(2467.635, '#,##0.000'), cell(2600.3, '#,##0.000')],
+      [{ value: 'Summa' }, cell(6781, '#,##0.0'), cell(7050.6, '#,##0.0')],
+    ];
+    const res = check({ name: 'S', rows, merges: [] });
+    const k = cellOf(res, 'B5')!.checks.find((x) => x.rule === 'column-sum')!;
+    expect(k.status).toBe('warning');
+    expect(k.detail).toBe('rounding');
+    expect(ruleStatus(res, 'C5', 'column-sum')).toBe('ok');
+  });
+
+  it('such a total is still not ok: it is judged ok in the decimals it shows', () => {
+    const rows = [
+      [{ value: 'Post' }, { value: 'Utfall' }, { value: 'Budget' }],
+      [{ value: 'Intäkter' }, cell(1200.4, '#,##0.0'), cell(1300.1, '#,##0.0')],
+      [{ value: 'Kostnader' }, cell(-3565.5, '#,##0.0'), cell(-3600.2, '#,##0.0')],
+      [{ value: 'Summa' }, cell(-2365, '#,##0.0'), cell(-2300.1, '#,##0.0')], // −2 365,1 by the parts
+    ];
+    expect(ruleStatus(check({ name: 'S', rows, merges: [] }), 'B4', 'column-sum')).toBe('warning');
+  });
+});

@@ -69,6 +69,12 @@ describe('reading numbers (checks.md 2)', () => {
     );
   });
 
+  it('a power of ten in parentheses is a unit indicator, not a negative figure', () => {
+    for (const t of ['(1,000)', '(1 000)', '(1.000.000)', '(1000)', '( 1,000,000 )']) expect(parseNumberText(t)).toBeNull();
+    expect(parseNumberText('(1 234)')!.value).toBe(-1234);
+    expect(parseNumberText('(2 000)')!.value).toBe(-2000);
+  });
+
   it('property: the reader never throws on any text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (s) => {

@@ -8,6 +8,7 @@ import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
 import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from '../read/swedishFormat';
 import { explainedBySlip } from './typingSlip';
+import { ownTypedUnit } from './granularity';
 import type { Check, Rule } from '../types';
 import type { CheckCollector, ReconciledFigures } from '../result/collector';
 
@@ -92,7 +93,11 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const scale = isNumber && g.pct(r, c) ? 100 : 1;
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
-  const inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
+  // A figure typed coarser than it shows (a whole 6 781 shown as 6 781,0) carries that rounding
+  // into the tolerance; whether it is ok is still decided in the decimals it shows (checks.md 3).
+  const typedY = isNumber ? ownTypedUnit(g, r, c) : 0;
+  const floor = Math.max(o.unitFloor ?? 0, typedY > unitY ? typedY : 0);
+  const inputUnit = floor > ev.inputUnit ? floor : ev.inputUnit;
   let status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);

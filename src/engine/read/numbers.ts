@@ -33,11 +33,13 @@ const SPACES = /[\s\u00a0\u2007\u2009\u202f]/g;
 const DASH_TEXT = /^[-–—−]$/;
 const MINUS = /^[-−–]/;
 const UNIT_SUFFIX = /(?:kr|tkr|mnkr|mkr|mdkr|sek|st)\.?$/i;
+/** `(1,000)`, `(1 000)`, `(1.000.000)`: a unit indicator (in thousands, in millions), not −1 000. */
+const UNIT_INDICATOR = /^\(\s*1(?:[,.\s\u00a0]?000)+\s*\)$/;
 
 /** Parse a text such as `1 777 590`, `−55 691`, `(1 234)`, `2,6 %`, `97 259 kr`. Null when it is no number. */
 export function parseNumberText(raw: string): ParsedText | null {
   let s = raw.trim();
-  if (s.length === 0 || s.length > 40 || !startsLikeNumber(s)) return null;
+  if (s.length === 0 || s.length > 40 || !startsLikeNumber(s) || UNIT_INDICATOR.test(s)) return null;
   let negative = false;
   let percent = false;
   if (s.startsWith('(') && s.endsWith(')')) {
