@@ -5,7 +5,7 @@ import type { Evaluation, Formula } from './formula';
 import { alignPercentSum, evaluate, FormulaScratch, inputsOf } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
-import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
+import { judgeStatus, S_ERROR, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from '../read/swedishFormat';
 import { explainedBySlip } from './typingSlip';
 import { ownTypedUnit } from './granularity';
@@ -93,12 +93,19 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   const scale = isNumber && g.pct(r, c) ? 100 : 1;
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
+  let inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
+  let code = judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0);
   // A figure typed coarser than it shows (a whole 6 781 shown as 6 781,0) carries that rounding
   // into the tolerance; whether it is ok is still decided in the decimals it shows (checks.md 3).
-  const typedY = isNumber ? ownTypedUnit(g, r, c) : 0;
-  const floor = Math.max(o.unitFloor ?? 0, typedY > unitY ? typedY : 0);
-  const inputUnit = floor > ev.inputUnit ? floor : ev.inputUnit;
-  let status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
+  // Only a failing cell is looked at again: the wider tolerance can turn red to yellow, nothing else.
+  if (code === S_ERROR && isNumber) {
+    const typedY = ownTypedUnit(g, r, c);
+    if (typedY > unitY && typedY > inputUnit) {
+      inputUnit = typedY;
+      code = judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0);
+    }
+  }
+  let status = statusName(code);
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
   // Found by arithmetic alone, and no slip explains the difference: look at it, do not trust red.

@@ -115,7 +115,8 @@ export function findTables(g: Grid, labels?: LabelMemo): Table[] {
  */
 function columnBands(g: Grid): Band[] {
   const used = new Uint8Array(g.nCols);
-  for (let r = 0; r < g.nRows; r++) for (let c = 0, n = g.rowLength(r); c < n; c++) if (g.kind(r, c) !== K_EMPTY) used[c] = 1;
+  // A column is looked up only until it shows a value: most cells cost one array read.
+  for (let r = 0; r < g.nRows; r++) for (let c = 0, n = g.rowLength(r); c < n; c++) if (!used[c] && g.kind(r, c) !== K_EMPTY) used[c] = 1;
   const bands: Band[] = [];
   let a = 0;
   for (let c = 1; c < g.nCols; c++) {
