@@ -31,6 +31,9 @@ export class RowFacts {
   constructor(private readonly labels?: LabelMemo) {}
 
   reset(g: Grid, t: Table): this {
+    // Asked again for the table it holds (checkTable, detectTotals and the formula totals
+    // each ask): the labels read so far stand, and are not read again.
+    if (g === this.g && t === this.t) return this;
     const n = t.r1 - t.r0 + 2;
     if (this.bits.length < n) this.bits = new Uint8Array(Math.max(n, this.bits.length * 2));
     const bits = this.bits;
