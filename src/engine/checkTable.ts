@@ -4,14 +4,12 @@ import type { CheckCollector } from './result/collector';
 import type { ColumnRelation } from './hypotheses/columnRelations';
 import { discoverColumnRelations } from './hypotheses/columnRelations';
 import type { Formula } from './judge/formula';
-import { evaluate } from './judge/formula';
 import type { Grid } from './read/grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './read/grid';
+import { K_ERROR, K_NUMBER } from './read/grid';
 import { checkCell, errorValueCheck, okMessage, type CheckOptions } from './judge/makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './hypotheses/regionTemplates';
 import { discoverRowRatios } from './hypotheses/rowRatios';
 import type { Table } from './tables/tableFinder';
-import { ownTolerance } from './judge/tolerance';
 import { detectTotals } from './hypotheses/totals';
 import { labelOf } from './tables/rowLabels';
 import type { TotalRow } from './hypotheses/totalRow';
@@ -200,11 +198,13 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
 
   // Cross-footing and shares between columns: each relation is a hypothesis about its
   // column, judged from all its rows before any cell is coloured.
-  const rowAllowanceOf = (rel: ColumnRelation) => (r: number): number | undefined => {
+  // Each closed row's tolerance worked out once per relation, for the judgement and the checks alike.
+  const closedTolerances = run.closedTolerances.reset(g, relations, t.r0, t.r1, run.formula);
+  const rowAllowanceOf = (rel: ColumnRelation, ri: number) => (r: number): number | undefined => {
     const closed = closedBy[r - t.r0];
-    return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : undefined;
+    return closed && rel.kind === 'sum' ? closedTolerances.of(ri, r, closed) : undefined;
   };
-  const verdicts = relations.map((rel) => relationVerdict(g, rel, rowAllowanceOf(rel), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
+  const verdicts = relations.map((rel, ri) => relationVerdict(g, rel, rowAllowanceOf(rel, ri), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
   // A row that breaks relations sharing no cell is another kind of row: set aside in all of them.
   const anomalies = anomalousRows(relations, verdicts);
   for (const [r, list] of anomalies) {
@@ -219,7 +219,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
     const what = describeRelation(g, t, rel);
     const floor = (r: number): number => relationUnitFloor(rel, typed, r);
-    const rowAllowance = rowAllowanceOf(rel);
+    const rowAllowance = rowAllowanceOf(rel, ri);
     if (!verdict.stands) {
       notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
       continue;
@@ -323,20 +323,6 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
   return all > 0 && pct * 2 > all;
 }
 
-
-/** A relation on a total row may be off by the same relation's rounding on every closed row. */
-function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[], run: Run): number {
-  let sum = 0;
-  const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
-  for (const r of rows) {
-    const k = g.kind(r, rel.y);
-    if (k !== K_NUMBER && k !== K_DASH) continue;
-    f.r = r;
-    const ev = evaluate(g, f, run.formula);
-    sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
-  }
-  return sum;
-}
 
 function hasFormulas(g: Grid, t: Table): boolean {
   for (const r of t.bodyRows) for (const c of t.numCols) if (g.hasFormula(r, c)) return true;

@@ -11,6 +11,7 @@ import { TotalsScratch } from './hypotheses/totals';
 import { RelationScratch } from './hypotheses/columnRelations';
 import { FormulaScratch } from './judge/formula';
 import { CheckScratch } from './judge/makeCheck';
+import { ClosedTolerances } from './judge/closedTolerance';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -29,6 +30,8 @@ export class Run {
   readonly relations = new RelationScratch(this.labels);
   /** judge/: every evaluation of a formula (one result object, read at once). */
   readonly formula = new FormulaScratch();
+  /** judge/closedTolerance: the tolerances relations may use on the total rows of the table being checked. */
+  readonly closedTolerances = new ClosedTolerances();
   /** judge/makeCheck: the figures of reconciled checks and their shared messages. */
   readonly checks = new CheckScratch(this.formula);
 }
