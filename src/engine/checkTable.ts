@@ -97,6 +97,8 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
 
 /** Checks table t of grid g into `out`; `run` is the scratch of the checkWorkbook run (a fresh one by default). */
 export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
+  // The evaluations kept for this table's checks start afresh (the last table's are done with).
+  run.formula.kept.clear();
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
   const findingMark = out.findingMark();

@@ -32,7 +32,7 @@ export type ClosedRows = (r: number) => readonly number[] | undefined;
 export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
-  const figures = new EvaluatedFigures(rows.length);
+  const figures = new EvaluatedFigures(rows.length, fs.kept);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   let holds = 0;
   let judged = 0;

@@ -47,7 +47,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
   const status = new Int8Array(n).fill(E_NONE);
   const sizableGood = new Uint8Array(n);
   const rangeFinding = new Uint8Array(n);
-  const figures = new EvaluatedFigures(n);
+  const figures = new EvaluatedFigures(n, fs.kept);
   const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
   const r = tot.row;
   let formulas = 0;
