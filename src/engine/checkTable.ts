@@ -22,7 +22,7 @@ import { relationVerdict } from './judge/relationJudgement';
 import { softenMarginalErrors } from './judge/roundingNoise';
 import { anomalousRows } from './judge/rowAnomaly';
 import { E_PART_MISSING, nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
-import { tableRowFacts, type RowFacts } from './tables/rowLabels';
+import { R_PERCENT_LABEL, tableRowFacts, type RowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
 import { sortedRows } from './tables/sortedRows';
@@ -43,9 +43,11 @@ export interface CheckedTable {
 
 /** Share rows: most figures are percentages (or the label says %). */
 function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
+  const f = facts.of(r);
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (facts.of(r) & L_NON_ADDITIVE) return true;
-  if (g.percentCells === 0) return /%/.test(labelOf(g, t, r)) && !hasNumber(g, t, r);
+  if (f & L_NON_ADDITIVE) return true;
+  const percentLabel = (f & R_PERCENT_LABEL) !== 0;
+  if (g.percentCells === 0) return percentLabel && !hasNumber(g, t, r);
   let pct = 0;
   let all = 0;
   for (const c of t.numCols) {
@@ -53,8 +55,8 @@ function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
     all++;
     if (g.pct(r, c)) pct++;
   }
-  if (all === 0) return /%/.test(labelOf(g, t, r));
-  return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
+  if (all === 0) return percentLabel;
+  return pct * 2 > all || (pct > 0 && percentLabel);
 }
 
 /**
