@@ -21,7 +21,7 @@ import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { softenMarginalErrors } from './judge/roundingNoise';
 import { anomalousRows } from './judge/rowAnomaly';
-import { E_PART_MISSING, nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
+import { E_PART_MISSING, nonAdditiveColumns, rangeFindingAt, skipped, statusAt, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
 import { R_PERCENT_LABEL, tableRowFacts, type RowFacts } from './tables/rowLabels';
 import { L_COUNT, L_TOTAL } from './tables/labels';
 import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
@@ -99,8 +99,9 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
 
 /** Checks table t of grid g into `out`; `run` is the scratch of the checkWorkbook run (a fresh one by default). */
 export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
-  // The evaluations kept for this table's checks start afresh (the last table's are done with).
+  // The evaluations and evidence kept for this table's checks start afresh (the last table's are done with).
   run.formula.kept.clear();
+  run.evidence.clear();
   const template = recogniseTemplate(g, t);
   const notes: string[] = [];
   const findingMark = out.findingMark();
@@ -147,7 +148,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const facts = tableRowFacts(g, t, run.rowFacts);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
   const typed = tableTypedUnits(g, t, run.typedUnits);
-  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula));
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula, run.evidence));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
     if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
@@ -164,7 +165,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   for (let ei = 0; ei < evidence.length; ei++) {
     let e = evidence[ei];
     const tot = e.tot;
-    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula);
+    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula, run.evidence);
     // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
     // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
     const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
@@ -183,14 +184,14 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     const unknownParts: string[] = [];
     for (let i = 0; i < footCols.length; i++) {
-      if (e.status[i] === E_PART_MISSING) unknownParts.push(columnName(footCols[i]));
-      if (verdict.skip[i]) continue;
+      if (statusAt(e, i) === E_PART_MISSING) unknownParts.push(columnName(footCols[i]));
+      if (skipped(e, i)) continue;
       const c = footCols[i];
       f.c = c;
       o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
       const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks, e.figures.at(i));
       if (k === null) continue;
-      const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
+      const mm = rangeFindingAt(e, i) ? tot.formulaMismatch.get(c) : undefined;
       if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
     }
     if (unknownParts.length)

@@ -12,6 +12,7 @@ import { RelationScratch } from './hypotheses/columnRelations';
 import { FormulaScratch } from './judge/formula';
 import { CheckScratch } from './judge/makeCheck';
 import { ClosedTolerances } from './judge/closedTolerance';
+import { EvidenceStore } from './judge/totalJudgement';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -30,6 +31,8 @@ export class Run {
   readonly relations = new RelationScratch(this.labels);
   /** judge/: every evaluation of a formula (one result object, read at once). */
   readonly formula = new FormulaScratch();
+  /** judge/totalJudgement: the codes of the evidence of the table's total rows. */
+  readonly evidence = new EvidenceStore();
   /** judge/closedTolerance: the tolerances relations may use on the total rows of the table being checked. */
   readonly closedTolerances = new ClosedTolerances();
   /** judge/makeCheck: the figures of reconciled checks and their shared messages. */
