@@ -4,8 +4,8 @@ import { cellAddress } from '../read/address';
 import type { Evaluation, Formula } from './formula';
 import { alignPercentSum, evaluate, FormulaScratch, inputsOf } from './formula';
 import type { Grid } from '../read/grid';
-import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
-import { judgeStatus, statusName, toleranceOf, type Judgement } from './tolerance';
+import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER } from '../read/grid';
+import { judgeStatus, S_OK, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from '../read/swedishFormat';
 import type { Check, Rule } from '../types';
 import type { CheckCollector, ReconciledFigures } from '../result/collector';
@@ -69,8 +69,9 @@ export class CheckScratch {
  * reconciles is logged as figures; the others are built whole.
  */
 export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector, cs: CheckScratch = new CheckScratch(), pre?: Evaluation): number | null {
-  // The cell read through the grid's accessors: no reading object per check.
-  const kind = g.kind(r, c);
+  // The cell looked up once and read through the grid's accessors: no reading object per check.
+  const id = g.cellId(r, c);
+  const kind = id < 0 ? K_EMPTY : g.kindById(id);
   if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
   // The judgement evaluated most cells already, to weigh its evidence: their figures are reused.
@@ -81,16 +82,16 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   }
   if (!ev.defined) return null;
   const isNumber = kind === K_NUMBER;
-  const actual = isNumber ? g.num(r, c) : 0;
-  const unitY = isNumber ? g.unit(r, c) : 0;
-  const scale = isNumber && g.pct(r, c) ? 100 : 1;
+  const actual = isNumber ? g.numById(id) : 0;
+  const unitY = isNumber ? g.unitById(id) : 0;
+  const scale = isNumber && g.pctById(id) ? 100 : 1;
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
   const inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
-  const status = statusName(judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0));
+  const code = judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0);
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
-  if (status === 'ok') {
+  if (code === S_OK) {
     const FIGURES = cs.figures;
     FIGURES.expected = clean(expected / scale);
     FIGURES.actual = clean(actual / scale);
@@ -100,6 +101,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     FIGURES.basis = o.basis;
     return out.addReconciled(r, c, rule, FIGURES, f);
   }
+  const status = statusName(code);
   const check: Check = {
     rule,
     status,

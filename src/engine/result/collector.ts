@@ -111,25 +111,27 @@ export class CheckCollector {
     return this.slotOf[id] - 1;
   }
 
-  private newCell(r: number, c: number): number {
-    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
+  /** A new cell (r, c), whose grid id is `id` (−1: one the grid does not store). */
+  private newCell(r: number, c: number, id: number, slotOf: Int32Array): number {
     const n = this.cellRow.length;
     this.cellRow.push(r);
     this.cellCol.push(c);
     this.cellStatus.push(0);
     this.cellFirst.push(-1);
     this.cellLast.push(-1);
-    const id = this.grid.cellId(r, c);
     if (id < 0) this.outside.set(keyOf(r, c), n + 1);
-    else this.slotOf[id] = n + 1;
+    else slotOf[id] = n + 1;
     return n;
   }
 
   /** Attach the check just logged to cell (r, c), unless the cell has the same one. */
   private append(r: number, c: number, status: number): number {
-    let cell = this.cellOf(r, c);
+    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
+    // cellOf, with the grid id kept for a new cell: one lookup per check.
+    const id = this.grid.cellId(r, c);
+    let cell = id < 0 ? (this.outside.get(keyOf(r, c)) ?? 0) - 1 : this.slotOf[id] - 1;
     const k = this.ckNext.length - 1;
-    if (cell < 0) cell = this.newCell(r, c);
+    if (cell < 0) cell = this.newCell(r, c, id, this.slotOf);
     else {
       const same = this.sameCheck(cell, k);
       if (same >= 0) {
