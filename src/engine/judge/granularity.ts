@@ -98,17 +98,23 @@ class PowersOfTen {
   }
 }
 
-/** The typed units of the tables of one run, worked out once per table (the footing and the checks both ask). */
+/**
+ * The typed units of the table being checked, worked out once (the footing and the checks
+ * both ask, one after the other): the last table's are kept, per run.
+ */
 export class TypedUnitsMemo {
-  readonly ofTable = new WeakMap<object, TypedUnits>();
+  table: object | null = null;
+  units: TypedUnits | null = null;
 }
 
-/** typedUnits of a table's body rows and numeric columns, remembered per table in `memo` when given. */
+/** typedUnits of a table's body rows and numeric columns, remembered for the last table in `memo` when given. */
 export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: number[] }, memo?: TypedUnitsMemo): TypedUnits {
   if (!memo) return typedUnits(g, t.bodyRows, t.numCols);
-  let u = memo.ofTable.get(t);
-  if (!u) memo.ofTable.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
-  return u;
+  if (memo.table !== t || !memo.units) {
+    memo.units = typedUnits(g, t.bodyRows, t.numCols);
+    memo.table = t;
+  }
+  return memo.units;
 }
 
 /** The largest power of ten (10 … 10^6) every non-zero figure of row r is a multiple of (at least three of them); else 0. */
