@@ -177,14 +177,20 @@ export class CheckCollector {
     return this.ckGroup.data[k] >= 0 ? this.ckFigures.data[4 * k] : this.whole.get(k)!.expected;
   }
 
-  private push(group: number, param: number, expected: number, actual: number, difference: number, tolerance: number): void {
+  /**
+   * Log a check: its group and parameter, and its figures from `fig` (zeros for a whole
+   * check). The figures are read here from the object, not passed one by one: a figure
+   * passed to a call that is not inlined is boxed, and there is one per check.
+   */
+  private push(group: number, param: number, fig: ReconciledFigures | null): void {
     this.ckNext.push(-1);
     this.ckGroup.push(group);
     this.ckParam.push(param);
-    this.ckFigures.push(expected);
-    this.ckFigures.push(actual);
-    this.ckFigures.push(difference);
-    this.ckFigures.push(tolerance);
+    const figures = this.ckFigures;
+    figures.push(fig ? fig.expected : 0);
+    figures.push(fig ? fig.actual : 0);
+    figures.push(fig ? fig.difference : 0);
+    figures.push(fig ? fig.tolerance : 0);
   }
 
   private dropLast(): void {
@@ -198,7 +204,7 @@ export class CheckCollector {
 
   /** Add a whole check. Returns its number (the number of the same check when the cell had it already). */
   add(r: number, c: number, check: Check): number {
-    this.push(-1, 0, 0, 0, 0, 0);
+    this.push(-1, 0, null);
     const k0 = this.ckNext.length - 1;
     this.whole.set(k0, check);
     const k = this.append(r, c, STATUS_CODE[check.status]);
@@ -248,9 +254,9 @@ export class CheckCollector {
    * formula f, which may be changed after this call) only when listed.
    */
   addReconciled(r: number, c: number, rule: Rule, fig: ReconciledFigures, f: Formula): number {
-    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_COLUMN, f.rows), f.c, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_ROW, f.shape), f.r, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else this.push(this.groupFor(rule, fig.message, fig.basis, SRC_FORMULA, f), 0, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_COLUMN, f.rows), f.c, fig);
+    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_ROW, f.shape), f.r, fig);
+    else this.push(this.groupFor(rule, fig.message, fig.basis, SRC_FORMULA, f), 0, fig);
     return this.append(r, c, 0);
   }
 
