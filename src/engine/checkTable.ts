@@ -102,7 +102,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   // The evaluations and evidence kept for this table's checks start afresh (the last table's are done with).
   run.formula.kept.clear();
   run.evidence.clear();
-  const template = recogniseTemplate(g, t);
+  const template = recogniseTemplate(g, t, run.roles);
   const notes: string[] = [];
   const findingMark = out.findingMark();
   const rowFacts = tableRowFacts(g, t, run.rowFacts);

@@ -13,6 +13,7 @@ import { FormulaScratch } from './judge/formula';
 import { CheckScratch } from './judge/makeCheck';
 import { ClosedTolerances } from './judge/closedTolerance';
 import { EvidenceStore } from './judge/totalJudgement';
+import { RoleMemo } from './hypotheses/templateRoles';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -21,6 +22,8 @@ export class Run {
   readonly labels = new LabelMemo();
   /** judge/granularity: the typed units of each table. */
   readonly typedUnits = new TypedUnitsMemo();
+  /** hypotheses/templateRoles: the role words of column headers. */
+  readonly roles = new RoleMemo();
   /** tables/: the label facts of the rows of the table being checked. */
   readonly rowFacts = new RowFacts(this.labels);
   /** tables/: the footing columns' figures of the table whose totals are being found. */
