@@ -111,9 +111,60 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const shareSet = shareRows.length ? new Set(shareRows) : null;
   const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
 
-  // Relations: the template's first; discovered ones for the columns it leaves open.
-  // Amount rows and share rows are searched apart: a relation that holds for amounts
-  // does not carry over to shares, except a difference (a change is a change).
+  const relations = tableRelations(g, t, template, shareRows, amountRows, run);
+  const ratioCols = new Set(template.ratioCols);
+  for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
+  const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
+  // Footing: never shares, averages or indices (their total is no sum).
+  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '', run.labels) && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
+
+  const totals = detectTotals(g, t, footCols, template.excludedRows, run.totals, run.footCells, run.rowFacts);
+  // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
+  const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
+  for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
+
+  // Each total row, then each relation, judged as a whole before any of its cells is coloured.
+  const typed = tableTypedUnits(g, t, run.typedUnits);
+  const tableHasFormulas = checkTotalRows(g, t, totals, footCols, template, typed, out, run, notes);
+  checkRelations(g, t, relations, closedBy, template, typed, out, run, notes);
+
+  // Share rows: quotients of two amount rows, in the columns that are not differences.
+  // A difference column's share row is a difference of shares (percentage points), never a
+  // share of its differences: headed as a change, it takes no row ratio even when no relation
+  // among the amounts was found (one wrong figure may hide it).
+  const ratioColsForRows = footCols.filter((c) => !changeCols.has(c) && !isDifferenceHeader(t.header.get(c) ?? ''));
+  for (const rr of discoverRowRatios(g, shareRows, amountRows, ratioColsForRows)) {
+    const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
+    for (const c of rr.cols) {
+      const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
+      checkCell(g, 'ratio', rr.y, c, f, { what }, out, run.checks);
+    }
+  }
+
+  // Budgetväxlingar: Utgående = Ingående + Σ växlingar, in every column.
+  if (template.vaxling) {
+    const v = template.vaxling;
+    for (const c of [...v.postCols, v.totalCol]) {
+      const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
+      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out, run.checks);
+    }
+  }
+
+  // Totals the controller's own formulas state, where no reading above claimed the cell.
+  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out, run.checks);
+
+  // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
+  if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
+  softenMarginalErrors(out, findingMark);
+  return { table: t, template, totals, relations, notes };
+}
+
+/**
+ * The relations of table t: the template's first; discovered ones for the columns it leaves
+ * open. Amount rows and share rows are searched apart: a relation that holds for amounts does
+ * not carry over to shares, except a difference (a change is a change).
+ */
+function tableRelations(g: Grid, t: Table, template: TemplateInfo, shareRows: number[], amountRows: number[], run: Run): ColumnRelation[] {
   const relations: ColumnRelation[] = [...template.relations];
   const fixed = new Set(template.relations.map((r) => r.y));
   const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }, run.relations).filter((r) => !fixed.has(r.y));
@@ -131,23 +182,20 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
     const carry = rel.subtraction ? amountRows : [];
     relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
   }
-  const ratioCols = new Set(template.ratioCols);
-  for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
-  const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
-  // Footing: never shares, averages or indices (their total is no sum).
-  const footCols = t.numCols.filter((c) => !ratioCols.has(c) && !isNonAdditiveHeader(t.header.get(c) ?? '', run.labels) && !mostlyPercent(g, amountRows, c) && !constantColumn(g, amountRows, c));
+  return relations;
+}
 
-  const totals = detectTotals(g, t, footCols, template.excludedRows, run.totals, run.footCells, run.rowFacts);
-  // The rows each total row closes, by row (an array over the table's rows: looked up for every relation row).
-  const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
-  for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
-
-  // Footing, groups, totals of totals, formula ranges: each total row is a hypothesis,
-  // judged from the evidence of all its columns before any cell is coloured.
+/**
+ * Footing, groups, totals of totals, formula ranges: each total row is a hypothesis, judged
+ * from the evidence of all its columns before any cell is coloured; its cells are checked
+ * when it stands. Notes go to `notes`. Returns whether the table has formulas, when that had
+ * to be found out (undefined otherwise). (Apart from checkTable, so that each part is
+ * compiled, and recompiled, on its own.)
+ */
+function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[], template: TemplateInfo, typed: TypedUnits, out: CheckCollector, run: Run, notes: string[]): boolean | undefined {
   let tableHasFormulas: boolean | undefined;
   const facts = tableRowFacts(g, t, run.rowFacts);
   const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
-  const typed = tableTypedUnits(g, t, run.typedUnits);
   const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula, run.evidence));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
@@ -200,9 +248,14 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       notes.push(`Raden ${tot.row + 1} (${label || 'summa'}) är inskriven som tal, inte som formel.`);
     }
   }
+  return tableHasFormulas;
+}
 
-  // Cross-footing and shares between columns: each relation is a hypothesis about its
-  // column, judged from all its rows before any cell is coloured.
+/**
+ * Cross-footing and shares between columns: each relation is a hypothesis about its column,
+ * judged from all its rows before any cell is coloured; its cells are checked when it stands.
+ */
+function checkRelations(g: Grid, t: Table, relations: ColumnRelation[], closedBy: (number[] | undefined)[], template: TemplateInfo, typed: TypedUnits, out: CheckCollector, run: Run, notes: string[]): void {
   // Each closed row's tolerance worked out once per relation, for the judgement and the checks alike.
   const closedTolerances = run.closedTolerances.reset(g, relations, t.r0, t.r1, run.formula);
   const rowAllowanceOf = (rel: ColumnRelation, ri: number) => (r: number): number | undefined => {
@@ -241,36 +294,6 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
       checkCell(g, rule, r, rel.y, f, o, out, run.checks, verdict.figures.at(i));
     }
   }
-
-  // Share rows: quotients of two amount rows, in the columns that are not differences.
-  // A difference column's share row is a difference of shares (percentage points), never a
-  // share of its differences: headed as a change, it takes no row ratio even when no relation
-  // among the amounts was found (one wrong figure may hide it).
-  const ratioColsForRows = footCols.filter((c) => !changeCols.has(c) && !isDifferenceHeader(t.header.get(c) ?? ''));
-  for (const rr of discoverRowRatios(g, shareRows, amountRows, ratioColsForRows)) {
-    const what = `100 · rad ${rr.num + 1} / rad ${rr.den + 1}`;
-    for (const c of rr.cols) {
-      const f: Formula = { kind: 'ratio', num: [{ r: rr.num, c, coef: 1 }], den: [{ r: rr.den, c, coef: 1 }], factor: rr.factor };
-      checkCell(g, 'ratio', rr.y, c, f, { what }, out, run.checks);
-    }
-  }
-
-  // Budgetväxlingar: Utgående = Ingående + Σ växlingar, in every column.
-  if (template.vaxling) {
-    const v = template.vaxling;
-    for (const c of [...v.postCols, v.totalCol]) {
-      const f: Formula = { kind: 'sum', terms: [v.ingaende, ...v.moves].map((r) => ({ r, c, coef: 1 })) };
-      checkCell(g, 'rollforward', v.utgaende, c, f, { what: 'ingående ram plus växlingarna' }, out, run.checks);
-    }
-  }
-
-  // Totals the controller's own formulas state, where no reading above claimed the cell.
-  if (tableHasFormulas ?? hasFormulas(g, t)) checkFormulaTotals(g, t, tableRowFacts(g, t, run.rowFacts), out, run.checks);
-
-  // Inputs: numbers typed as text (a derived cell keeps this warning too: its status is the worst of its checks), and error values.
-  if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
-  softenMarginalErrors(out, findingMark);
-  return { table: t, template, totals, relations, notes };
 }
 
 function checkInputs(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): void {
