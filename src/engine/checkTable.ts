@@ -21,10 +21,10 @@ import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { softenMarginalErrors } from './judge/roundingNoise';
 import { anomalousRows } from './judge/rowAnomaly';
-import { E_PART_MISSING, nonAdditiveColumns, rangeFindingAt, skipped, statusAt, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
+import { E_PART_MISSING, nonAdditiveColumns, rangeFindingAt, skipped, statusAt, totalEvidence, totalVerdict } from './judge/totalJudgement';
 import { R_PERCENT_LABEL, tableRowFacts, type RowFacts } from './tables/rowLabels';
-import { L_COUNT, L_TOTAL } from './tables/labels';
-import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
+import { L_TOTAL } from './tables/labels';
+import { totalBasis } from './judge/totalBasis';
 import { sortedRows } from './tables/sortedRows';
 import { Run } from './scratch';
 
@@ -226,7 +226,7 @@ function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[
       continue;
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
-    const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
+    const basis = totalBasis(label, facts.of(tot.row), tot, verdict.good, verdict.judged, template.kind, rowHasFormula(g, tot.row, footCols), run.bases);
     const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
@@ -377,24 +377,12 @@ function tableName(t: Table): string {
   return t.title ? `«${t.title}»` : `på rad ${t.r0 + 1}–${t.r1 + 1}`;
 }
 
-/** Why a total row is read as it is (checks.md section 6), in Swedish. */
+/** Some footing cell of row r has a formula. */
 function rowHasFormula(g: Grid, r: number, cols: number[]): boolean {
   for (const c of cols) if (g.hasFormula(r, c)) return true;
   return false;
 }
 
-function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict, kind: TemplateKindInfo['kind'], formula: boolean): string {
-  const why: string[] = [];
-  if (label && facts & L_TOTAL) why.push(`etiketten «${label}»`);
-  else if (tot.rule === 'subtotal-sum') why.push(`raden${label ? ` «${label}»` : ''} följs av delar som summerar till den`);
-  else if (tot.rule === 'total-of-totals') why.push('delsummorna ovanför summerar till raden');
-  if (formula) why.push('formler i raden');
-  if (tot.items.length && tot.items[0] > tot.row) why.push('delarna står under raden');
-  if (kind !== 'generic') why.push(`mallen ${kind}`);
-  if (facts & L_COUNT) why.push('antalsrad');
-  const head = why.length ? why.join(' och ') : 'raden är summan av raderna den stänger';
-  return `${head}; samma läsning stämmer i ${v.good} av ${v.judged} ${v.judged === 1 ? 'kolumn' : 'kolumner'}`;
-}
 
 /** The typed unit of a relation's columns: the coarsest among its derived column and inputs. */
 function relationUnitFloor(rel: ColumnRelation, typed: TypedUnits, r: number): number {

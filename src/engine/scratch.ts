@@ -14,6 +14,7 @@ import { CheckScratch } from './judge/makeCheck';
 import { ClosedTolerances } from './judge/closedTolerance';
 import { EvidenceStore } from './judge/totalJudgement';
 import { RoleMemo } from './hypotheses/templateRoles';
+import { BasisMemo } from './judge/totalBasis';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -38,6 +39,8 @@ export class Run {
   readonly evidence = new EvidenceStore();
   /** judge/closedTolerance: the tolerances relations may use on the total rows of the table being checked. */
   readonly closedTolerances = new ClosedTolerances();
+  /** judge/totalBasis: the basis texts of total rows. */
+  readonly bases = new BasisMemo();
   /** judge/makeCheck: the figures of reconciled checks and their shared messages. */
   readonly checks = new CheckScratch(this.formula);
 }
