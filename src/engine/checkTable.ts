@@ -59,16 +59,30 @@ function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
   return pct * 2 > all || (pct > 0 && percentLabel);
 }
 
+/** A header row of the template's helpers (`Kolumn: A B C …`, `Ange nämnd:`), by its first cell. */
+const HELPER_ROW = /^\s*(?:kolumn|ange nämnd)\b/i;
+/** A header that only names a unit. */
+const UNIT_ONLY = /^\(?\s*(?:tkr|mnkr|kr|%|tusentals kronor)\s*\)?$/i;
+
+/** What headingOf reads of a table, worked out once for all its columns: the header rows that may name a column, and the title as headings are compared with it. */
+interface HeadingRows {
+  rows: number[];
+  title: string;
+}
+
+function headingRows(g: Grid, t: Table): HeadingRows {
+  return { rows: t.headerRows.filter((r) => !HELPER_ROW.test(g.textAt(r, t.c0))), title: t.title.replace(/\s+/g, ' ').trim() };
+}
+
 /**
  * A column's heading for people: the longest text its header rows give it, leaving out the
  * template's helper rows (`Kolumn: A B C …`, `Ange nämnd:`), bare letters and units.
  */
-function headingOf(g: Grid, t: Table, c: number): string {
+function headingOf(g: Grid, h: HeadingRows, c: number): string {
   let best = '';
-  for (const r of t.headerRows) {
-    if (/^\s*(?:kolumn|ange nämnd)\b/i.test(g.textAt(r, t.c0))) continue;
+  for (const r of h.rows) {
     const text = g.textAt(r, c).replace(/\s+/g, ' ').trim();
-    if (text.length <= 1 || text === t.title.replace(/\s+/g, ' ').trim() || /^\(?\s*(?:tkr|mnkr|kr|%|tusentals kronor)\s*\)?$/i.test(text)) continue;
+    if (text.length <= 1 || text === h.title || UNIT_ONLY.test(text)) continue;
     if (text.length > best.length) best = text;
   }
   return best;
@@ -85,9 +99,10 @@ function hasNumber(g: Grid, t: Table, r: number): boolean {
 
 /** A relation in the words a controller uses: the columns' headings, with their letters. */
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
+  const h = headingRows(g, t);
   const name = (c: number) => {
     const letter = columnName(c);
-    const heading = headingOf(g, t, c);
+    const heading = headingOf(g, h, c);
     if (!heading) return letter;
     return `${heading.length > HEADING_CHARS ? `${heading.slice(0, HEADING_CHARS - 1).trimEnd()}…` : heading} (${letter})`;
   };
