@@ -25,7 +25,8 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
   // in every column. Such a row may be left out of a head's parts.
   const detail: number[] = [];
   let details = 0;
-  const parts = new Map<number, number[]>();
+  // The parts of each group found so far (none in most tables: no map until there is one).
+  let parts: Map<number, number[]> | null = null;
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
     // A labelled total right under rows of figures closes them: it is no total above parts.
@@ -49,7 +50,7 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
       nodes.length -= taken.consumed;
       detail.length -= taken.consumed;
       const items = taken.items.reverse();
-      parts.set(head, items);
+      (parts ??= new Map()).set(head, items);
       out.push({ row: head, items, rule: facts.of(head) & L_TOTAL ? 'column-sum' : 'subtotal-sum', closes: closedRows(items, parts), formulaMismatch: NO_MISMATCH, hardCoded: false });
     }
     pushNode(head);
@@ -58,7 +59,7 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
     // The node pushed before is the row right below the head, unless the head took it.
     const n = nodes.length;
     // A row with a detail of its own is an item, not a detail.
-    if (n > 0 && !parts.has(head) && !parts.has(nodes[n - 1]) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
+    if (n > 0 && !(parts && (parts.has(head) || parts.has(nodes[n - 1]))) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
       detail[n - 1] = 1;
       details++;
     }
