@@ -4,14 +4,12 @@ import type { CheckCollector } from './result/collector';
 import type { ColumnRelation } from './hypotheses/columnRelations';
 import { discoverColumnRelations } from './hypotheses/columnRelations';
 import type { Formula } from './judge/formula';
-import { evaluate } from './judge/formula';
 import type { Grid } from './read/grid';
-import { K_DASH, K_ERROR, K_NUMBER } from './read/grid';
+import { K_ERROR, K_NUMBER } from './read/grid';
 import { checkCell, errorValueCheck, okMessage, type CheckOptions } from './judge/makeCheck';
 import { recogniseTemplate, type TemplateInfo } from './hypotheses/regionTemplates';
 import { discoverRowRatios } from './hypotheses/rowRatios';
 import type { Table } from './tables/tableFinder';
-import { ownTolerance } from './judge/tolerance';
 import { detectTotals } from './hypotheses/totals';
 import { labelOf } from './tables/rowLabels';
 import type { TotalRow } from './hypotheses/totalRow';
@@ -23,10 +21,10 @@ import { checkFormulaTotals } from './hypotheses/formulaTotals';
 import { relationVerdict } from './judge/relationJudgement';
 import { softenMarginalErrors } from './judge/roundingNoise';
 import { anomalousRows } from './judge/rowAnomaly';
-import { E_PART_MISSING, nonAdditiveColumns, totalEvidence, totalVerdict, type TotalVerdict } from './judge/totalJudgement';
-import { tableRowFacts, type RowFacts } from './tables/rowLabels';
-import { L_COUNT, L_TOTAL } from './tables/labels';
-import type { TemplateInfo as TemplateKindInfo } from './hypotheses/regionTemplates';
+import { E_PART_MISSING, nonAdditiveColumns, rangeFindingAt, skipped, statusAt, totalEvidence, totalVerdict } from './judge/totalJudgement';
+import { R_PERCENT_LABEL, tableRowFacts, type RowFacts } from './tables/rowLabels';
+import { L_TOTAL } from './tables/labels';
+import { totalBasis } from './judge/totalBasis';
 import { sortedRows } from './tables/sortedRows';
 import { Run } from './scratch';
 
@@ -45,9 +43,11 @@ export interface CheckedTable {
 
 /** Share rows: most figures are percentages (or the label says %). */
 function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
+  const f = facts.of(r);
   // A median, an average or a rate is no amount, whatever its cells' format.
-  if (facts.of(r) & L_NON_ADDITIVE) return true;
-  if (g.percentCells === 0) return /%/.test(labelOf(g, t, r)) && !hasNumber(g, t, r);
+  if (f & L_NON_ADDITIVE) return true;
+  const percentLabel = (f & R_PERCENT_LABEL) !== 0;
+  if (g.percentCells === 0) return percentLabel && !hasNumber(g, t, r);
   let pct = 0;
   let all = 0;
   for (const c of t.numCols) {
@@ -55,20 +55,34 @@ function isShareRow(g: Grid, t: Table, r: number, facts: RowFacts): boolean {
     all++;
     if (g.pct(r, c)) pct++;
   }
-  if (all === 0) return /%/.test(labelOf(g, t, r));
-  return pct * 2 > all || (pct > 0 && /%/.test(labelOf(g, t, r)));
+  if (all === 0) return percentLabel;
+  return pct * 2 > all || (pct > 0 && percentLabel);
+}
+
+/** A header row of the template's helpers (`Kolumn: A B C …`, `Ange nämnd:`), by its first cell. */
+const HELPER_ROW = /^\s*(?:kolumn|ange nämnd)\b/i;
+/** A header that only names a unit. */
+const UNIT_ONLY = /^\(?\s*(?:tkr|mnkr|kr|%|tusentals kronor)\s*\)?$/i;
+
+/** What headingOf reads of a table, worked out once for all its columns: the header rows that may name a column, and the title as headings are compared with it. */
+interface HeadingRows {
+  rows: number[];
+  title: string;
+}
+
+function headingRows(g: Grid, t: Table): HeadingRows {
+  return { rows: t.headerRows.filter((r) => !HELPER_ROW.test(g.textAt(r, t.c0))), title: t.title.replace(/\s+/g, ' ').trim() };
 }
 
 /**
  * A column's heading for people: the longest text its header rows give it, leaving out the
  * template's helper rows (`Kolumn: A B C …`, `Ange nämnd:`), bare letters and units.
  */
-function headingOf(g: Grid, t: Table, c: number): string {
+function headingOf(g: Grid, h: HeadingRows, c: number): string {
   let best = '';
-  for (const r of t.headerRows) {
-    if (/^\s*(?:kolumn|ange nämnd)\b/i.test(g.textAt(r, t.c0))) continue;
+  for (const r of h.rows) {
     const text = g.textAt(r, c).replace(/\s+/g, ' ').trim();
-    if (text.length <= 1 || text === t.title.replace(/\s+/g, ' ').trim() || /^\(?\s*(?:tkr|mnkr|kr|%|tusentals kronor)\s*\)?$/i.test(text)) continue;
+    if (text.length <= 1 || text === h.title || UNIT_ONLY.test(text)) continue;
     if (text.length > best.length) best = text;
   }
   return best;
@@ -85,9 +99,10 @@ function hasNumber(g: Grid, t: Table, r: number): boolean {
 
 /** A relation in the words a controller uses: the columns' headings, with their letters. */
 function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
+  const h = headingRows(g, t);
   const name = (c: number) => {
     const letter = columnName(c);
-    const heading = headingOf(g, t, c);
+    const heading = headingOf(g, h, c);
     if (!heading) return letter;
     return `${heading.length > HEADING_CHARS ? `${heading.slice(0, HEADING_CHARS - 1).trimEnd()}…` : heading} (${letter})`;
   };
@@ -99,7 +114,10 @@ function describeRelation(g: Grid, t: Table, rel: ColumnRelation): string {
 
 /** Checks table t of grid g into `out`; `run` is the scratch of the checkWorkbook run (a fresh one by default). */
 export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions, run: Run = new Run()): CheckedTable {
-  const template = recogniseTemplate(g, t);
+  // The evaluations and evidence kept for this table's checks start afresh (the last table's are done with).
+  run.formula.kept.clear();
+  run.evidence.clear();
+  const template = recogniseTemplate(g, t, run.roles);
   const notes: string[] = [];
   const findingMark = out.findingMark();
   const rowFacts = tableRowFacts(g, t, run.rowFacts);
@@ -108,26 +126,7 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const shareSet = shareRows.length ? new Set(shareRows) : null;
   const amountRows = shareSet ? t.bodyRows.filter((r) => !shareSet.has(r)) : t.bodyRows;
 
-  // Relations: the template's first; discovered ones for the columns it leaves open.
-  // Amount rows and share rows are searched apart: a relation that holds for amounts
-  // does not carry over to shares, except a difference (a change is a change).
-  const relations: ColumnRelation[] = [...template.relations];
-  const fixed = new Set(template.relations.map((r) => r.y));
-  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }, run.relations).filter((r) => !fixed.has(r.y));
-  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }, run.relations).filter((r) => !fixed.has(r.y));
-  const amountY = new Set(inAmounts.map((r) => r.y));
-  for (const rel of inAmounts) {
-    const carry = rel.subtraction ? shareRows : [];
-    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
-  }
-  for (const rel of inShares) {
-    if (amountY.has(rel.y)) {
-      // Shares of a column the amounts define: only the amounts' differences apply.
-      continue;
-    }
-    const carry = rel.subtraction ? amountRows : [];
-    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
-  }
+  const relations = tableRelations(g, t, template, shareRows, amountRows, run);
   const ratioCols = new Set(template.ratioCols);
   for (const rel of relations) if (rel.kind === 'ratio') ratioCols.add(rel.y);
   const changeCols = new Set(relations.filter((r) => r.subtraction).map((r) => r.y));
@@ -139,113 +138,10 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   const closedBy: (number[] | undefined)[] = new Array(t.r1 - t.r0 + 1);
   for (const tot of totals) closedBy[tot.row - t.r0] = tot.closes;
 
-  // Footing, groups, totals of totals, formula ranges: each total row is a hypothesis,
-  // judged from the evidence of all its columns before any cell is coloured.
-  let tableHasFormulas: boolean | undefined;
-  const facts = tableRowFacts(g, t, run.rowFacts);
-  const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
+  // Each total row, then each relation, judged as a whole before any of its cells is coloured.
   const typed = tableTypedUnits(g, t, run.typedUnits);
-  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula));
-  const dropCols = nonAdditiveColumns(evidence, footCols.length);
-  for (let i = 0; i < footCols.length; i++)
-    if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
-  const isTemplate = template.kind !== 'generic';
-  // Rows standing above their parts that a labelled total sums as items (Summa = the group
-  // rows): the labelled total corroborates them. Only the heads are looked up (few rows).
-  const heads = new Set<number>();
-  for (const x of totals) if (x.items.length && x.items[0] > x.row) heads.add(x.row);
-  const itemOfLabelled = new Set<number>();
-  if (heads.size) for (const x of totals) if (facts.of(x.row) & L_TOTAL) for (const i of x.items) if (heads.has(i)) itemOfLabelled.add(i);
-  // Totals whose reading stands, decided in order: a later total that sums an earlier one
-  // that does not stand is judged again without it.
-  const standing = new Map(totalRowSet);
-  for (let ei = 0; ei < evidence.length; ei++) {
-    let e = evidence[ei];
-    const tot = e.tot;
-    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula);
-    // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
-    // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
-    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
-    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly, (facts.of(tot.row) & L_TOTAL) !== 0);
-    if (!verdict.stands) standing.delete(tot.row);
-    const label = labelOf(g, t, tot.row);
-    if (!verdict.stands) {
-      if (verdict.judged > 0 && (label || tot.formulaMismatch.size || !tot.hardCoded))
-        notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) stämmer inte med någon läsning av raderna ${tot.rule === 'subtotal-sum' || tot.items[0] > tot.row ? 'under' : 'ovanför'} i de flesta kolumner; den har inte färgats. Kontrollera den för hand.`);
-      continue;
-    }
-    const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
-    const basis = totalBasis(label, facts.of(tot.row), tot, verdict, template.kind, rowHasFormula(g, tot.row, footCols));
-    // Nothing but the figures says this row is a total: no total label, no formula, no
-    // labelled total summing it, no template.
-    const figuresOnly = !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row) && !isTemplate;
-    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined, figuresOnly };
-    // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
-    const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
-    const unknownParts: string[] = [];
-    for (let i = 0; i < footCols.length; i++) {
-      if (e.status[i] === E_PART_MISSING) unknownParts.push(columnName(footCols[i]));
-      if (verdict.skip[i]) continue;
-      const c = footCols[i];
-      f.c = c;
-      o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
-      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks, e.figures.at(i));
-      if (k === null) continue;
-      const mm = e.rangeFinding[i] ? tot.formulaMismatch.get(c) : undefined;
-      if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
-    }
-    if (unknownParts.length)
-      notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) har inte kontrollerats i kolumn ${unknownParts.join(', ')}: någon av delarna saknar värde (en text som "(S)" eller "x"), och det som saknas är inte noll.`);
-    if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
-      notes.push(`Raden ${tot.row + 1} (${label || 'summa'}) är inskriven som tal, inte som formel.`);
-    }
-  }
-
-  // Cross-footing and shares between columns: each relation is a hypothesis about its
-  // column, judged from all its rows before any cell is coloured.
-  const rowAllowanceOf = (rel: ColumnRelation) => (r: number): number | undefined => {
-    const closed = closedBy[r - t.r0];
-    return closed && rel.kind === 'sum' ? closedTolerance(g, rel, closed, run) : undefined;
-  };
-  const verdicts = relations.map((rel) => relationVerdict(g, rel, rowAllowanceOf(rel), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
-  // A row that breaks relations sharing no cell is another kind of row: set aside in all of them.
-  const anomalies = anomalousRows(relations, verdicts);
-  for (const [r, list] of anomalies) {
-    for (const i of list) verdicts[i].skip[relations[i].rows.indexOf(r)] = 1;
-    const cols = list.map((i) => columnName(relations[i].y)).join(', ');
-    const label = labelOf(g, t, r);
-    notes.push(`Rad ${r + 1}${label ? ` («${label}»)` : ''} stämmer inte med sambanden i kolumnerna ${cols}, som annars stämmer. Sambanden har inga celler gemensamt, så ett enda fel förklarar det inte: raden verkar vara av ett annat slag och har inte färgats. Kontrollera den för hand.`);
-  }
-  for (let ri = 0; ri < relations.length; ri++) {
-    const rel = relations[ri];
-    const verdict = verdicts[ri];
-    const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
-    const what = describeRelation(g, t, rel);
-    const floor = (r: number): number => relationUnitFloor(rel, typed, r);
-    const rowAllowance = rowAllowanceOf(rel);
-    if (!verdict.stands) {
-      notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
-      continue;
-    }
-    // A difference headed as one (Förändring, Avvikelse, Netto) is stated by its header: the
-    // header names the reading the figures found. Any other found relation rests on figures alone.
-    const header = t.header.get(rel.y) ?? '';
-    const headed = rel.source === 'found' && rel.subtraction && isDifferenceHeader(header);
-    const basis =
-      rel.source === 'template'
-        ? `mallen ${template.kind}: ${what}`
-        : `${headed ? `rubriken «${header}» och ` : ''}sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
-    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: rel.source === 'found' && !headed };
-    const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
-    for (let i = 0; i < rel.rows.length; i++) {
-      if (verdict.skip[i]) continue;
-      const r = rel.rows[i];
-      o.atLeast = rowAllowance(r);
-      o.unitFloor = floor(r) || undefined;
-      f.r = r;
-      checkCell(g, rule, r, rel.y, f, o, out, run.checks, verdict.figures.at(i));
-    }
-  }
+  const tableHasFormulas = checkTotalRows(g, t, totals, footCols, template, typed, out, run, notes);
+  checkRelations(g, t, relations, closedBy, template, typed, out, run, notes);
 
   // Share rows: quotients of two amount rows, in the columns that are not differences.
   // A difference column's share row is a difference of shares (percentage points), never a
@@ -276,6 +172,153 @@ export function checkTable(g: Grid, t: Table, out: CheckCollector, opts: CheckTa
   if (g.flaggedInputs > 0) checkInputs(g, t, out, opts);
   softenMarginalErrors(out, findingMark);
   return { table: t, template, totals, relations, notes };
+}
+
+/**
+ * The relations of table t: the template's first; discovered ones for the columns it leaves
+ * open. Amount rows and share rows are searched apart: a relation that holds for amounts does
+ * not carry over to shares, except a difference (a change is a change).
+ */
+function tableRelations(g: Grid, t: Table, template: TemplateInfo, shareRows: number[], amountRows: number[], run: Run): ColumnRelation[] {
+  const relations: ColumnRelation[] = [...template.relations];
+  const fixed = new Set(template.relations.map((r) => r.y));
+  const inAmounts = discoverColumnRelations(g, t, amountRows, { ratios: true }, run.relations).filter((r) => !fixed.has(r.y));
+  const inShares = discoverColumnRelations(g, t, shareRows, { ratios: false }, run.relations).filter((r) => !fixed.has(r.y));
+  const amountY = new Set(inAmounts.map((r) => r.y));
+  for (const rel of inAmounts) {
+    const carry = rel.subtraction ? shareRows : [];
+    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
+  }
+  for (const rel of inShares) {
+    if (amountY.has(rel.y)) {
+      // Shares of a column the amounts define: only the amounts' differences apply.
+      continue;
+    }
+    const carry = rel.subtraction ? amountRows : [];
+    relations.push({ ...rel, rows: sortedRows(rel.rows, carry) });
+  }
+  return relations;
+}
+
+/**
+ * Footing, groups, totals of totals, formula ranges: each total row is a hypothesis, judged
+ * from the evidence of all its columns before any cell is coloured; its cells are checked
+ * when it stands. Notes go to `notes`. Returns whether the table has formulas, when that had
+ * to be found out (undefined otherwise). (Apart from checkTable, so that each part is
+ * compiled, and recompiled, on its own.)
+ */
+function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[], template: TemplateInfo, typed: TypedUnits, out: CheckCollector, run: Run, notes: string[]): boolean | undefined {
+  let tableHasFormulas: boolean | undefined;
+  const facts = tableRowFacts(g, t, run.rowFacts);
+  const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
+  const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula, run.evidence));
+  const dropCols = nonAdditiveColumns(evidence, footCols.length);
+  for (let i = 0; i < footCols.length; i++)
+    if (dropCols[i]) notes.push(`Kolumnen ${columnName(footCols[i])} (${t.header.get(footCols[i]) || 'utan rubrik'}) stämmer inte med någon summarad i tabellen ${tableName(t)}; den verkar inte vara en summerbar kolumn och har inte kontrollerats.`);
+  const isTemplate = template.kind !== 'generic';
+  // Rows standing above their parts that a labelled total sums as items (Summa = the group
+  // rows): the labelled total corroborates them. Only the heads are looked up (few rows).
+  const heads = new Set<number>();
+  for (const x of totals) if (x.items.length && x.items[0] > x.row) heads.add(x.row);
+  const itemOfLabelled = new Set<number>();
+  if (heads.size) for (const x of totals) if (facts.of(x.row) & L_TOTAL) for (const i of x.items) if (heads.has(i)) itemOfLabelled.add(i);
+  // Totals whose reading stands, decided in order: a later total that sums an earlier one
+  // that does not stand is judged again without it.
+  const standing = new Map(totalRowSet);
+  for (let ei = 0; ei < evidence.length; ei++) {
+    let e = evidence[ei];
+    const tot = e.tot;
+    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula, run.evidence);
+    // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
+    // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
+    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
+    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly, (facts.of(tot.row) & L_TOTAL) !== 0);
+    if (!verdict.stands) standing.delete(tot.row);
+    const label = labelOf(g, t, tot.row);
+    if (!verdict.stands) {
+      if (verdict.judged > 0 && (label || tot.formulaMismatch.size || !tot.hardCoded))
+        notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) stämmer inte med någon läsning av raderna ${tot.rule === 'subtotal-sum' || tot.items[0] > tot.row ? 'under' : 'ovanför'} i de flesta kolumner; den har inte färgats. Kontrollera den för hand.`);
+      continue;
+    }
+    const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
+    const basis = totalBasis(label, facts.of(tot.row), tot, verdict.good, verdict.judged, template.kind, rowHasFormula(g, tot.row, footCols), run.bases);
+    // Nothing but the figures says this row is a total: no total label, no formula, no
+    // labelled total summing it, no template.
+    const figuresOnly = !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row) && !isTemplate;
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined, figuresOnly };
+    // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
+    const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
+    const unknownParts: string[] = [];
+    for (let i = 0; i < footCols.length; i++) {
+      if (statusAt(e, i) === E_PART_MISSING) unknownParts.push(columnName(footCols[i]));
+      if (skipped(e, i)) continue;
+      const c = footCols[i];
+      f.c = c;
+      o.unitFloor = typedUnitAt(typed, tot.row, c) || undefined;
+      const k = checkCell(g, tot.rule, tot.row, c, f, o, out, run.checks, e.figures.at(i));
+      if (k === null) continue;
+      const mm = rangeFindingAt(e, i) ? tot.formulaMismatch.get(c) : undefined;
+      if (mm) out.add(tot.row, c, { ...formulaRangeCheck(out.check(k), mm, tot.row, c), basis });
+    }
+    if (unknownParts.length)
+      notes.push(`Raden ${label ? `«${label}» ` : ''}(rad ${tot.row + 1}) har inte kontrollerats i kolumn ${unknownParts.join(', ')}: någon av delarna saknar värde (en text som "(S)" eller "x"), och det som saknas är inte noll.`);
+    if (tot.hardCoded && tot.rule !== 'subtotal-sum' && (tableHasFormulas ??= hasFormulas(g, t))) {
+      notes.push(`Raden ${tot.row + 1} (${label || 'summa'}) är inskriven som tal, inte som formel.`);
+    }
+  }
+  return tableHasFormulas;
+}
+
+/**
+ * Cross-footing and shares between columns: each relation is a hypothesis about its column,
+ * judged from all its rows before any cell is coloured; its cells are checked when it stands.
+ */
+function checkRelations(g: Grid, t: Table, relations: ColumnRelation[], closedBy: (number[] | undefined)[], template: TemplateInfo, typed: TypedUnits, out: CheckCollector, run: Run, notes: string[]): void {
+  // Each closed row's tolerance worked out once per relation, for the judgement and the checks alike.
+  const closedTolerances = run.closedTolerances.reset(g, relations, t.r0, t.r1, run.formula);
+  const rowAllowanceOf = (rel: ColumnRelation, ri: number) => (r: number): number | undefined => {
+    const closed = closedBy[r - t.r0];
+    return closed && rel.kind === 'sum' ? closedTolerances.of(ri, r, closed) : undefined;
+  };
+  const verdicts = relations.map((rel, ri) => relationVerdict(g, rel, rowAllowanceOf(rel, ri), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
+  // A row that breaks relations sharing no cell is another kind of row: set aside in all of them.
+  const anomalies = anomalousRows(relations, verdicts);
+  for (const [r, list] of anomalies) {
+    for (const i of list) verdicts[i].skip[relations[i].rows.indexOf(r)] = 1;
+    const cols = list.map((i) => columnName(relations[i].y)).join(', ');
+    const label = labelOf(g, t, r);
+    notes.push(`Rad ${r + 1}${label ? ` («${label}»)` : ''} stämmer inte med sambanden i kolumnerna ${cols}, som annars stämmer. Sambanden har inga celler gemensamt, så ett enda fel förklarar det inte: raden verkar vara av ett annat slag och har inte färgats. Kontrollera den för hand.`);
+  }
+  for (let ri = 0; ri < relations.length; ri++) {
+    const rel = relations[ri];
+    const verdict = verdicts[ri];
+    const rule = rel.kind === 'ratio' ? 'ratio' : 'row-relation';
+    const what = describeRelation(g, t, rel);
+    const floor = (r: number): number => relationUnitFloor(rel, typed, r);
+    const rowAllowance = rowAllowanceOf(rel, ri);
+    if (!verdict.stands) {
+      notes.push(`Kolumnen ${columnName(rel.y)} ser ut att vara ${what} i ${verdict.holds} av ${verdict.judged} rader men inte i de övriga; den har inte färgats. Kontrollera den för hand.`);
+      continue;
+    }
+    // A difference headed as one (Förändring, Avvikelse, Netto) is stated by its header: the
+    // header names the reading the figures found. Any other found relation rests on figures alone.
+    const header = t.header.get(rel.y) ?? '';
+    const headed = rel.source === 'found' && rel.subtraction && isDifferenceHeader(header);
+    const basis =
+      rel.source === 'template'
+        ? `mallen ${template.kind}: ${what}`
+        : `${headed ? `rubriken «${header}» och ` : ''}sambandet ${what} stämmer i ${verdict.holds} av ${verdict.judged} rader`;
+    const o: CheckOptions = { what, atLeast: undefined, okText: okMessage(rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: rel.source === 'found' && !headed };
+    const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
+    for (let i = 0; i < rel.rows.length; i++) {
+      if (verdict.skip[i]) continue;
+      const r = rel.rows[i];
+      o.atLeast = rowAllowance(r);
+      o.unitFloor = floor(r) || undefined;
+      f.r = r;
+      checkCell(g, rule, r, rel.y, f, o, out, run.checks, verdict.figures.at(i));
+    }
+  }
 }
 
 function checkInputs(g: Grid, t: Table, out: CheckCollector, opts: CheckTableOptions): void {
@@ -334,20 +377,6 @@ function mostlyPercent(g: Grid, rows: number[], c: number): boolean {
 }
 
 
-/** A relation on a total row may be off by the same relation's rounding on every closed row. */
-function closedTolerance(g: Grid, rel: ColumnRelation, rows: number[], run: Run): number {
-  let sum = 0;
-  const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
-  for (const r of rows) {
-    const k = g.kind(r, rel.y);
-    if (k !== K_NUMBER && k !== K_DASH) continue;
-    f.r = r;
-    const ev = evaluate(g, f, run.formula);
-    sum += ownTolerance(k === K_NUMBER ? g.unit(r, rel.y) : 0, ev.inputUnit, ev.n);
-  }
-  return sum;
-}
-
 function hasFormulas(g: Grid, t: Table): boolean {
   for (const r of t.bodyRows) for (const c of t.numCols) if (g.hasFormula(r, c)) return true;
   return false;
@@ -373,24 +402,12 @@ function tableName(t: Table): string {
   return t.title ? `«${t.title}»` : `på rad ${t.r0 + 1}–${t.r1 + 1}`;
 }
 
-/** Why a total row is read as it is (checks.md section 6), in Swedish. */
+/** Some footing cell of row r has a formula. */
 function rowHasFormula(g: Grid, r: number, cols: number[]): boolean {
   for (const c of cols) if (g.hasFormula(r, c)) return true;
   return false;
 }
 
-function totalBasis(label: string, facts: number, tot: TotalRow, v: TotalVerdict, kind: TemplateKindInfo['kind'], formula: boolean): string {
-  const why: string[] = [];
-  if (label && facts & L_TOTAL) why.push(`etiketten «${label}»`);
-  else if (tot.rule === 'subtotal-sum') why.push(`raden${label ? ` «${label}»` : ''} följs av delar som summerar till den`);
-  else if (tot.rule === 'total-of-totals') why.push('delsummorna ovanför summerar till raden');
-  if (formula) why.push('formler i raden');
-  if (tot.items.length && tot.items[0] > tot.row) why.push('delarna står under raden');
-  if (kind !== 'generic') why.push(`mallen ${kind}`);
-  if (facts & L_COUNT) why.push('antalsrad');
-  const head = why.length ? why.join(' och ') : 'raden är summan av raderna den stänger';
-  return `${head}; samma läsning stämmer i ${v.good} av ${v.judged} ${v.judged === 1 ? 'kolumn' : 'kolumner'}`;
-}
 
 /** The typed unit of a relation's columns: the coarsest among its derived column and inputs. */
 function relationUnitFloor(rel: ColumnRelation, typed: TypedUnits, r: number): number {

@@ -11,6 +11,10 @@ import { TotalsScratch } from './hypotheses/totals';
 import { RelationScratch } from './hypotheses/columnRelations';
 import { FormulaScratch } from './judge/formula';
 import { CheckScratch } from './judge/makeCheck';
+import { ClosedTolerances } from './judge/closedTolerance';
+import { EvidenceStore } from './judge/totalJudgement';
+import { RoleMemo } from './hypotheses/templateRoles';
+import { BasisMemo } from './judge/totalBasis';
 
 export class Run {
   /** read/: number formats, each code worked out once. */
@@ -19,6 +23,8 @@ export class Run {
   readonly labels = new LabelMemo();
   /** judge/granularity: the typed units of each table. */
   readonly typedUnits = new TypedUnitsMemo();
+  /** hypotheses/templateRoles: the role words of column headers. */
+  readonly roles = new RoleMemo();
   /** tables/: the label facts of the rows of the table being checked. */
   readonly rowFacts = new RowFacts(this.labels);
   /** tables/: the footing columns' figures of the table whose totals are being found. */
@@ -29,6 +35,12 @@ export class Run {
   readonly relations = new RelationScratch(this.labels);
   /** judge/: every evaluation of a formula (one result object, read at once). */
   readonly formula = new FormulaScratch();
+  /** judge/totalJudgement: the codes of the evidence of the table's total rows. */
+  readonly evidence = new EvidenceStore();
+  /** judge/closedTolerance: the tolerances relations may use on the total rows of the table being checked. */
+  readonly closedTolerances = new ClosedTolerances();
+  /** judge/totalBasis: the basis texts of total rows. */
+  readonly bases = new BasisMemo();
   /** judge/makeCheck: the figures of reconciled checks and their shared messages. */
   readonly checks = new CheckScratch(this.formula);
 }

@@ -1,7 +1,7 @@
 // The tolerance rule (checks.md 3) through both doors: judge() with its figures and
 // judgeStatus() for the hot loops. They must never disagree.
 import fc from 'fast-check';
-import { judge, judgeStatus, S_ERROR, S_OK, S_WARNING } from '../../src/engine/judge/tolerance';
+import { farApart, judge, judgeStatus, roundTo, S_ERROR, S_OK, S_WARNING } from '../../src/engine/judge/tolerance';
 
 describe('judgeStatus', () => {
   it('Kock 59,1 + 17,3 = 76,4 shown as 76,5 (one decimal, two inputs) is a rounding warning', () => {
@@ -32,5 +32,24 @@ describe('judgeStatus', () => {
         expect(['ok', 'warning', 'error'][code]).toBe(j.status);
       }),
     );
+  });
+});
+
+describe('farApart (the cheap test before roundTo)', () => {
+  it('figures it calls far apart are never within 1e-9 of the larger one once rounded', () => {
+    const figure = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e12, max: 1e12, noNaN: true }));
+    const unit = fc.oneof(fc.constantFrom(0, 0.001, 0.01, 0.1, 1, 10, 1000, 1e6), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(figure, figure, unit, (x, y, u) => {
+        if (!farApart(x, y, u)) return;
+        // (Both roundings may overflow with a subnormal unit: NaN apart, which is not within either.)
+        expect(Math.abs(roundTo(x, u) - roundTo(y, u)) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))).toBe(false);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it('says nothing for a negative or NaN unit', () => {
+    expect(farApart(0, 1e9, -1)).toBe(false);
+    expect(farApart(0, 1e9, NaN)).toBe(false);
   });
 });

@@ -25,19 +25,19 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
   // in every column. Such a row may be left out of a head's parts.
   const detail: number[] = [];
   let details = 0;
-  const parts = new Map<number, number[]>();
-  const rows: number[] = [];
+  // The parts of each group found so far (none in most tables: no map until there is one).
+  let parts: Map<number, number[]> | null = null;
   for (let i = body.length - 1; i >= 0; i--) {
     const head = body[i];
     // A labelled total right under rows of figures closes them: it is no total above parts.
     const closesAbove = (facts.of(head) & L_TOTAL) !== 0 && i >= 2 && body[i - 1] === head - 1 && body[i - 2] === head - 2 && !(facts.of(body[i - 1]) & L_TOTAL);
     const mayHaveParts = !closesAbove && !(facts.of(head) & (R_NO_LABEL | L_PART));
-    let found = mayHaveParts ? partsOf(cells, head, nodes, rows, facts, rs, null) : 0;
+    let found = mayHaveParts ? partsOf(cells, head, nodes, facts, rs, null) : 0;
     // Failing that, its parts with the details among them left out: Equipment = its rows,
     // Information equipment (right under it) is a detail of Equipment.
     let withDetails = false;
     if (found === 0 && mayHaveParts && details > 0) {
-      found = partsOf(cells, head, nodes, rows, facts, rs, detail);
+      found = partsOf(cells, head, nodes, facts, rs, detail);
       withDetails = found > 0;
     }
     const taken = found > 0 ? takenNodes(nodes, found, withDetails ? detail : null) : null;
@@ -50,7 +50,7 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
       nodes.length -= taken.consumed;
       detail.length -= taken.consumed;
       const items = taken.items.reverse();
-      parts.set(head, items);
+      (parts ??= new Map()).set(head, items);
       out.push({ row: head, items, rule: facts.of(head) & L_TOTAL ? 'column-sum' : 'subtotal-sum', closes: closedRows(items, parts), formulaMismatch: NO_MISMATCH, hardCoded: false });
     }
     pushNode(head);
@@ -59,7 +59,7 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
     // The node pushed before is the row right below the head, unless the head took it.
     const n = nodes.length;
     // A row with a detail of its own is an item, not a detail.
-    if (n > 0 && !parts.has(head) && !parts.has(nodes[n - 1]) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
+    if (n > 0 && !(parts && (parts.has(head) || parts.has(nodes[n - 1]))) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
       detail[n - 1] = 1;
       details++;
     }
@@ -111,7 +111,7 @@ function takenNodes(nodes: number[], found: number, details: number[] | null): {
 }
 
 /** How many of the nearest top-level rows below head sum to it (0: none do), details left out. */
-function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[], facts: RowFacts, rs: ReadingsScratch, details: number[] | null): number {
+function partsOf(cells: FootCells, head: number, nodes: number[], facts: RowFacts, rs: ReadingsScratch, details: number[] | null): number {
   const headIsTotal = (facts.of(head) & L_TOTAL) !== 0;
   const c0 = firstFigureColumn(cells, head);
   if (c0 < 0) return 0;
@@ -120,7 +120,8 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
   let run = 0;
   let bestK = 0;
   let bestBad = 0;
-  rows.length = 0;
+  // The run's rows in the run's reused buffer (at most MAX_RUN): no array per head.
+  const rows = rs.runRows;
   let k = 0;
   for (let ni = nodes.length - 1; ni >= 0 && k < MAX_RUN; ni--) {
     if (details?.[ni]) continue;
@@ -128,7 +129,7 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
     const r = nodes[ni];
     // A labelled total closes what is above it: it is no part of an ordinary row above it.
     if (!headIsTotal && facts.of(r) & L_TOTAL) break;
-    rows.push(r);
+    rows[k - 1] = r;
     run += cells.num(r, c0);
     if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
     if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
@@ -149,7 +150,7 @@ function partsOf(cells: FootCells, head: number, nodes: number[], rows: number[]
   return bestK;
 }
 
-function nonZeroRows(cells: FootCells, rows: number[], k: number): number {
+function nonZeroRows(cells: FootCells, rows: Int32Array, k: number): number {
   let n = 0;
   for (let i = 0; i < k; i++) if (hasFigure(cells, rows[i])) n++;
   return n;

@@ -44,6 +44,8 @@ export class ReadingsScratch {
   readonly score: ReadingScore = newReadingScore();
   /** The rows of the items being scored, copied into one reused array. */
   itemRows = new Int32Array(64);
+  /** The rows below a head tried as its parts (hypotheses/parts: at most MAX_RUN). */
+  readonly runRows = new Int32Array(MAX_RUN);
 }
 
 export function dataItem(row: number, rs: ReadingsScratch): Item {

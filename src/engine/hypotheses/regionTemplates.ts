@@ -6,7 +6,7 @@ import { labelOf } from '../tables/rowLabels';
 import type { Table } from '../tables/tableFinder';
 import type { TableKind } from '../types';
 import { unitIn, yearIn, type Unit } from '../tables/labels';
-import { columnRoles, isBudgetfordelning, type Role } from './templateRoles';
+import { columnRoles, isBudgetfordelning, type Role, type RoleMemo } from './templateRoles';
 
 export interface TemplateInfo {
   kind: TableKind;
@@ -34,12 +34,13 @@ function tableUnit(g: Grid, t: Table, text: string): Unit | null {
   return unitIn(text);
 }
 
-export function recogniseTemplate(g: Grid, t: Table): TemplateInfo {
+/** The template of table t; `roles` is the run's memo of header words (none: read afresh). */
+export function recogniseTemplate(g: Grid, t: Table, roles?: RoleMemo): TemplateInfo {
   const text = allHeaderText(g, t);
   const base: TemplateInfo = { kind: 'generic', relations: [], excludedRows: new Set(), ratioCols: new Set(), unit: tableUnit(g, t, text) };
-  if (/fördelning av budgetramen|budgetramens fördelningsgrund/i.test(text)) return budgetfordelning(g, t, base);
-  const roles = columnRoles(t.header, t.numCols);
-  if (isBudgetfordelning(roles)) return budgetfordelning(g, t, base, roles);
+  if (/fördelning av budgetramen|budgetramens fördelningsgrund/i.test(text)) return budgetfordelning(g, t, base, undefined, roles);
+  const byRole = columnRoles(t.header, t.numCols, roles);
+  if (isBudgetfordelning(byRole)) return budgetfordelning(g, t, base, byRole);
   if (/budgetväxling|omdisponering|ramjustering/i.test(text)) {
     // Row labels only when the title says växlingar: most tables never need them.
     const labels = t.bodyRows.map((r) => labelOf(g, t, r));
@@ -64,10 +65,10 @@ function rel(y: number, terms: [number, number][], rows: number[], den: [number,
   };
 }
 
-function budgetfordelning(g: Grid, t: Table, info: TemplateInfo, byRole?: Map<Role, number>): TemplateInfo {
+function budgetfordelning(g: Grid, t: Table, info: TemplateInfo, byRole?: Map<Role, number>, memo?: RoleMemo): TemplateInfo {
   info.kind = 'budgetfordelning';
   // Columns by role from their headers; the letter row or the seed's positions when the headers say too little.
-  const roles = byRole ?? columnRoles(t.header, t.numCols);
+  const roles = byRole ?? columnRoles(t.header, t.numCols, memo);
   if (isBudgetfordelning(roles)) return byRoles(g, t, info, roles);
   // Column letters from the "Kolumn: A B C …" row, else by position from the label column.
   const letters = new Map<string, number>();

@@ -1,7 +1,7 @@
 // The sampled rows of a table as a matrix of figures, one shared buffer reused by every
 // search, and what a column of it looks like (fractions, percentages).
 import type { Grid } from '../read/grid';
-import { K_DASH, K_NUMBER } from '../read/grid';
+import { K_DASH, K_EMPTY, K_NUMBER } from '../read/grid';
 
 /** The sampled rows' figures, one flat array per property: row i, column position k at i · width + k. */
 export interface Matrix {
@@ -53,7 +53,9 @@ export function matrix(g: Grid, rows: number[], cols: number[], m: Matrix = newM
     for (let k = 0; k < width; k++) {
       const c = cols[k];
       const at = base + k;
-      const kind = g.kind(r, c);
+      // One lookup for the cell's kind, figure, unit and format.
+      const id = g.cellId(r, c);
+      const kind = id < 0 ? K_EMPTY : g.kindById(id);
       if (kind !== K_NUMBER && kind !== K_DASH) {
         // empty, text, error: 0 and no value
         v[at] = 0;
@@ -62,10 +64,10 @@ export function matrix(g: Grid, rows: number[], cols: number[], m: Matrix = newM
         pct[at] = 0;
         continue;
       }
-      v[at] = g.num(r, c);
-      u[at] = g.unit(r, c);
+      v[at] = g.numById(id);
+      u[at] = g.unitById(id);
       has[at] = 1;
-      pct[at] = kind === K_NUMBER && g.pct(r, c) ? 1 : 0;
+      pct[at] = kind === K_NUMBER && g.pctById(id) ? 1 : 0;
       values[k]++;
       percents[k] += pct[at];
     }

@@ -24,22 +24,62 @@ const PLAIN_DEVIATION = /^\s*avvikelse\b/i;
 /** Words any role's header holds: without one, no column has a role (the common case, decided at once). */
 const ANY_ROLE_WORD = /budget|ram|växling|omdisponering|justering|fördelning|utfall|prognos|avvikelse|utveckling|förändring|jf|jämfört/i;
 
-/** Role of each numeric column, by its header; a role goes to the first column that fits it. */
-export function columnRoles(headers: ReadonlyMap<number, string>, cols: readonly number[]): Map<Role, number> {
+// What a header says about roles, as bits: bit k when ROLE_WORDS[k] fits it, and these two.
+const PLAIN_DEVIATION_BIT = 1 << ROLE_WORDS.length;
+const ANY_ROLE_WORD_BIT = PLAIN_DEVIATION_BIT << 1;
+
+function roleBitsOf(header: string): number {
+  // Every role's words, whatever ANY_ROLE_WORD says of this header: it only decides for the table.
+  let bits = ANY_ROLE_WORD.test(header) ? ANY_ROLE_WORD_BIT : 0;
+  for (let k = 0; k < ROLE_WORDS.length; k++) if (ROLE_WORDS[k][1].test(header)) bits |= 1 << k;
+  if (PLAIN_DEVIATION.test(header)) bits |= PLAIN_DEVIATION_BIT;
+  return bits;
+}
+
+/**
+ * The role bits of the headers met in one run: tables repeat their headers (every table of a
+ * sheet, every nämnd's workbook), so each header's words are tested once (per run: nothing
+ * outlives a checkWorkbook call). Bounded, like the label facts.
+ */
+export class RoleMemo {
+  readonly bits = new Map<string, number>();
+}
+
+function roleBits(header: string, memo: RoleMemo | undefined): number {
+  if (!memo) return roleBitsOf(header);
+  let bits = memo.bits.get(header);
+  if (bits === undefined) {
+    bits = roleBitsOf(header);
+    if (memo.bits.size < 4096) memo.bits.set(header, bits);
+  }
+  return bits;
+}
+
+/**
+ * Role of each numeric column, by its header; a role goes to the first column that fits it.
+ * `memo`: the run's RoleMemo, when given.
+ */
+export function columnRoles(headers: ReadonlyMap<number, string>, cols: readonly number[], memo?: RoleMemo): Map<Role, number> {
   const roles = new Map<Role, number>();
-  if (!cols.some((c) => ANY_ROLE_WORD.test(headers.get(c) ?? ''))) return roles;
+  // Each column's header words, tested once (the tests below only read them).
+  const bits = cols.map((c) => roleBits(headers.get(c) ?? '', memo));
+  if (!bits.some((b) => (b & ANY_ROLE_WORD_BIT) !== 0)) return roles;
   const taken = new Set<number>();
-  for (const [role, words] of ROLE_WORDS)
-    for (const c of cols) {
+  for (let k = 0; k < ROLE_WORDS.length; k++) {
+    const role = ROLE_WORDS[k][0];
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i];
       if (taken.has(c) || roles.has(role)) continue;
-      if (words.test(headers.get(c) ?? '')) {
+      if (bits[i] & (1 << k)) {
         roles.set(role, c);
         taken.add(c);
       }
     }
+  }
   // A plain `Avvikelse` after the Prognos is the prognosavvikelse, else the budgetavvikelse.
-  for (const c of cols) {
-    if (taken.has(c) || !PLAIN_DEVIATION.test(headers.get(c) ?? '')) continue;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (taken.has(c) || !(bits[i] & PLAIN_DEVIATION_BIT)) continue;
     const g = roles.get('G');
     const role: Role = g !== undefined && c > g ? 'H' : 'F';
     if (!roles.has(role)) {

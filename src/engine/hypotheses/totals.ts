@@ -9,7 +9,7 @@ import { contributing, dataItem, firstFigureColumn, MAX_RUN, ReadingPick, Readin
 import { RowFacts, tableRowFacts } from '../tables/rowLabels';
 import type { Table } from '../tables/tableFinder';
 import { TableRowBits } from '../tables/tableRowBits';
-import { roundTo } from '../judge/tolerance';
+import { farApart, roundTo } from '../judge/tolerance';
 import { ARITHMETIC_FAULT_MIN_EXACT } from '../judge/policy';
 import { K_NUMBER } from '../read/grid';
 import { sortedRows } from '../tables/sortedRows';
@@ -380,7 +380,7 @@ function arithmeticRun(cells: FootCells, r: number, items: Item[], from: number,
       unit = cells.unit(row, c0);
       roundedTarget = roundTo(target, unit);
     }
-    if (items.length - j < 2 || Math.abs(roundTo(run, unit) - roundedTarget) > 1e-9 * Math.max(1, Math.abs(target))) continue;
+    if (items.length - j < 2 || (Number.isFinite(roundedTarget) && farApart(run, target, unit)) || Math.abs(roundTo(run, unit) - roundedTarget) > 1e-9 * Math.max(1, Math.abs(target))) continue;
     // Rows of zeros add nothing: a "total" of one real row is a repeated row.
     if (contributing(cells, items, j, items.length) < 2) continue;
     const sc = scoreItems(cells, r, items, j, items.length, true, rs);

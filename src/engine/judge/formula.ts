@@ -83,6 +83,8 @@ export class FormulaScratch {
   readonly result = newEvaluation();
   readonly num = newEvaluation();
   readonly den = newEvaluation();
+  /** The evaluations the judgement keeps for the checks of the table being checked. */
+  readonly kept = new FigureStore();
 }
 
 /**
@@ -260,38 +262,82 @@ export function alignPercentSum(g: Grid, r: number, c: number, f: Formula, ev: E
 }
 
 /**
+ * The memory of the EvaluatedFigures of one table (every total row's columns, every
+ * relation's rows): slices of a few arrays reused for every table, not a set of arrays per
+ * total and relation. A run has one (Run.formula.kept), emptied when a table's check starts;
+ * it grows as needed (figures already handed out keep their place).
+ */
+export class FigureStore {
+  /** value and inputUnit of slot s at 2s and 2s + 1. */
+  numbers = new Float64Array(512);
+  n = new Int32Array(256);
+  evaluated = new Uint8Array(256);
+  /** What EvaluatedFigures.at hands out: one object, read at once. */
+  readonly one: Evaluation = newEvaluation();
+  private used = 0;
+
+  /** Forget every slice: the next table starts at the beginning. */
+  clear(): void {
+    this.used = 0;
+  }
+
+  /** A slice of `size` slots, none evaluated; returns its first slot. */
+  take(size: number): number {
+    const from = this.used;
+    const to = from + size;
+    if (to > this.n.length) this.grow(to);
+    this.evaluated.fill(0, from, to);
+    this.used = to;
+    return from;
+  }
+
+  private grow(size: number): void {
+    const capacity = Math.max(size, 2 * this.n.length);
+    const numbers = new Float64Array(2 * capacity);
+    numbers.set(this.numbers.subarray(0, 2 * this.used));
+    const n = new Int32Array(capacity);
+    n.set(this.n.subarray(0, this.used));
+    const evaluated = new Uint8Array(capacity);
+    evaluated.set(this.evaluated.subarray(0, this.used));
+    this.numbers = numbers;
+    this.n = n;
+    this.evaluated = evaluated;
+  }
+}
+
+/**
  * Evaluations kept by index (a relation's rows, a total's columns) so that a check can reuse
- * what the judgement worked out: each cell is evaluated once.
+ * what the judgement worked out: each cell is evaluated once. They live in a FigureStore
+ * (the run's, by default a store of their own) until it is cleared.
  */
 export class EvaluatedFigures {
-  readonly value: Float64Array;
-  readonly n: Int32Array;
-  readonly inputUnit: Float64Array;
-  readonly evaluated: Uint8Array;
-  private readonly one: Evaluation = { value: 0, n: 0, inputUnit: 0, error: null, defined: true, pct: 0 };
+  private readonly from: number;
 
-  constructor(size: number) {
-    this.value = new Float64Array(size);
-    this.n = new Int32Array(size);
-    this.inputUnit = new Float64Array(size);
-    this.evaluated = new Uint8Array(size);
+  constructor(
+    readonly size: number,
+    private readonly store: FigureStore = new FigureStore(),
+  ) {
+    this.from = store.take(size);
   }
 
   /** Keep a defined evaluation without an error value. */
   set(i: number, ev: Evaluation): void {
-    this.value[i] = ev.value;
-    this.n[i] = ev.n;
-    this.inputUnit[i] = ev.inputUnit;
-    this.evaluated[i] = 1;
+    const s = this.from + i;
+    const numbers = this.store.numbers;
+    numbers[2 * s] = ev.value;
+    numbers[2 * s + 1] = ev.inputUnit;
+    this.store.n[s] = ev.n;
+    this.store.evaluated[s] = 1;
   }
 
-  /** The evaluation kept at i (one reused object: read it before asking for another), or undefined. */
+  /** The evaluation kept at i (the store's one reused object: read it before asking for another), or undefined. */
   at(i: number): Evaluation | undefined {
-    if (!this.evaluated[i]) return undefined;
-    const e = this.one;
-    e.value = this.value[i];
-    e.n = this.n[i];
-    e.inputUnit = this.inputUnit[i];
+    const s = this.from + i;
+    if (!this.store.evaluated[s]) return undefined;
+    const e = this.store.one;
+    e.value = this.store.numbers[2 * s];
+    e.n = this.store.n[s];
+    e.inputUnit = this.store.numbers[2 * s + 1];
     return e;
   }
 }

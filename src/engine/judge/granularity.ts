@@ -21,10 +21,12 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
   const col = new Map<number, number>();
   const row = new Map<number, number>();
   const n = cols.length;
-  // One pass over the cells: per column, whole figures, other figures and whether any shows decimals.
+  // One pass over the cells: per column, whole figures, other figures and whether any shows
+  // decimals; and the power of ten its non-zero figures are all multiples of (roundedTo).
   const whole = new Int32Array(n);
   const other = new Int32Array(n);
   const finer = new Uint8Array(n);
+  const rounded = new PowersOfTen(n);
   for (const r of rows) {
     let rowWhole = 0;
     let rowFiner = false;
@@ -33,7 +35,9 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
       // One cell lookup for kind, figure, unit and format (this pass reads every cell of the table).
       const id = g.cellId(r, cols[i]);
       if (id < 0 || g.kindById(id) !== K_NUMBER || g.pctById(id)) continue;
-      if (isWhole(g.numById(id))) {
+      const x = g.numById(id);
+      rounded.add(i, x, g.unitById(id));
+      if (isWhole(x)) {
         whole[i]++;
         rowWhole++;
         if (g.unitById(id) < 1) {
@@ -52,29 +56,65 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
   for (let i = 0; i < n; i++) if (finer[i] && whole[i] >= MIN_FIGURES && whole[i] >= WHOLE_SHARE * (whole[i] + other[i])) col.set(cols[i], 1);
   // Figures typed in thousands (624 000, 625 000): every non-zero figure of the column a multiple of 10^k.
   for (let i = 0; i < n; i++) {
-    const p = roundedTo(g, rows, cols[i]);
+    const p = rounded.of(i);
     if (p > (col.get(cols[i]) ?? 0)) col.set(cols[i], p);
   }
   return { col, row };
 }
 
-/** The typed units of the tables of one run, worked out once per table (the footing and the checks both ask). */
-export class TypedUnitsMemo {
-  readonly ofTable = new WeakMap<object, TypedUnits>();
+/**
+ * Per column, while its figures are read row by row: the largest power of ten (10 … 10^6)
+ * that every non-zero figure is a multiple of, how many there are, and whether any is shown
+ * finer (roundedFigures, for all columns in one pass over the table).
+ */
+class PowersOfTen {
+  private readonly p: Float64Array;
+  private readonly figures: Int32Array;
+  private readonly shownFiner: Uint8Array;
+
+  constructor(n: number) {
+    this.p = new Float64Array(n).fill(1e6);
+    this.figures = new Int32Array(n);
+    this.shownFiner = new Uint8Array(n);
+  }
+
+  /** Figure x (a number, no percentage) of column i, with its display unit. */
+  add(i: number, figure: number, unit: number): void {
+    let p = this.p[i];
+    // A column already shown to be no multiple of 10 looks at nothing more (roundedFigures stops).
+    if (p === 0) return;
+    const x = Math.abs(figure);
+    if (x === 0) return;
+    this.figures[i]++;
+    while (p >= 10 && !isWhole(x / p)) p /= 10;
+    if (p < 10) p = 0;
+    else if (unit < p) this.shownFiner[i] = 1;
+    this.p[i] = p;
+  }
+
+  /** roundedTo of column i. */
+  of(i: number): number {
+    return this.figures[i] >= MIN_ROUNDED && this.shownFiner[i] ? this.p[i] : 0;
+  }
 }
 
-/** typedUnits of a table's body rows and numeric columns, remembered per table in `memo` when given. */
+/**
+ * The typed units of the table being checked, worked out once (the footing and the checks
+ * both ask, one after the other): the last table's are kept, per run.
+ */
+export class TypedUnitsMemo {
+  table: object | null = null;
+  units: TypedUnits | null = null;
+}
+
+/** typedUnits of a table's body rows and numeric columns, remembered for the last table in `memo` when given. */
 export function tableTypedUnits(g: Grid, t: { bodyRows: number[]; numCols: number[] }, memo?: TypedUnitsMemo): TypedUnits {
   if (!memo) return typedUnits(g, t.bodyRows, t.numCols);
-  let u = memo.ofTable.get(t);
-  if (!u) memo.ofTable.set(t, (u = typedUnits(g, t.bodyRows, t.numCols)));
-  return u;
-}
-
-/** The largest power of ten (10 … 10^6) that every non-zero figure of column c is a multiple of, when shown finer; else 0. */
-function roundedTo(g: Grid, rows: readonly number[], c: number): number {
-  const seen = roundedFigures(g, rows, (i) => rows[i], () => c);
-  return seen.figures >= MIN_ROUNDED && seen.shownFiner ? seen.p : 0;
+  if (memo.table !== t || !memo.units) {
+    memo.units = typedUnits(g, t.bodyRows, t.numCols);
+    memo.table = t;
+  }
+  return memo.units;
 }
 
 /** The largest power of ten (10 … 10^6) every non-zero figure of row r is a multiple of (at least three of them); else 0. */

@@ -4,8 +4,8 @@ import { cellAddress } from '../read/address';
 import type { Evaluation, Formula } from './formula';
 import { alignPercentSum, evaluate, FormulaScratch, inputsOf } from './formula';
 import type { Grid } from '../read/grid';
-import { K_DASH, K_ERROR, K_NUMBER } from '../read/grid';
-import { judgeStatus, S_ERROR, statusName, toleranceOf, type Judgement } from './tolerance';
+import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER } from '../read/grid';
+import { judgeStatus, S_ERROR, S_OK, statusName, toleranceOf, type Judgement } from './tolerance';
 import { formatSwedish } from '../read/swedishFormat';
 import { explainedBySlip } from './typingSlip';
 import { ownTypedUnit } from './granularity';
@@ -76,8 +76,9 @@ export class CheckScratch {
  * reconciles is logged as figures; the others are built whole.
  */
 export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula, o: CheckOptions, out: CheckCollector, cs: CheckScratch = new CheckScratch(), pre?: Evaluation): number | null {
-  // The cell read through the grid's accessors: no reading object per check.
-  const kind = g.kind(r, c);
+  // The cell looked up once and read through the grid's accessors: no reading object per check.
+  const id = g.cellId(r, c);
+  const kind = id < 0 ? K_EMPTY : g.kindById(id);
   if (kind === K_ERROR) return out.add(r, c, errorValueCheck(`${cellAddress(r, c)} innehåller felvärdet ${errorText(g, r, c)}.`, inputsOf(f)));
   if (kind !== K_NUMBER && kind !== K_DASH) return null;
   // The judgement evaluated most cells already, to weigh its evidence: their figures are reused.
@@ -88,9 +89,9 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   }
   if (!ev.defined) return null;
   const isNumber = kind === K_NUMBER;
-  const actual = isNumber ? g.num(r, c) : 0;
-  const unitY = isNumber ? g.unit(r, c) : 0;
-  const scale = isNumber && g.pct(r, c) ? 100 : 1;
+  const actual = isNumber ? g.numById(id) : 0;
+  const unitY = isNumber ? g.unitById(id) : 0;
+  const scale = isNumber && g.pctById(id) ? 100 : 1;
   // judge() without its result object: most cells reconcile, and there are many.
   const expected = ev.value;
   let inputUnit = o.unitFloor && o.unitFloor > ev.inputUnit ? o.unitFloor : ev.inputUnit;
@@ -105,13 +106,9 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
       code = judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0);
     }
   }
-  let status = statusName(code);
   const difference = actual - expected;
   const tolerance = toleranceOf(unitY, inputUnit, ev.n, o.atLeast ?? 0);
-  // Found by arithmetic alone, and no slip explains the difference: look at it, do not trust red.
-  const unexplained = status === 'error' && o.figuresOnly === true && scale === 1 && !explainedBySlip(g, f, r, c, actual, expected, tolerance);
-  if (unexplained) status = 'warning';
-  if (status === 'ok') {
+  if (code === S_OK) {
     const FIGURES = cs.figures;
     FIGURES.expected = clean(expected / scale);
     FIGURES.actual = clean(actual / scale);
@@ -121,6 +118,9 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     FIGURES.basis = o.basis;
     return out.addReconciled(r, c, rule, FIGURES, f);
   }
+  // Found by arithmetic alone, and no slip explains the difference: look at it, do not trust red.
+  const unexplained = code === S_ERROR && o.figuresOnly === true && scale === 1 && !explainedBySlip(g, f, r, c, actual, expected, tolerance);
+  const status = unexplained ? 'warning' : statusName(code);
   const check: Check = {
     rule,
     status,

@@ -32,7 +32,7 @@ export type ClosedRows = (r: number) => readonly number[] | undefined;
 export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
-  const figures = new EvaluatedFigures(rows.length);
+  const figures = new EvaluatedFigures(rows.length, fs.kept);
   const f: Formula & { kind: 'row' } = { kind: 'row', r: 0, shape: rel };
   let holds = 0;
   let judged = 0;
@@ -95,15 +95,17 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
  * input is a text ("(NA)", "x": not available is not zero). A blank among values is a zero.
  */
 function inputsHoldValues(g: Grid, r: number, rel: ColumnRelation, totalRow: boolean): boolean {
+  // Terms, then the denominator's terms: no list of the two is made per row.
+  const terms = rel.terms;
+  const den = rel.den;
   let values = 0;
   let blanks = 0;
-  for (const list of [rel.terms, rel.den])
-    for (const t of list) {
-      const k = g.kind(r, t.c);
-      if (k === K_TEXT) return false;
-      if (k === K_NUMBER || k === K_DASH || k === K_ERROR) values++;
-      else blanks++;
-    }
+  for (let i = 0; i < terms.length + den.length; i++) {
+    const k = g.kind(r, i < terms.length ? terms[i].c : den[i - terms.length].c);
+    if (k === K_TEXT) return false;
+    if (k === K_NUMBER || k === K_DASH || k === K_ERROR) values++;
+    else blanks++;
+  }
   // On a total row a blank input is a total left out, not a zero.
   return values > 0 && !(totalRow && blanks > 0);
 }

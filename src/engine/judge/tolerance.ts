@@ -17,6 +17,22 @@ export function roundTo(x: number, unit: number): number {
   return Math.sign(x) * Math.floor(q + 0.5 + 1e-9) * unit;
 }
 
+/**
+ * x and y are not within 1e-9 of the larger figure once rounded to `unit` (roundTo moves each
+ * by at most half a unit): they lie more than four units and a millionth of the figures
+ * apart. The cheap test before roundTo in hot loops; generous by design, so where it says
+ * nothing the rounding decides as before. False for a negative or NaN unit.
+ */
+export function farApart(x: number, y: number, unit: number): boolean {
+  return unit >= 0 && Math.abs(x - y) > 4 * unit + 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+/** roundTo(x, unit) is a finite figure: x is, and neither x / unit nor the rounded figure can overflow. */
+function roundsSafely(x: number, unit: number): boolean {
+  const a = Math.abs(x);
+  return a < 1e300 && (!(unit > 0) || (unit < 1e300 && a < 1e300 * unit));
+}
+
 export interface JudgeInput {
   actual: number;
   expected: number;
@@ -48,7 +64,9 @@ export function judgeStatus(actual: number, expected: number, unitY: number, inp
   const tolerance = Math.max(own, atLeast);
   const ru = Math.max(unitY, roundUnit);
   const scale = Math.max(1, Math.abs(actual), Math.abs(expected));
-  if (Math.abs(roundTo(expected, ru) - roundTo(actual, ru)) <= 1e-9 * scale) return S_OK;
+  // Equal figures are ok (when their rounding cannot overflow), and figures far apart are
+  // not: the rounding of both is worked out in between only.
+  if ((actual === expected && roundsSafely(actual, ru)) || (!farApart(expected, actual, ru) && Math.abs(roundTo(expected, ru) - roundTo(actual, ru)) <= 1e-9 * scale)) return S_OK;
   if (Math.abs(actual - expected) <= tolerance * (1 + 1e-9) + 1e-12 * scale) return S_WARNING;
   if (isComputedNoise(actual, expected, unitY, inputUnit)) return S_WARNING;
   return S_ERROR;

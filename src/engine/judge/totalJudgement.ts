@@ -20,34 +20,94 @@ export const E_PART_MISSING = -3; // a part is withheld ("(S)", "(D)", "x"): not
 
 export interface TotalEvidence {
   tot: TotalRow;
-  /** Per footing column (by position): S_OK, S_WARNING, S_ERROR, E_NONE or E_TRUST_FORMULA. */
-  status: Int8Array;
-  sizableGood: Uint8Array;
-  /** The column's SUM formula covers other rows than the reading, and the row corroborates the reading. */
-  rangeFinding: Uint8Array;
+  /** Footing columns: the row's cells, by position. */
+  n: number;
+  /**
+   * Per footing column (by position), four codes at 4 · (from + i): its status (S_OK,
+   * S_WARNING, S_ERROR, E_NONE, E_TRUST_FORMULA or E_PART_MISSING); 1 when it is sizable and
+   * good; 1 when its SUM formula covers other rows than the reading and the row corroborates
+   * the reading (a range finding); 1 when totalVerdict leaves it unjudged. Read them with
+   * statusAt, sizableGoodAt, rangeFindingAt and skipped.
+   */
+  codes: Int8Array;
+  from: number;
   formulas: number;
-  /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles: the reading written down. */
   /** Per footing column: what the reading gives there, for the check to reuse. */
   figures: EvaluatedFigures;
-  /** Cells of the row whose SUM formula covers exactly the reading's rows and reconciles (worked out only when a cell fails). */
-  statedBy: () => number;
+  /** What statedBy reads: the row's grid and footing columns. */
+  g: Grid;
+  footCols: number[];
+}
+
+const STATUS = 0;
+const SIZABLE_GOOD = 1;
+const RANGE_FINDING = 2;
+const SKIP = 3;
+const CODES = 4;
+
+export function statusAt(e: TotalEvidence, i: number): number {
+  return e.codes[CODES * (e.from + i) + STATUS];
+}
+
+export function sizableGoodAt(e: TotalEvidence, i: number): boolean {
+  return e.codes[CODES * (e.from + i) + SIZABLE_GOOD] !== 0;
+}
+
+export function rangeFindingAt(e: TotalEvidence, i: number): boolean {
+  return e.codes[CODES * (e.from + i) + RANGE_FINDING] !== 0;
+}
+
+/** Column i is not judged under the reading (set by totalVerdict). */
+export function skipped(e: TotalEvidence, i: number): boolean {
+  return e.codes[CODES * (e.from + i) + SKIP] !== 0;
+}
+
+/**
+ * The codes of the evidence of one table's total rows, in one array reused for every table
+ * (Run.evidence, emptied when a table's check starts) rather than arrays per total row. An
+ * evidence keeps the array it was given: when the store grows, what it wrote stays where it is.
+ */
+export class EvidenceStore {
+  codes = new Int8Array(4096);
+  private used = 0;
+
+  clear(): void {
+    this.used = 0;
+  }
+
+  /** Room for n columns, their status E_NONE and the rest 0; returns the first slot. */
+  take(n: number): number {
+    const from = this.used;
+    const to = from + n;
+    if (CODES * to > this.codes.length) this.codes = new Int8Array(Math.max(CODES * to, 2 * this.codes.length));
+    this.codes.fill(0, CODES * from, CODES * to);
+    for (let i = from; i < to; i++) this.codes[CODES * i + STATUS] = E_NONE;
+    this.used = to;
+    return from;
+  }
 }
 
 export interface TotalVerdict {
   stands: boolean;
-  /** Columns (by position) whose cell is not judged under this reading. */
-  skip: Uint8Array;
   good: number;
   judged: number;
 }
 
 /** The evidence of one total row, column by column. */
-export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts: RowFacts, totalRows: ReadonlyMap<number, TotalRow>, typed: TypedUnits, fs: FormulaScratch = new FormulaScratch()): TotalEvidence {
+export function totalEvidence(
+  g: Grid,
+  tot: TotalRow,
+  footCols: number[],
+  facts: RowFacts,
+  totalRows: ReadonlyMap<number, TotalRow>,
+  typed: TypedUnits,
+  fs: FormulaScratch = new FormulaScratch(),
+  store: EvidenceStore = new EvidenceStore(),
+): TotalEvidence {
   const n = footCols.length;
-  const status = new Int8Array(n).fill(E_NONE);
-  const sizableGood = new Uint8Array(n);
-  const rangeFinding = new Uint8Array(n);
-  const figures = new EvaluatedFigures(n);
+  const from = store.take(n);
+  const codes = store.codes;
+  const figures = new EvaluatedFigures(n, fs.kept);
   const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
   const r = tot.row;
   let formulas = 0;
@@ -64,7 +124,7 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
     f.c = c;
     const ev = alignPercentSum(g, r, c, f, evaluate(g, f, fs));
     if (ev.error) {
-      status[i] = S_OK; // an error value is a fact of the inputs, judged by its own rule
+      codes[CODES * (from + i) + STATUS] = S_OK; // an error value is a fact of the inputs, judged by its own rule
       continue;
     }
     figures.set(i, ev);
@@ -78,40 +138,46 @@ export function totalEvidence(g: Grid, tot: TotalRow, footCols: number[], facts:
       const own = ranges!.get(c);
       const oddOneOut = common !== null && own !== undefined && own !== common.key && common.count >= 2;
       const explained = oddOneOut || coversForbidden(mm.extra, tot, facts, totalRows);
-      if (explained) rangeFinding[i] = 1;
+      if (explained) codes[CODES * (from + i) + RANGE_FINDING] = 1;
       else if (st !== S_OK) {
         // The controller's formula covers other rows than our reading, and nothing in the
         // row says ours is right: trust the formula.
         const own = ownFormula(g, r, c);
         if (own?.holds) {
-          status[i] = E_TRUST_FORMULA;
+          codes[CODES * (from + i) + STATUS] = E_TRUST_FORMULA;
           continue;
         }
       }
     } else if (st !== S_OK && g.hasFormula(r, c)) {
       const own = ownFormula(g, r, c);
       if (own?.holds && !sumsExactly(own.terms, tot.items, c)) {
-        status[i] = E_TRUST_FORMULA;
+        codes[CODES * (from + i) + STATUS] = E_TRUST_FORMULA;
         continue;
       }
     }
     // A part withheld or not available ("(S)", "(NA)") is unknown, not zero: a sum
     // that misses it proves nothing. Looked at only when the cell fails (most reconcile).
     if (st === S_ERROR && someItemIsText(g, tot.items, c)) {
-      status[i] = E_PART_MISSING;
+      codes[CODES * (from + i) + STATUS] = E_PART_MISSING;
       continue;
     }
-    status[i] = st;
-    if (st !== S_ERROR && isSizable(y, u)) sizableGood[i] = 1;
+    codes[CODES * (from + i) + STATUS] = st;
+    if (st !== S_ERROR && isSizable(y, u)) codes[CODES * (from + i) + SIZABLE_GOOD] = 1;
   }
-  // Only a failing cell needs the formulas that state the reading: parsing them all would cost every total.
-  const statedBy = (): number => {
-    let n2 = 0;
-    const range = { from: 0, to: 0 };
-    for (let i = 0; i < n; i++) if (status[i] === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], range)) n2++;
-    return n2;
-  };
-  return { tot, status, sizableGood, rangeFinding, formulas, statedBy, figures };
+  return { tot, n, codes, from, formulas, figures, g, footCols };
+}
+
+/**
+ * Cells of the row whose SUM formula covers exactly the reading's rows and reconciles: the
+ * reading written down. Only a failing cell needs them: parsing them all would cost every total.
+ */
+function statedBy(e: TotalEvidence): number {
+  const { g, footCols, tot } = e;
+  const r = tot.row;
+  let n = 0;
+  const range = { from: 0, to: 0 };
+  for (let i = 0; i < e.n; i++) if (statusAt(e, i) === S_OK && g.hasFormula(r, footCols[i]) && !tot.formulaMismatch.has(footCols[i]) && sumFormulaRange(g, r, footCols[i], range)) n++;
+  return n;
 }
 
 /**
@@ -171,10 +237,10 @@ export function nonAdditiveColumns(evidence: TotalEvidence[], n: number): Uint8A
     let fails = 0;
     let good = 0;
     for (const e of evidence) {
-      const s = e.status[i];
+      const s = statusAt(e, i);
       if (s === S_ERROR) {
         if (othersReconcile(e, i)) fails++;
-      } else if (s >= S_OK && e.sizableGood[i]) good++;
+      } else if (s >= S_OK && sizableGoodAt(e, i)) good++;
     }
     if (fails >= NON_ADDITIVE_MIN_ROWS && good === 0) out[i] = 1;
   }
@@ -182,51 +248,51 @@ export function nonAdditiveColumns(evidence: TotalEvidence[], n: number): Uint8A
 }
 
 function othersReconcile(e: TotalEvidence, skipI: number): boolean {
-  for (let j = 0; j < e.status.length; j++) if (j !== skipI && e.sizableGood[j]) return true;
+  for (let j = 0; j < e.n; j++) if (j !== skipI && sizableGoodAt(e, j)) return true;
   return false;
 }
 
 /**
  * Whether the reading stands: nothing fails, or every failing cell is corroborated (the
  * row's other cells reconcile under the same reading by a majority, the template says so,
- * or a SUM formula's range explains the difference).
+ * or a SUM formula's range explains the difference). Marks the columns it leaves unjudged
+ * in the evidence (skipped).
  */
 export function totalVerdict(e: TotalEvidence, dropCols: Uint8Array, template: boolean, arithmeticOnly = false, labelled = false): TotalVerdict {
-  const n = e.status.length;
-  const skip = new Uint8Array(n);
+  const n = e.n;
   let good = 0;
   let bad = 0;
   let sizable = 0;
   let judged = 0;
   let unexplained = 0;
   for (let i = 0; i < n; i++) {
-    const s = e.status[i];
+    const s = statusAt(e, i);
     if (s < S_OK || dropCols[i]) {
-      skip[i] = 1;
+      e.codes[CODES * (e.from + i) + SKIP] = 1;
       continue;
     }
     judged++;
     if (s === S_ERROR) {
       bad++;
-      if (!e.rangeFinding[i]) unexplained++;
+      if (!rangeFindingAt(e, i)) unexplained++;
     } else {
       good++;
-      if (e.sizableGood[i]) sizable++;
+      if (sizableGoodAt(e, i)) sizable++;
     }
   }
-  if (judged === 0) return { stands: false, skip, good, judged };
-  if (bad === 0 || template || unexplained === 0) return { stands: true, skip, good, judged };
-  if (arithmeticOnly && good < ARITHMETIC_MIN_GOOD) return { stands: false, skip, good, judged };
+  if (judged === 0) return { stands: false, good, judged };
+  if (bad === 0 || template || unexplained === 0) return { stands: true, good, judged };
+  if (arithmeticOnly && good < ARITHMETIC_MIN_GOOD) return { stands: false, good, judged };
   // A SUM formula that states the reading counts twice: it is the reading written down.
   // A row labelled as a total whose one failing cell stands beside a sizable cell that
   // reconciles exactly under the same reading: label and figures agree on the structure.
-  if (labelled && bad === 1 && exactSizable(e) >= 1) return { stands: true, skip, good, judged };
-  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + e.statedBy(), bad), skip, good, judged };
+  if (labelled && bad === 1 && exactSizable(e) >= 1) return { stands: true, good, judged };
+  return { stands: sizable >= MIN_CORROBORATING_CELLS && rowCorroborates(good + statedBy(e), bad), good, judged };
 }
 
 /** Sizable cells of the row that reconcile exactly (ok, not within rounding). */
 function exactSizable(e: TotalEvidence): number {
   let n = 0;
-  for (let i = 0; i < e.status.length; i++) if (e.status[i] === S_OK && e.sizableGood[i]) n++;
+  for (let i = 0; i < e.n; i++) if (statusAt(e, i) === S_OK && sizableGoodAt(e, i)) n++;
   return n;
 }

@@ -111,25 +111,27 @@ export class CheckCollector {
     return this.slotOf[id] - 1;
   }
 
-  private newCell(r: number, c: number): number {
-    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
+  /** A new cell (r, c), whose grid id is `id` (−1: one the grid does not store). */
+  private newCell(r: number, c: number, id: number, slotOf: Int32Array): number {
     const n = this.cellRow.length;
     this.cellRow.push(r);
     this.cellCol.push(c);
     this.cellStatus.push(0);
     this.cellFirst.push(-1);
     this.cellLast.push(-1);
-    const id = this.grid.cellId(r, c);
     if (id < 0) this.outside.set(keyOf(r, c), n + 1);
-    else this.slotOf[id] = n + 1;
+    else slotOf[id] = n + 1;
     return n;
   }
 
   /** Attach the check just logged to cell (r, c), unless the cell has the same one. */
   private append(r: number, c: number, status: number): number {
-    let cell = this.cellOf(r, c);
+    if (!this.grid || !this.slotOf) throw new Error('CheckCollector: the sheet is done; no checks can be added or looked up.');
+    // cellOf, with the grid id kept for a new cell: one lookup per check.
+    const id = this.grid.cellId(r, c);
+    let cell = id < 0 ? (this.outside.get(keyOf(r, c)) ?? 0) - 1 : this.slotOf[id] - 1;
     const k = this.ckNext.length - 1;
-    if (cell < 0) cell = this.newCell(r, c);
+    if (cell < 0) cell = this.newCell(r, c, id, this.slotOf);
     else {
       const same = this.sameCheck(cell, k);
       if (same >= 0) {
@@ -175,14 +177,20 @@ export class CheckCollector {
     return this.ckGroup.data[k] >= 0 ? this.ckFigures.data[4 * k] : this.whole.get(k)!.expected;
   }
 
-  private push(group: number, param: number, expected: number, actual: number, difference: number, tolerance: number): void {
+  /**
+   * Log a check: its group and parameter, and its figures from `fig` (zeros for a whole
+   * check). The figures are read here from the object, not passed one by one: a figure
+   * passed to a call that is not inlined is boxed, and there is one per check.
+   */
+  private push(group: number, param: number, fig: ReconciledFigures | null): void {
     this.ckNext.push(-1);
     this.ckGroup.push(group);
     this.ckParam.push(param);
-    this.ckFigures.push(expected);
-    this.ckFigures.push(actual);
-    this.ckFigures.push(difference);
-    this.ckFigures.push(tolerance);
+    const figures = this.ckFigures;
+    figures.push(fig ? fig.expected : 0);
+    figures.push(fig ? fig.actual : 0);
+    figures.push(fig ? fig.difference : 0);
+    figures.push(fig ? fig.tolerance : 0);
   }
 
   private dropLast(): void {
@@ -196,7 +204,7 @@ export class CheckCollector {
 
   /** Add a whole check. Returns its number (the number of the same check when the cell had it already). */
   add(r: number, c: number, check: Check): number {
-    this.push(-1, 0, 0, 0, 0, 0);
+    this.push(-1, 0, null);
     const k0 = this.ckNext.length - 1;
     this.whole.set(k0, check);
     const k = this.append(r, c, STATUS_CODE[check.status]);
@@ -246,9 +254,9 @@ export class CheckCollector {
    * formula f, which may be changed after this call) only when listed.
    */
   addReconciled(r: number, c: number, rule: Rule, fig: ReconciledFigures, f: Formula): number {
-    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_COLUMN, f.rows), f.c, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_ROW, f.shape), f.r, fig.expected, fig.actual, fig.difference, fig.tolerance);
-    else this.push(this.groupFor(rule, fig.message, fig.basis, SRC_FORMULA, f), 0, fig.expected, fig.actual, fig.difference, fig.tolerance);
+    if (f.kind === 'column') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_COLUMN, f.rows), f.c, fig);
+    else if (f.kind === 'row') this.push(this.groupFor(rule, fig.message, fig.basis, SRC_ROW, f.shape), f.r, fig);
+    else this.push(this.groupFor(rule, fig.message, fig.basis, SRC_FORMULA, f), 0, fig);
     return this.append(r, c, 0);
   }
 

@@ -1,7 +1,7 @@
 // The figures of a table's footing columns, read from the grid once per table: finding the
 // total rows reads each of them many times over (every reading tried, every run of rows).
 import type { Grid } from '../read/grid';
-import { K_DASH, K_NUMBER } from '../read/grid';
+import { K_DASH, K_EMPTY, K_NUMBER } from '../read/grid';
 import type { Table } from './tableFinder';
 import { tableTypedUnits, type TypedUnits, type TypedUnitsMemo } from '../judge/granularity';
 
@@ -58,10 +58,17 @@ export class FootCells {
       // A row's typed unit looked up once per row (and not at all when no row has one).
       const rowFloor = anyRowFloor ? Math.min(1, typed.row.get(r) ?? 0) : 0;
       for (let ci = 0; ci < cols.length; ci++, i++) {
-        const c = cols[ci];
-        kindStore[i] = g.kind(r, c);
-        numStore[i] = g.num(r, c);
-        const u = g.unit(r, c);
+        // One cell lookup for kind, figure and unit (a cell the sheet does not store is empty).
+        const id = g.cellId(r, cols[ci]);
+        if (id < 0) {
+          kindStore[i] = K_EMPTY;
+          numStore[i] = 0;
+          unitStore[i] = 0;
+          continue;
+        }
+        kindStore[i] = g.kindById(id);
+        numStore[i] = g.numById(id);
+        const u = g.unitById(id);
         const floor = rowFloor > this.floors[ci] ? rowFloor : this.floors[ci];
         unitStore[i] = u > 0 && u < floor ? floor : u;
       }

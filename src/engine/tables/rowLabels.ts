@@ -15,9 +15,11 @@ export const R_NO_LABEL = 16;
 /** A text-only row of the table (Table.textRows). */
 export const R_TEXT_ROW = 32;
 const R_KNOWN = 64;
+/** The label has a % sign (a row of shares, whatever its cells' format). */
+export const R_PERCENT_LABEL = 256;
 
 /**
- * The label facts of a table's rows (L_* bits, R_NO_LABEL, R_TEXT_ROW), each label read once.
+ * The label facts of a table's rows (L_* bits, R_NO_LABEL, R_TEXT_ROW, R_PERCENT_LABEL), each label read once.
  * One reused array indexed by row − r0: a run has one instance (Run.rowFacts), valid for the
  * table passed to the last `tableRowFacts` call.
  */
@@ -26,13 +28,16 @@ export class RowFacts {
   private t!: Table;
   private r0 = 0;
   private n = 0;
-  private bits = new Uint8Array(256);
+  private bits = new Uint16Array(256);
 
   constructor(private readonly labels?: LabelMemo) {}
 
   reset(g: Grid, t: Table): this {
+    // Asked again for the table it holds (checkTable, detectTotals and the formula totals
+    // each ask): the labels read so far stand, and are not read again.
+    if (g === this.g && t === this.t) return this;
     const n = t.r1 - t.r0 + 2;
-    if (this.bits.length < n) this.bits = new Uint8Array(Math.max(n, this.bits.length * 2));
+    if (this.bits.length < n) this.bits = new Uint16Array(Math.max(n, this.bits.length * 2));
     const bits = this.bits;
     bits.fill(0, 0, n);
     this.g = g;
@@ -49,7 +54,7 @@ export class RowFacts {
     const b = this.bits[i];
     if (b & R_KNOWN) return b;
     const label = labelOf(this.g, this.t, r);
-    const f = b | R_KNOWN | labelFacts(label, this.labels) | (label === '' ? R_NO_LABEL : 0);
+    const f = b | R_KNOWN | labelFacts(label, this.labels) | (label === '' ? R_NO_LABEL : 0) | (label.includes('%') ? R_PERCENT_LABEL : 0);
     this.bits[i] = f;
     return f;
   }

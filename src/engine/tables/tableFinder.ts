@@ -57,12 +57,14 @@ class RowInfo {
     let figures = 0;
     let years = 0;
     for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
-      const k = g.kind(r, c);
+      // Every cell of the sheet passes here: one lookup for its kind, figure and format.
+      const id = g.cellId(r, c);
+      const k = g.kindById(id);
       if (k === K_TEXT) texts++;
       else if (k === K_NUMBER) {
         figures++;
-        const v = g.num(r, c);
-        if (Number.isInteger(v) && v >= 1990 && v <= 2100 && !g.pct(r, c)) years++;
+        const v = g.numById(id);
+        if (Number.isInteger(v) && v >= 1990 && v <= 2100 && !g.pctById(id)) years++;
       } else if (k === K_DASH || k === K_ERROR) figures++;
     }
     this.kind[r] = figures > 0 ? ROW_FIGURES : texts > 0 ? ROW_TEXT : ROW_EMPTY;
