@@ -2,7 +2,7 @@
 // reconcile, then a total line. Pure text; figures with a plain space as group separator.
 import type { FileOutcome } from '../engine';
 import type { Check, CheckedCell, SheetResult, Status, TableInfo } from '../engine';
-import { findingsOf, formatSwedish, forEachStatus, STATUS_TEXT } from '../engine';
+import { checkStatusText, findingsOf, formatSwedish, forEachStatus, STATUS_TEXT } from '../engine';
 
 const RANK: Record<Status, number> = { ok: 0, warning: 1, error: 2 };
 
@@ -21,7 +21,7 @@ function decisiveCheck(cell: CheckedCell): Check | undefined {
 
 export function cellLine(cell: CheckedCell): string {
   const check = decisiveCheck(cell);
-  const head = `${cell.address}  ${STATUS_TEXT[cell.status]}`;
+  const head = `${cell.address}  ${check ? checkStatusText(check) : STATUS_TEXT[cell.status]}`;
   if (!check) return head;
   const figures = `väntat ${num(check.expected)}, faktiskt ${num(check.actual)}, differens ${num(check.difference)}`;
   const basis = check.basis ? ` (grund: ${check.basis})` : '';

@@ -11,5 +11,5 @@ export type { FormatInfo } from './read/numberFormat';
 export { formatSwedish } from './read/swedishFormat';
 export { buildReport, reportFile } from './result/report';
 export type { Report, ReportFile, FileOutcome } from './result/report';
-export { STATUS_COLOURS, STATUS_TEXT, worst } from './result/statusColours';
+export { checkStatusText, STATUS_COLOURS, STATUS_TEXT, worst } from './result/statusColours';
 export { cellAddress, rangeAddress, columnName, parseCellAddress, qualified } from './read/address';

@@ -3,7 +3,7 @@
 // holds a separator of any CSV dialect (`;`, `,`, tab), a quote or a line break is quoted,
 // so the file reads the same with any separator and no text becomes a formula.
 import type { CheckedCell, Report } from '../engine';
-import { STATUS_TEXT } from '../engine';
+import { checkStatusText } from '../engine';
 import { RULE_TEXT } from './ruleText';
 
 const HEADER = ['fil', 'blad', 'cell', 'status', 'regel', 'förväntat', 'faktiskt', 'differens', 'tolerans', 'meddelande'];
@@ -51,7 +51,7 @@ export function csvCellLines(file: string, sheet: string, c: Pick<CheckedCell, '
       text(file),
       text(sheet),
       text(c.address),
-      text(STATUS_TEXT[k.status]),
+      text(checkStatusText(k)),
       text(RULE_TEXT[k.rule] ?? k.rule),
       quote(csvNumber(k.expected)),
       quote(csvNumber(k.actual)),

@@ -2,7 +2,7 @@
 // drawn with its status colours (and a symbol, so colour is never the only
 // signal), and the findings. Inline CSS only, no scripts, no external URLs.
 import type { Check, CheckedCell, SheetInput, SheetResult, Status, TableInfo, WorkbookInput, WorkbookResult } from '../engine';
-import { findingsOf, STATUS_COLOURS, STATUS_TEXT } from '../engine';
+import { checkStatusText, findingsOf, STATUS_COLOURS, STATUS_TEXT } from '../engine';
 import { FormatMemo, formatSwedish } from '../engine';
 import { escapeHtml } from './escapeHtml';
 import { cellText } from './cellText';
@@ -68,7 +68,7 @@ function counts(s: { ok: number; warning: number; error: number }): string {
 }
 
 function cellTitle(c: CheckedCell): string {
-  return c.checks.map((k) => `${STATUS_TEXT[k.status]}: ${k.message}`).join('\n');
+  return c.checks.map((k) => `${checkStatusText(k)}: ${k.message}`).join('\n');
 }
 
 function renderTable(sheet: SheetInput, table: TableInfo, byCell: Map<string, CheckedCell>): string {
@@ -103,7 +103,7 @@ function findingRows(sheetName: string, cells: CheckedCell[]): string[] {
       if (k.status === 'ok') continue;
       out.push(
         `<tr><td>${escapeHtml(sheetName)}</td><td>${escapeHtml(c.address)}</td>` +
-          `<td><span class="badge" style="background:${STATUS_COLOURS[k.status].fill};color:${STATUS_COLOURS[k.status].font}">${STATUS_MARK[k.status]} ${escapeHtml(STATUS_TEXT[k.status])}</span></td>` +
+          `<td><span class="badge" style="background:${STATUS_COLOURS[k.status].fill};color:${STATUS_COLOURS[k.status].font}">${STATUS_MARK[k.status]} ${escapeHtml(checkStatusText(k))}</span></td>` +
           `<td>${escapeHtml(RULE_TEXT[k.rule] ?? k.rule)}</td><td class="num">${num(k.expected)}</td><td class="num">${num(k.actual)}</td>` +
           `<td class="num">${num(k.difference)}</td><td class="num">${num(k.tolerance)}</td><td>${escapeHtml(k.message)}</td><td>${escapeHtml(k.basis ?? '')}</td></tr>`,
       );
