@@ -599,3 +599,20 @@ describe('a figure typed coarser than it shows (session 5)', () => {
     expect(ruleStatus(check({ name: 'S', rows, merges: [] }), 'B4', 'column-sum')).toBe('warning');
   });
 });
+
+describe('a Summa above its parts (session 5)', () => {
+  it('takes in a last part of small figures when that makes it exact', () => {
+    // 6,1 + 41,2 + 159,7 = 207,0 is within rounding of 207,2; with 0,2 it is exact.
+    const rows: (string | number)[][] = [
+      ['Investeringar', 'Utfall', 'Prognos', 'Budget', 'Fg år'],
+      ['Summa', 207.2, 450.4, 1102.2, 352.6],
+      ['Övrig utrustning', 6.1, 46.9, 52.5, 14.4],
+      ['IT-utrustning', 41.2, 103.5, 141.5, 52.8],
+      ['Byggnader', 159.7, 300, 908.2, 285.4],
+      ['Immateriella', 0.2, 0, 0, 0],
+    ];
+    const res = check(sheet('S', rows, '0.0'));
+    expect(ruleStatus(res, 'B2', 'column-sum')).toBe('ok');
+    expect(cellOf(res, 'B2')!.checks[0].inputs).toEqual(['B3:B6']);
+  });
+});

@@ -120,6 +120,8 @@ function partsOf(cells: FootCells, head: number, nodes: number[], facts: RowFact
   let run = 0;
   let bestK = 0;
   let bestBad = 0;
+  let bestExact = 0;
+  let bestAllExact = false;
   // The run's rows in the run's reused buffer (at most MAX_RUN): no array per head.
   const rows = rs.runRows;
   let k = 0;
@@ -141,11 +143,15 @@ function partsOf(cells: FootCells, head: number, nodes: number[], facts: RowFact
     const s = scoreRows(cells, head, rows, 0, k, false, rs.score, headIsTotal ? 0 : 2);
     // Leaving details out is a bolder reading: it must then hold in every column.
     if (details && s.bad > 0) continue;
-    if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad)) {
+    // Fewer failing columns first; then more exact ones (a run that leaves out a row of small
+    // figures may still reconcile within rounding: the run that takes it in is exact).
+    if (s.closeCount >= 2 && s.closeCount * 2 >= s.good + s.bad && (bestK === 0 || s.bad < bestBad || (s.bad === bestBad && s.exact > bestExact))) {
       bestK = k;
       bestBad = s.bad;
+      bestExact = s.exact;
+      bestAllExact = s.bad === 0 && s.exact === s.good;
     }
-    if (bestK > 0 && bestBad === 0) break;
+    if (bestAllExact) break;
   }
   return bestK;
 }
