@@ -78,6 +78,20 @@ function asSwedishText(c: CellInput): CellInput {
   return { value: `${formatSwedish(x, { decimals })}${pct ? ' %' : ''}` };
 }
 
+/** Every sheet of wb on one sheet `Alla`, `gap` blank rows apart; offset: each sheet's first row there. */
+function stack(wb: WorkbookInput, gap: number): { stacked: WorkbookInput; offset: Map<string, number> } {
+  const rows: SheetInput['rows'] = [];
+  const merges: NonNullable<SheetInput['merges']> = [];
+  const offset = new Map<string, number>();
+  for (const s of wb.sheets) {
+    offset.set(s.name, rows.length);
+    for (const m of s.merges ?? []) merges.push({ ...m, r0: m.r0 + rows.length, r1: m.r1 + rows.length });
+    rows.push(...s.rows.map((r) => r ?? []));
+    for (let i = 0; i < gap; i++) rows.push([]);
+  }
+  return { stacked: { sheets: [{ name: 'Alla', rows, merges }] }, offset };
+}
+
 const read = (file: string) => readXlsx(new Uint8Array(fs.readFileSync(path.join(FIXTURES, file))));
 
 describe('fixture tables in other layouts', () => {
@@ -108,31 +122,13 @@ describe('fixture tables in other layouts', () => {
     expect(compare(file, plain, (sheet, r, c) => ({ sheet, r, c }))).toEqual([]);
   });
 
-  it.each(fixtures)('%s: every sheet stacked on one sheet, one blank row apart', (file) => {
-    const wb = read(file);
-    const rows: SheetInput['rows'] = [];
-    const merges: NonNullable<SheetInput['merges']> = [];
-    const offset = new Map<string, number>();
-    for (const s of wb.sheets) {
-      offset.set(s.name, rows.length);
-      for (const m of s.merges ?? []) merges.push({ ...m, r0: m.r0 + rows.length, r1: m.r1 + rows.length });
-      rows.push(...s.rows.map((r) => r ?? []), []);
-    }
-    const stacked: WorkbookInput = { sheets: [{ name: 'Alla', rows, merges }] };
+  it.each(fixtures)('%s: every sheet stacked on one sheet, two blank rows apart', (file) => {
+    const { stacked, offset } = stack(read(file), 2);
     expect(compare(file, stacked, (sheet, r, c) => ({ sheet: 'Alla', r: r + offset.get(sheet)!, c }))).toEqual([]);
   });
 
-  it.each(fixtures)('%s: every sheet stacked on one sheet', (file) => {
-    const wb = read(file);
-    const rows: SheetInput['rows'] = [];
-    const merges: NonNullable<SheetInput['merges']> = [];
-    const offset = new Map<string, number>();
-    for (const s of wb.sheets) {
-      offset.set(s.name, rows.length);
-      for (const m of s.merges ?? []) merges.push({ ...m, r0: m.r0 + rows.length, r1: m.r1 + rows.length });
-      rows.push(...s.rows.map((r) => r ?? []), [], []);
-    }
-    const stacked: WorkbookInput = { sheets: [{ name: 'Alla', rows, merges }] };
+  it.each(fixtures)('%s: every sheet stacked on one sheet, one blank row apart', (file) => {
+    const { stacked, offset } = stack(read(file), 1);
     expect(compare(file, stacked, (sheet, r, c) => ({ sheet: 'Alla', r: r + offset.get(sheet)!, c }))).toEqual([]);
   });
 
