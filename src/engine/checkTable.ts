@@ -229,10 +229,15 @@ function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[
     let e = evidence[ei];
     const tot = e.tot;
     if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula, run.evidence);
-    // A row shown to stand above its parts by arithmetic alone, with no total label and no formula.
-    // (A labelled total that sums it as one of its items corroborates it: Summa = the group rows.)
-    const arithmeticOnly = tot.items.length > 0 && tot.items[0] > tot.row && !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row);
-    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly, (facts.of(tot.row) & L_TOTAL) !== 0);
+    const rowFacts = facts.of(tot.row);
+    const labelled = (rowFacts & L_TOTAL) !== 0;
+    const hasFormula = rowHasFormula(g, tot.row, footCols);
+    // Nothing states this row is a total: no total label, no formula, no labelled total summing
+    // it as one of its items (Summa = the group rows).
+    const unstated = !labelled && !hasFormula && !itemOfLabelled.has(tot.row);
+    // A row shown to stand above its parts by arithmetic alone.
+    const arithmeticOnly = unstated && tot.items.length > 0 && tot.items[0] > tot.row;
+    const verdict = totalVerdict(e, dropCols, isTemplate, arithmeticOnly, labelled);
     if (!verdict.stands) standing.delete(tot.row);
     const label = labelOf(g, t, tot.row);
     if (!verdict.stands) {
@@ -241,11 +246,9 @@ function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[
       continue;
     }
     const what = tot.rule === 'subtotal-sum' ? 'summan av raderna under' : tot.rule === 'total-of-totals' ? 'summan av delsummorna' : 'summan av raderna';
-    const basis = totalBasis(label, facts.of(tot.row), tot, verdict.good, verdict.judged, template.kind, rowHasFormula(g, tot.row, footCols), run.bases);
-    // Nothing but the figures says this row is a total: no total label, no formula, no
-    // labelled total summing it, no template.
-    const figuresOnly = !(facts.of(tot.row) & L_TOTAL) && !rowHasFormula(g, tot.row, footCols) && !itemOfLabelled.has(tot.row) && !isTemplate;
-    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined, figuresOnly };
+    const basis = totalBasis(label, rowFacts, tot, verdict.good, verdict.judged, template.kind, hasFormula, run.bases);
+    // Nothing but the figures says this row is a total (no template either): red needs a typing slip.
+    const o: CheckOptions = { what, okText: okMessage(tot.rule, what, run.checks), basis, unitFloor: undefined, figuresOnly: unstated && !isTemplate };
     // One formula per total row, moved from column to column (the collector keeps its rows and column, not it).
     const f: Formula & { kind: 'column' } = { kind: 'column', c: 0, rows: tot.items };
     const unknownParts: string[] = [];

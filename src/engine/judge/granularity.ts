@@ -160,13 +160,12 @@ export function typedUnitAt(t: TypedUnits, r: number, c: number): number {
 }
 
 /**
- * The unit a derived cell was typed in: a whole figure (at least 10) shown with decimals was
- * rounded to whole units (a total typed as 6 781 over parts with three decimals, shown as
- * 6 781,0), so it is judged in whole units; any other cell in the unit it shows.
+ * The unit a derived cell showing x (in steps of shownUnit) was typed in: a whole figure (at
+ * least 10) shown with decimals was rounded to whole units (a total typed as 6 781 over parts
+ * with three decimals, shown as 6 781,0), so it is judged in whole units; any other cell in
+ * the unit it shows.
  */
-export function ownTypedUnit(g: Grid, r: number, c: number): number {
-  const u = g.unit(r, c);
-  if (u >= 1 || !(u > 0) || g.pct(r, c)) return u;
-  const x = g.num(r, c);
-  return isWhole(x) && Math.abs(x) >= 10 ? 1 : u;
+export function ownTypedUnit(x: number, shownUnit: number, percent: boolean): number {
+  if (shownUnit >= 1 || !(shownUnit > 0) || percent) return shownUnit;
+  return isWhole(x) && Math.abs(x) >= 10 ? 1 : shownUnit;
 }

@@ -100,7 +100,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
   // into the tolerance; whether it is ok is still decided in the decimals it shows (checks.md 3).
   // Only a failing cell is looked at again: the wider tolerance can turn red to yellow, nothing else.
   if (code === S_ERROR && isNumber) {
-    const typedY = ownTypedUnit(g, r, c);
+    const typedY = ownTypedUnit(actual, unitY, scale === 100);
     if (typedY > unitY && typedY > inputUnit) {
       inputUnit = typedY;
       code = judgeStatus(actual, expected, unitY, inputUnit, ev.n, o.atLeast ?? 0, o.roundUnit ?? 0);
@@ -119,7 +119,7 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     return out.addReconciled(r, c, rule, FIGURES, f);
   }
   // Found by arithmetic alone, and no slip explains the difference: look at it, do not trust red.
-  const unexplained = code === S_ERROR && o.figuresOnly === true && scale === 1 && !explainedBySlip(g, f, r, c, actual, expected, tolerance);
+  const unexplained = code === S_ERROR && o.figuresOnly === true && scale === 1 && !explainedBySlip(g, f, actual, unitY, expected, tolerance);
   const status = unexplained ? 'warning' : statusName(code);
   const check: Check = {
     rule,

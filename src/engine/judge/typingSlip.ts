@@ -45,14 +45,15 @@ export function someMeantFigure(x: number, unit: number, visit: (meant: number) 
 }
 
 /**
- * Whether one slip explains why derived cell (r, c), showing `actual`, fails f, which gives
- * `expected`: a slip in the cell itself, or in one input (also a row left out of the sum or
- * counted twice), after which the check is within `tolerance`. Quotients are not weighed.
+ * Whether one slip explains why a derived cell showing `actual` (in steps of shownUnit) fails
+ * f, which gives `expected`: a slip in the cell itself, or in one input (also a row left out
+ * of the sum or counted twice), after which the check is within `tolerance`. Quotients are
+ * not weighed.
  */
-export function explainedBySlip(g: Grid, f: Formula, r: number, c: number, actual: number, expected: number, tolerance: number): boolean {
+export function explainedBySlip(g: Grid, f: Formula, actual: number, shownUnit: number, expected: number, tolerance: number): boolean {
   if (f.kind === 'ratio' || (f.kind === 'row' && f.shape.kind === 'ratio')) return true;
   const within = (y: number, e: number) => Math.abs(y - e) <= tolerance * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(y));
-  if (someMeantFigure(actual, g.unit(r, c), (y) => within(y, expected))) return true;
+  if (someMeantFigure(actual, shownUnit, (y) => within(y, expected))) return true;
   let digitInputs = 0;
   for (const t of termsOf(f)) {
     if (g.kind(t.r, t.c) !== K_NUMBER) continue;
