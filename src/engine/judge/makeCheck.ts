@@ -129,10 +129,9 @@ export function checkCell(g: Grid, rule: Rule, r: number, c: number, f: Formula,
     difference: clean(difference / scale),
     tolerance: clean(tolerance / scale),
     inputs: inputsOf(f),
-    message: findingMessage(rule, o.what, { status: unexplained ? 'error' : status, difference, tolerance }, expected, isNumber ? actual : null, unitY, scale),
+    message: findingMessage(rule, o.what, { status: statusName(code), difference, tolerance }, expected, isNumber ? actual : null, unitY, scale, unexplained),
   };
   if (unexplained) {
-    check.message = unexplainedMessage(check.message);
     check.basis = `${o.basis ? `${o.basis}; ` : ''}läsningen bygger bara på siffrorna och inget skrivfel förklarar skillnaden`;
     return out.add(r, c, check);
   }
@@ -148,14 +147,20 @@ function errorText(g: Grid, r: number, c: number): string {
 }
 
 /** The message of a warning or an error: what the formula gives against what the cell shows. */
-function findingMessage(rule: Rule, what: string, j: Judgement, expected: number, actual: number | null, unitY: number, scale: number): string {
+/**
+ * With `unexplained`, an error stated as a difference to look at (judge/typingSlip): the table
+ * says nothing of the cell but its figures, and no slip of the hand explains the difference.
+ */
+function findingMessage(rule: Rule, what: string, j: Judgement, expected: number, actual: number | null, unitY: number, scale: number, unexplained = false): string {
   const shownUnit = Math.max(unitY, 1e-6);
   const pct = scale === 100 ? ' %' : '';
   const head = `${RULE_NAME[rule]}: ${what} ger ${fmt(expected)}${pct}, cellen visar ${actual === null ? '–' : `${fmt(actual, shownUnit)}${pct}`}`;
   return j.status === 'warning'
     ? `${head} (diff ${fmt(j.difference)}, inom avrundning ${fmt(j.tolerance)}). Avrundningsdifferens.`
-    : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). Stämmer inte.`;
+    : `${head} (diff ${fmt(j.difference)}, mer än avrundning ${fmt(j.tolerance)}). ${unexplained ? UNEXPLAINED : 'Stämmer inte.'}`;
 }
+
+const UNEXPLAINED = 'Stämmer inte, men ingen felskrivning förklarar skillnaden och tabellen anger inte själv vad cellen ska vara (ingen summaetikett eller formel); granska.';
 
 /**
  * The message of an error restated as a rounding difference (judge/roundingNoise): the
@@ -163,14 +168,6 @@ function findingMessage(rule: Rule, what: string, j: Judgement, expected: number
  */
 export function marginalMessage(message: string): string {
   return message.replace(/, mer än avrundning ([^)]*)\)\. Stämmer inte\.$/, ', knappt mer än avrundning $1, i en tabell med fler avrundningsdifferenser). Troligen avrundning; granska.');
-}
-
-/**
- * The message of an error restated as a difference to look at (judge/typingSlip): the table
- * says nothing of the cell but its figures, and no slip of the hand explains the difference.
- */
-export function unexplainedMessage(message: string): string {
-  return message.replace(/\)\. Stämmer inte\.$/, '). Stämmer inte, men ingen felskrivning förklarar skillnaden och tabellen anger inte själv vad cellen ska vara (ingen summaetikett eller formel); granska.');
 }
 
 /** The text of a check that reconciles; shared through `cs` (the run's) when given. */
