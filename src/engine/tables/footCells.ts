@@ -3,30 +3,27 @@
 import type { Grid } from '../read/grid';
 import { K_DASH, K_EMPTY, K_NUMBER } from '../read/grid';
 import type { Table } from './tableFinder';
-import { tableTypedUnits, type TypedUnits, type TypedUnitsMemo } from '../judge/granularity';
-
-/** Beyond this many cells (rows × footing columns) a table is read from the grid directly. */
-const MAX_CELLS = 1 << 20;
+import { tableTypedUnits, type TypedUnitsMemo } from '../judge/granularity';
 
 /**
  * Kind, figure and unit (as Grid.kind/num/unit give them) of the rows of one table in its
  * footing columns, addressed by row and column position (index in `cols`). One instance is
- * reset per table (a run has one, Run.footCells); rows outside the table, and tables too
- * large to copy, go to the grid. Its arrays are reused for every table (row-major:
- * (r − r0) · columns + column position) and grown as needed.
+ * reset per table (a run has one, Run.footCells). Its arrays are reused for every table
+ * (row-major: (r − r0) · columns + column position) and grown as needed. Only rows of the
+ * table may be asked for: the accessors are one array read each, small enough for the
+ * compiler to inline wherever they are called (a table's rows are all non-empty, so a copy
+ * costs no more than the sheet's own cells).
  */
 export class FootCells {
   g!: Grid;
   cols: number[] = [];
   private r0 = 0;
-  private nRows = 0; // rows held (0: everything from the grid)
   private nc = 0;
   private kinds = new Uint8Array(1024);
   private nums = new Float64Array(1024);
   private units = new Float64Array(1024);
   /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
   private floors: number[] = [];
-  private typed: TypedUnits | null = null;
 
   constructor(private readonly typedUnits?: TypedUnitsMemo) {}
 
@@ -34,18 +31,14 @@ export class FootCells {
     this.g = g;
     this.cols = cols;
     const typed = tableTypedUnits(g, t, this.typedUnits);
-    this.typed = typed;
     // Whole units only: a coarser typed unit (thousands) widens a check's tolerance, but would
     // make too few figures sizable to serve as evidence when finding totals.
     this.floors = cols.map((c) => Math.min(1, typed.col.get(c) ?? 0));
     this.r0 = t.r0;
     this.nc = cols.length;
-    const nRows = t.r1 - t.r0 + 1;
-    const n = nRows * cols.length;
-    this.nRows = n <= MAX_CELLS ? nRows : 0;
-    if (this.nRows === 0) return this;
+    const n = (t.r1 - t.r0 + 1) * cols.length;
     if (this.kinds.length < n) {
-      const size = Math.min(MAX_CELLS, Math.max(n, this.kinds.length * 2));
+      const size = Math.max(n, this.kinds.length * 2);
       this.kinds = new Uint8Array(size);
       this.nums = new Float64Array(size);
       this.units = new Float64Array(size);
@@ -80,27 +73,22 @@ export class FootCells {
     return this.nc;
   }
 
+  /** Kind of row r (a row of the table) in column position ci. */
   kind(r: number, ci: number): number {
-    const i = r - this.r0;
-    return i >= 0 && i < this.nRows ? this.kinds[i * this.nc + ci] : this.g.kind(r, this.cols[ci]);
+    return this.kinds[(r - this.r0) * this.nc + ci];
   }
 
   num(r: number, ci: number): number {
-    const i = r - this.r0;
-    return i >= 0 && i < this.nRows ? this.nums[i * this.nc + ci] : this.g.num(r, this.cols[ci]);
+    return this.nums[(r - this.r0) * this.nc + ci];
   }
 
   unit(r: number, ci: number): number {
-    const i = r - this.r0;
-    if (i >= 0 && i < this.nRows) return this.units[i * this.nc + ci];
-    const u = this.g.unit(r, this.cols[ci]);
-    const floor = Math.max(this.floors[ci], Math.min(1, this.typed?.row.get(r) ?? 0));
-    return u > 0 && u < floor ? floor : u;
+    return this.units[(r - this.r0) * this.nc + ci];
   }
 
   /** Grid.has: a number or a dash. */
   has(r: number, ci: number): boolean {
-    const k = this.kind(r, ci);
+    const k = this.kinds[(r - this.r0) * this.nc + ci];
     return k === K_NUMBER || k === K_DASH;
   }
 }
