@@ -33,9 +33,11 @@ export function parseCellAddress(a: string): { r: number; c: number } | null {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
+const PLAIN_SHEET_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
 /** Quote a sheet name for a reference when it needs it: 'Budgetfördelning'!D9. */
 export function qualified(sheet: string, address: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+  return PLAIN_SHEET_NAME.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
 // The first 1024 column names, spelled once at load and never changed after.

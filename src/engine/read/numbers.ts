@@ -97,11 +97,13 @@ export function isDash(text: string): boolean {
   return DASH_TEXT.test(text.trim());
 }
 
+const TRAILING_ZEROS = /0+$/;
+
 /** Decimals a person sees for a number shown in General format. */
 export function typedDecimals(x: number): number {
   if (!Number.isFinite(x) || Number.isInteger(x)) return 0;
   // 15 significant digits is what Excel stores and shows at most.
-  const s = Math.abs(x).toPrecision(15).replace(/0+$/, '');
+  const s = Math.abs(x).toPrecision(15).replace(TRAILING_ZEROS, '');
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : Math.min(s.length - dot - 1, 10);
 }

@@ -125,14 +125,20 @@ export const UNIT_FACTOR: Readonly<Record<Unit, number>> = { kr: 1, tkr: 1e3, mn
 /** A money unit named in a header text: (tkr), Belopp i mnkr, miljoner kronor … */
 export function unitIn(text: string): Unit | null {
   const s = text.toLowerCase();
-  if (/\bmdkr\b|miljarder kronor/.test(s)) return 'mdkr';
-  if (/\bmnkr\b|\bmkr\b|miljoner kronor|\bmsek\b/.test(s)) return 'mnkr';
-  if (/\btkr\b|tusentals kronor|tusen kronor|\btsek\b/.test(s)) return 'tkr';
+  if (MDKR.test(s)) return 'mdkr';
+  if (MNKR.test(s)) return 'mnkr';
+  if (TKR.test(s)) return 'tkr';
   return null;
 }
 
+// Made once: a regular expression literal in a function is a new object at every call.
+const MDKR = /\bmdkr\b|miljarder kronor/;
+const MNKR = /\bmnkr\b|\bmkr\b|miljoner kronor|\bmsek\b/;
+const TKR = /\btkr\b|tusentals kronor|tusen kronor|\btsek\b/;
+const YEAR = /\b(19\d{2}|20\d{2})\b/;
+
 /** A year in a header (2024, -24). */
 export function yearIn(text: string): number | null {
-  const m = /\b(19\d{2}|20\d{2})\b/.exec(text);
+  const m = YEAR.exec(text);
   return m ? Number(m[1]) : null;
 }

@@ -73,6 +73,10 @@ class RowInfo {
   }
 }
 
+// Patterns are made once: a regular expression literal in a function is a new object at every call.
+const TRAILING_BARS = /\|+$/;
+const KEY_HEADER = /^(?:not|noter|nr|rad|radnr|kod|konto|ref|note|no\.?)$/i;
+
 function rowSignature(g: Grid, r: number, band: Band): string {
   const parts: string[] = [];
   for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
@@ -80,7 +84,7 @@ function rowSignature(g: Grid, r: number, band: Band): string {
     parts.push(t ? t.toLowerCase().replace(/\s+/g, '') : '');
   }
   // Rows store different numbers of cells: empty cells at the end say nothing.
-  return parts.join('|').replace(/\|+$/, '');
+  return parts.join('|').replace(TRAILING_BARS, '');
 }
 
 /** Similar header rows (a page break repeated them, maybe with a typo). */
@@ -320,7 +324,7 @@ function makeTable(g: Grid, band: Band, headerRows: number[], bodyRows: number[]
 
 /** Note, row number and account columns hold numbers that are no amounts. */
 function isKeyColumn(g: Grid, headerRows: number[], c: number): boolean {
-  for (const r of headerRows) if (/^(?:not|noter|nr|rad|radnr|kod|konto|ref|note|no\.?)$/i.test(g.textAt(r, c))) return true;
+  for (const r of headerRows) if (KEY_HEADER.test(g.textAt(r, c))) return true;
   return false;
 }
 
