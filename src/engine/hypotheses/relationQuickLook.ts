@@ -1,6 +1,6 @@
 // The quick look of long tables: a few rows first, for one candidate or for a pair's three
 // signed sums or the runs beside a Totalt at once; a candidate that fails it is not scored.
-import { LONGEST_RUN, type Candidate } from './relationCandidates';
+import { LONGEST_RUN, WIDEST_RUN, type Candidate } from './relationCandidates';
 import type { Matrix } from './relationMatrix';
 import { closeEnough, FAILS, HOLDS, NONE, pairVerdict, signedPairVerdict, verdictAt, withinTolerance } from './relationVerdict';
 
@@ -41,6 +41,8 @@ export class QuickLookScratch {
   readonly held = new Int32Array(3);
   readonly runSeen = new Int32Array(LONGEST_RUN + 1);
   readonly runHeld = new Int32Array(LONGEST_RUN + 1);
+  readonly rightSeen = new Int32Array(WIDEST_RUN + 1);
+  readonly rightHeld = new Int32Array(WIDEST_RUN + 1);
 }
 
 /**
@@ -146,6 +148,59 @@ export function runsFailQuickLook(m: Matrix, yi: number, from: number, look: Qui
   }
   let fails = 0;
   for (let k = 3; k <= longest; k++) if (RUN_SEEN[k] >= 8 && RUN_HELD[k] < 3) fails |= 1 << k;
+  return fails;
+}
+
+/**
+ * The quick look of the runs of k = 2 … columns right after yi, within a table of nCols
+ * columns (rightRunCandidates: a Totalt that stands before its posts), in one pass over the
+ * rows: bit k set when the run of k columns fails the look, exactly when failsQuickLook says
+ * so for that candidate. 0 in short tables, which get no look.
+ */
+export function rightRunsFailQuickLook(m: Matrix, yi: number, nCols: number, look: QuickLookScratch = new QuickLookScratch()): number {
+  const rows = m.rows.length;
+  if (rows <= LOOK_FROM) return 0;
+  const SEEN = look.rightSeen;
+  const HELD = look.rightHeld;
+  const { v, u, has: h } = m;
+  const longest = Math.min(WIDEST_RUN, nCols - 1 - yi);
+  let open = 0; // runs whose look is not decided yet
+  for (let k = 2; k <= longest; k++) {
+    open |= 1 << k;
+    SEEN[k] = HELD[k] = 0;
+  }
+  for (let q = 0; q < rows && open !== 0; q += 4) {
+    const base = q * m.width;
+    const y = base + yi;
+    if (!h[y]) continue;
+    const vy = v[y];
+    // sumVerdict's sum, counts and maximum (pairVerdict's for two columns), grown one column
+    // at a time from yi + 1 rightwards: the run's own order, so each sum is the one it would
+    // add up (coefficients 1: 0 + 1 · a + 1 · b … is 0 + a + b …, to the last bit).
+    let value = 0;
+    let n = 0;
+    let umax = u[y];
+    let anyNonzero = vy !== 0;
+    let scaleOf = Math.abs(vy);
+    for (let k = 1; k <= longest && open >>> k !== 0; k++) {
+      const at = y + k;
+      const x = v[at];
+      value += x;
+      n += h[at];
+      umax = Math.max(umax, u[at]);
+      if (x !== 0) anyNonzero = true;
+      if (Math.abs(x) > scaleOf) scaleOf = Math.abs(x);
+      if ((open & (1 << k)) === 0 || !anyNonzero) continue;
+      const diff = Math.abs(vy - value);
+      const verdict = !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      if (verdict === NONE) continue;
+      SEEN[k]++;
+      if (verdict === HOLDS) HELD[k]++;
+      if (lookDecided(SEEN[k], HELD[k])) open &= ~(1 << k);
+    }
+  }
+  let fails = 0;
+  for (let k = 2; k <= longest; k++) if (SEEN[k] >= 8 && HELD[k] < 3) fails |= 1 << k;
   return fails;
 }
 
