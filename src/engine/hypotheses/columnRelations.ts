@@ -122,7 +122,7 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
           if (pair.a !== lookA || pair.b !== lookB) {
             lookA = pair.a;
             lookB = pair.b;
-            lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b, look);
+            lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b);
           }
           // Failing the look, score() would find no rows: skipped below anyway.
           if ((lookFails >> pair.variant) & 1) continue;

@@ -30,15 +30,13 @@ export function failsQuickLook(m: Matrix, yi: number, cand: Candidate): boolean 
       if (verdict === HOLDS) h++;
       if (lookDecided(seen, h)) break;
     }
-    return seen >= 8 && h < 3;
+    return failsLook(seen, h);
   }
   return quickLookVerdicts(m, yi, cand);
 }
 
-/** The counters of the quick looks, one set per run (Run.relations.look). */
+/** The counters of the run quick looks, one set per run (Run.relations.look). */
 export class QuickLookScratch {
-  readonly seen = new Int32Array(3);
-  readonly held = new Int32Array(3);
   readonly runSeen = new Int32Array(LONGEST_RUN + 1);
   readonly runHeld = new Int32Array(LONGEST_RUN + 1);
   readonly rightSeen = new Int32Array(WIDEST_RUN + 1);
@@ -51,16 +49,20 @@ export class QuickLookScratch {
  * row's figures once for all three: bit k set when variant k fails the look, exactly when
  * failsQuickLook says so for that candidate. 0 in short tables, which get no look.
  */
-export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number, look: QuickLookScratch = new QuickLookScratch()): number {
+export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number): number {
   const rows = m.rows.length;
   if (rows <= LOOK_FROM) return 0;
-  const SEEN = look.seen;
-  const HELD = look.held;
-  const { v, u, has: h } = m;
+  const { v, u, has: h, width } = m;
+  // Rows seen and held per variant, in locals: the three variants written out, no loop over them.
+  let seen0 = 0;
+  let held0 = 0;
+  let seen1 = 0;
+  let held1 = 0;
+  let seen2 = 0;
+  let held2 = 0;
   let open = 7; // variants whose look is not decided yet
-  for (let k = 0; k < 3; k++) SEEN[k] = HELD[k] = 0;
   for (let q = 0; q < rows && open !== 0; q += 4) {
-    const base = q * m.width;
+    const base = q * width;
     const y = base + yi;
     if (!h[y]) continue;
     const vy = v[y];
@@ -68,21 +70,40 @@ export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number, 
     const vb = v[base + b];
     if (vy === 0 && va === 0 && vb === 0) continue;
     const n = h[base + a] + h[base + b];
-    const umax = Math.max(Math.max(u[y], u[base + a]), u[base + b]);
-    for (let k = 0; k < 3; k++) {
-      if ((open & (1 << k)) === 0) continue;
-      // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly).
-      const value = k === 0 ? 0 + va + vb : k === 1 ? 0 + va - vb : 0 + vb - va;
-      const verdict = signedPairVerdict(vy, u[y], value, umax, n, va, vb);
-      if (verdict === NONE) continue;
-      SEEN[k]++;
-      if (verdict === HOLDS) HELD[k]++;
-      if (lookDecided(SEEN[k], HELD[k])) open &= ~(1 << k);
+    const uy = u[y];
+    const umax = Math.max(Math.max(uy, u[base + a]), u[base + b]);
+    // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly).
+    if (open & 1) {
+      const verdict = signedPairVerdict(vy, uy, 0 + va + vb, umax, n, va, vb);
+      if (verdict !== NONE) {
+        seen0++;
+        if (verdict === HOLDS) held0++;
+        if (lookDecided(seen0, held0)) open &= ~1;
+      }
+    }
+    if (open & 2) {
+      const verdict = signedPairVerdict(vy, uy, 0 + va - vb, umax, n, va, vb);
+      if (verdict !== NONE) {
+        seen1++;
+        if (verdict === HOLDS) held1++;
+        if (lookDecided(seen1, held1)) open &= ~2;
+      }
+    }
+    if (open & 4) {
+      const verdict = signedPairVerdict(vy, uy, 0 + vb - va, umax, n, va, vb);
+      if (verdict !== NONE) {
+        seen2++;
+        if (verdict === HOLDS) held2++;
+        if (lookDecided(seen2, held2)) open &= ~4;
+      }
     }
   }
-  let fails = 0;
-  for (let k = 0; k < 3; k++) if (SEEN[k] >= 8 && HELD[k] < 3) fails |= 1 << k;
-  return fails;
+  return (failsLook(seen0, held0) ? 1 : 0) | (failsLook(seen1, held1) ? 2 : 0) | (failsLook(seen2, held2) ? 4 : 0);
+}
+
+/** The outcome of a finished look: eight rows or more seen, fewer than three held. */
+function failsLook(seen: number, held: number): boolean {
+  return seen >= 8 && held < 3;
 }
 
 function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
@@ -96,7 +117,7 @@ function quickLookVerdicts(m: Matrix, yi: number, cand: Candidate): boolean {
     if (verdict === HOLDS) h++;
     if (lookDecided(seen, h)) break;
   }
-  return seen >= 8 && h < 3;
+  return failsLook(seen, h);
 }
 
 /**
@@ -147,7 +168,7 @@ export function runsFailQuickLook(m: Matrix, yi: number, from: number, look: Qui
     }
   }
   let fails = 0;
-  for (let k = 3; k <= longest; k++) if (RUN_SEEN[k] >= 8 && RUN_HELD[k] < 3) fails |= 1 << k;
+  for (let k = 3; k <= longest; k++) if (failsLook(RUN_SEEN[k], RUN_HELD[k])) fails |= 1 << k;
   return fails;
 }
 
@@ -200,7 +221,7 @@ export function rightRunsFailQuickLook(m: Matrix, yi: number, nCols: number, loo
     }
   }
   let fails = 0;
-  for (let k = 2; k <= longest; k++) if (SEEN[k] >= 8 && HELD[k] < 3) fails |= 1 << k;
+  for (let k = 2; k <= longest; k++) if (failsLook(SEEN[k], HELD[k])) fails |= 1 << k;
   return fails;
 }
 
