@@ -9,6 +9,7 @@ import type { ColumnRelation } from '../hypotheses/columnRelations';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { ownFormula } from './ownFormula';
 import { isSizable, RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
+import type { ClosedTolerances } from './closedTolerance';
 
 export interface RelationVerdict {
   stands: boolean;
@@ -29,7 +30,11 @@ export type RowAllowance = (r: number) => number | undefined;
 /** The rows a total row closes (undefined for other rows). */
 export type ClosedRows = (r: number) => readonly number[] | undefined;
 
-export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
+/**
+ * `closed`, `ri`: the table's closed-row tolerances and this relation's index there, told of
+ * each row evaluated here (the allowance of a total row needs the rows it closes evaluated).
+ */
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch(), closed?: ClosedTolerances, ri = 0): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
   const figures = new EvaluatedFigures(rows.length, fs.kept);
@@ -60,6 +65,7 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     }
     f.r = r;
     const ev = evaluate(g, f, fs);
+    closed?.evaluated(ri, r, k === K_NUMBER ? g.unit(r, rel.y) : 0, ev);
     if (ev.error || !ev.defined) continue;
     figures.set(i, ev);
     const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
