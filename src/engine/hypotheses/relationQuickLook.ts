@@ -2,7 +2,7 @@
 // signed sums or the runs beside a Totalt at once; a candidate that fails it is not scored.
 import { LONGEST_RUN, WIDEST_RUN, type Candidate } from './relationCandidates';
 import type { Matrix } from './relationMatrix';
-import { closeEnough, FAILS, HOLDS, NONE, pairVerdict, signedPairVerdict, verdictAt, withinTolerance } from './relationVerdict';
+import { closeEnough, FAILS, HOLDS, NONE, pairVerdict, plainlyFails, signedPairVerdict, verdictAt, withinTolerance } from './relationVerdict';
 
 /** Tables longer than this get the quick look. */
 export const LOOK_FROM = 20;
@@ -72,9 +72,11 @@ export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number):
     const n = h[base + a] + h[base + b];
     const uy = u[y];
     const umax = Math.max(Math.max(uy, u[base + a]), u[base + b]);
-    // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly).
+    // pairVerdict's 0 + c0 · v0 + c1 · v1 with coefficients ±1 (1 · x = x, −1 · x = −x exactly);
+    // most sums are plainly out of tolerance, and get no full verdict.
     if (open & 1) {
-      const verdict = signedPairVerdict(vy, uy, 0 + va + vb, umax, n, va, vb);
+      const value = 0 + va + vb;
+      const verdict = plainlyFails(vy, value, umax, n) ? FAILS : signedPairVerdict(vy, uy, value, umax, n, va, vb);
       if (verdict !== NONE) {
         seen0++;
         if (verdict === HOLDS) held0++;
@@ -82,7 +84,8 @@ export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number):
       }
     }
     if (open & 2) {
-      const verdict = signedPairVerdict(vy, uy, 0 + va - vb, umax, n, va, vb);
+      const value = 0 + va - vb;
+      const verdict = plainlyFails(vy, value, umax, n) ? FAILS : signedPairVerdict(vy, uy, value, umax, n, va, vb);
       if (verdict !== NONE) {
         seen1++;
         if (verdict === HOLDS) held1++;
@@ -90,7 +93,8 @@ export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number):
       }
     }
     if (open & 4) {
-      const verdict = signedPairVerdict(vy, uy, 0 + vb - va, umax, n, va, vb);
+      const value = 0 + vb - va;
+      const verdict = plainlyFails(vy, value, umax, n) ? FAILS : signedPairVerdict(vy, uy, value, umax, n, va, vb);
       if (verdict !== NONE) {
         seen2++;
         if (verdict === HOLDS) held2++;
@@ -160,7 +164,7 @@ export function runsFailQuickLook(m: Matrix, yi: number, from: number, look: Qui
       let value = 0;
       for (let j = yi - k; j < yi; j++) value += v[base + j];
       const diff = Math.abs(vy - value);
-      const verdict = !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      const verdict = plainlyFails(vy, value, umax, n) || !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
       if (verdict === NONE) continue;
       RUN_SEEN[k]++;
       if (verdict === HOLDS) RUN_HELD[k]++;
@@ -213,7 +217,7 @@ export function rightRunsFailQuickLook(m: Matrix, yi: number, nCols: number, loo
       if (Math.abs(x) > scaleOf) scaleOf = Math.abs(x);
       if ((open & (1 << k)) === 0 || !anyNonzero) continue;
       const diff = Math.abs(vy - value);
-      const verdict = !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      const verdict = plainlyFails(vy, value, umax, n) || !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
       if (verdict === NONE) continue;
       SEEN[k]++;
       if (verdict === HOLDS) HELD[k]++;
