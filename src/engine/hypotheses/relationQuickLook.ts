@@ -148,23 +148,18 @@ export function runsFailQuickLook(m: Matrix, yi: number, from: number, look: Qui
     if (!h[y]) continue;
     const vy = v[y];
     // sumVerdict's counts, grown one column at a time from yi − 1 leftwards (the order
-    // does not matter to a count, a maximum or an "any").
+    // does not matter to a count or a maximum).
     let n = 0;
     let umax = u[y];
-    let anyNonzero = vy !== 0;
-    let scaleOf = Math.abs(vy);
     for (let k = 1; k <= longest; k++) {
       const at = base + yi - k;
       n += h[at];
       umax = Math.max(umax, u[at]);
-      if (v[at] !== 0) anyNonzero = true;
-      if (Math.abs(v[at]) > scaleOf) scaleOf = Math.abs(v[at]);
-      if ((open & (1 << k)) === 0 || !anyNonzero) continue;
+      if ((open & (1 << k)) === 0) continue;
       // The sum itself in sumVerdict's order, from the run's first column on (coefficients 1).
       let value = 0;
       for (let j = yi - k; j < yi; j++) value += v[base + j];
-      const diff = Math.abs(vy - value);
-      const verdict = plainlyFails(vy, value, umax, n) || !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      const verdict = plainlyFails(vy, value, umax, n) ? FAILS : runVerdict(v, base + yi - k, base + yi - 1, vy, u[y], value, umax, n);
       if (verdict === NONE) continue;
       RUN_SEEN[k]++;
       if (verdict === HOLDS) RUN_HELD[k]++;
@@ -205,19 +200,13 @@ export function rightRunsFailQuickLook(m: Matrix, yi: number, nCols: number, loo
     let value = 0;
     let n = 0;
     let umax = u[y];
-    let anyNonzero = vy !== 0;
-    let scaleOf = Math.abs(vy);
     for (let k = 1; k <= longest && open >>> k !== 0; k++) {
       const at = y + k;
-      const x = v[at];
-      value += x;
+      value += v[at];
       n += h[at];
       umax = Math.max(umax, u[at]);
-      if (x !== 0) anyNonzero = true;
-      if (Math.abs(x) > scaleOf) scaleOf = Math.abs(x);
-      if ((open & (1 << k)) === 0 || !anyNonzero) continue;
-      const diff = Math.abs(vy - value);
-      const verdict = plainlyFails(vy, value, umax, n) || !withinTolerance(vy, u[y], value, diff, umax, n) ? FAILS : closeEnough(vy, u[y], value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
+      if ((open & (1 << k)) === 0) continue;
+      const verdict = plainlyFails(vy, value, umax, n) ? FAILS : runVerdict(v, y + 1, y + k, vy, u[y], value, umax, n);
       if (verdict === NONE) continue;
       SEEN[k]++;
       if (verdict === HOLDS) HELD[k]++;
@@ -227,6 +216,24 @@ export function rightRunsFailQuickLook(m: Matrix, yi: number, nCols: number, loo
   let fails = 0;
   for (let k = 2; k <= longest; k++) if (failsLook(SEEN[k], HELD[k])) fails |= 1 << k;
   return fails;
+}
+
+/**
+ * sumVerdict's verdict of a run of columns (flat positions first … last, coefficients 1) whose
+ * sum, count of values and largest unit are known, for the few sums not plainly out of
+ * tolerance: only these need to know whether any figure is non-zero, and the largest figure
+ * (a plainly failing sum has a non-zero figure: all zeros add up to 0 exactly).
+ */
+function runVerdict(v: Float64Array, first: number, last: number, vy: number, uy: number, value: number, umax: number, n: number): number {
+  let anyNonzero = vy !== 0;
+  let scaleOf = Math.abs(vy);
+  for (let at = first; at <= last; at++) {
+    if (v[at] !== 0) anyNonzero = true;
+    if (Math.abs(v[at]) > scaleOf) scaleOf = Math.abs(v[at]);
+  }
+  if (!anyNonzero) return NONE;
+  const diff = Math.abs(vy - value);
+  return !withinTolerance(vy, uy, value, diff, umax, n) ? FAILS : closeEnough(vy, uy, value, diff, 0.02 * scaleOf) ? HOLDS : NONE;
 }
 
 /**
