@@ -283,7 +283,7 @@ function checkRelations(g: Grid, t: Table, relations: ColumnRelation[], closedBy
     const closed = closedBy[r - t.r0];
     return closed && rel.kind === 'sum' ? closedTolerances.of(ri, r, closed) : undefined;
   };
-  const verdicts = relations.map((rel, ri) => relationVerdict(g, rel, rowAllowanceOf(rel, ri), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula));
+  const verdicts = relations.map((rel, ri) => relationVerdict(g, rel, rowAllowanceOf(rel, ri), (r) => relationUnitFloor(rel, typed, r), (r) => closedBy[r - t.r0], run.formula, closedTolerances, ri));
   // A row that breaks relations sharing no cell is another kind of row: set aside in all of them.
   const anomalies = anomalousRows(relations, verdicts);
   for (const [r, list] of anomalies) {

@@ -2,9 +2,9 @@
 // signed sums of a pair, or the runs beside a Totalt, at once (the fast paths of
 // discoverColumnRelations): they must agree.
 import fc from 'fast-check';
-import { candidatesFor } from '../../src/engine/hypotheses/relationCandidates';
+import { candidatesFor, rightRunCandidates } from '../../src/engine/hypotheses/relationCandidates';
 import type { Matrix } from '../../src/engine/hypotheses/relationMatrix';
-import { failsQuickLook, pairFailsQuickLook, runsFailQuickLook } from '../../src/engine/hypotheses/relationQuickLook';
+import { failsQuickLook, pairFailsQuickLook, rightRunsFailQuickLook, runsFailQuickLook } from '../../src/engine/hypotheses/relationQuickLook';
 
 interface Cell {
   v: number;
@@ -49,6 +49,13 @@ function oneByOne(m: Matrix, yi: number, a: number, b: number): number {
 function runsOneByOne(m: Matrix, yi: number, from: number): number {
   let bits = 0;
   for (const cand of candidatesFor(yi, from, true, null, false)) if (cand.run && failsQuickLook(m, yi, cand)) bits |= 1 << cand.run;
+  return bits;
+}
+
+/** Bits of the runs of k columns right after yi that fail the look one at a time. */
+function rightRunsOneByOne(m: Matrix, yi: number): number {
+  let bits = 0;
+  for (const cand of rightRunCandidates(yi, m.width)) if (failsQuickLook(m, yi, cand)) bits |= 1 << cand.right;
   return bits;
 }
 
@@ -113,5 +120,36 @@ describe('runsFailQuickLook', () => {
       return [...posts, posts[2] + posts[3] + posts[4]].map((v) => ({ v, u: 1, has: true }));
     });
     expect(runsFailQuickLook(toMatrix(rows), 5, 0)).toBe((1 << 4) | (1 << 5));
+  });
+});
+
+describe('rightRunsFailQuickLook', () => {
+  // Column 0 the Totalt of the posts after it in some rows: runs of 2 … 9 columns.
+  const RUN_WIDTH = 10;
+  const runRow = fc.tuple(fc.array(cell, { minLength: RUN_WIDTH, maxLength: RUN_WIDTH }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: -1, max: 1 })).map(([cells, k, noise]) => {
+    if (k < 2) return cells;
+    let total = 0;
+    for (let j = 1; j <= k; j++) total += cells[j].v;
+    return [{ v: total + noise, u: 1, has: true }, ...cells.slice(1)];
+  });
+  it('says for each run what failsQuickLook says for it', () => {
+    fc.assert(
+      fc.property(fc.array(runRow, { minLength: 21, maxLength: 60 }), fc.integer({ min: 0, max: RUN_WIDTH - 3 }), (rows, yi) => {
+        const m = toMatrix(rows);
+        expect(rightRunsFailQuickLook(m, yi, RUN_WIDTH)).toBe(rightRunsOneByOne(m, yi));
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a Totalt of the three posts after it passes; other runs fail', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const posts = [500 + i, 17 * i + 3, 40 + 2 * i, 90 - i];
+      return [posts[0] + posts[1] + posts[2], ...posts].map((v) => ({ v, u: 1, has: true }));
+    });
+    expect(rightRunsFailQuickLook(toMatrix(rows), 0, 5)).toBe((1 << 2) | (1 << 4));
+  });
+  it('takes no look in short tables', () => {
+    const m = toMatrix(Array.from({ length: 20 }, () => [1, 2, 9].map((v) => ({ v, u: 1, has: true }))));
+    expect(rightRunsFailQuickLook(m, 0, 3)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import type { Grid } from '../read/grid';
 import { isDerivedHeader, isDifferenceHeader, isShareHeader, isTotalHeader, type LabelMemo } from '../tables/labels';
 import { CandidateCache, candidatesFor, LONGEST_RUN, overlaps, rightRunCandidates, stridedRunCandidates, wideLeftRunCandidates, type Candidate } from './relationCandidates';
 import { fractionColumn, matrix, newMatrix, percentColumn, sample } from './relationMatrix';
-import { pairFailsQuickLook, QuickLookScratch, runsFailQuickLook } from './relationQuickLook';
+import { pairFailsQuickLook, QuickLookScratch, rightRunsFailQuickLook, runsFailQuickLook } from './relationQuickLook';
 import { newScore, popcount, score, type Score } from './relationScore';
 import type { Table } from '../tables/tableFinder';
 
@@ -98,7 +98,6 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     const wide = !share && cols.length <= WIDE && yiCol >= shortestWide && besidePosts ? wideLeftRunCandidates(yiCol, shortestWide, candidates) : NO_CANDIDATES;
     // A Total over categories that take two or three columns each (Units, Value): every second column.
     const strided = !share && cols.length <= WIDE && cols.length >= 5 ? stridedRunCandidates(yiCol, cols.length, candidates) : NO_CANDIDATES;
-    const cands = right.length || wide.length || strided.length ? left.concat(right, wide, strided) : left;
     if (accepted.length) accepted.length = 0;
     if (small.length) small.length = 0;
     // Candidates that hold in every row: while one exists, a rival that fails somewhere
@@ -109,45 +108,53 @@ export function discoverColumnRelations(g: Grid, t: Table, rows: number[], opts:
     let lookA = -1;
     let lookB = -1;
     let lookFails = 0;
-    // … and of the runs beside a Totalt (-1: not taken yet).
+    // … and of the runs beside a Totalt, before or after it (-1: not taken yet).
     let runFails = -1;
-    for (let ci = 0; ci < cands.length; ci++) {
-      const cand = cands[ci];
-      const family = cand.family;
-      const pair = cand.pair;
-      if (pair) {
-        if (pair.a !== lookA || pair.b !== lookB) {
-          lookA = pair.a;
-          lookB = pair.b;
-          lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b, look);
+    let rightFails = -1;
+    // The lists in turn, in this order (no list of them all is made per column).
+    for (let li = 0; li < 4; li++) {
+      const cands = li === 0 ? left : li === 1 ? right : li === 2 ? wide : strided;
+      for (let ci = 0; ci < cands.length; ci++) {
+        const cand = cands[ci];
+        const family = cand.family;
+        const pair = cand.pair;
+        if (pair) {
+          if (pair.a !== lookA || pair.b !== lookB) {
+            lookA = pair.a;
+            lookB = pair.b;
+            lookFails = pairFailsQuickLook(m, yiCol, pair.a, pair.b);
+          }
+          // Failing the look, score() would find no rows: skipped below anyway.
+          if ((lookFails >> pair.variant) & 1) continue;
+        } else if (cand.run) {
+          if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from, look);
+          if ((runFails >> cand.run) & 1) continue;
+        } else if (cand.right) {
+          if (rightFails < 0) rightFails = rightRunsFailQuickLook(m, yiCol, cols.length, look);
+          if ((rightFails >> cand.right) & 1) continue;
         }
-        // Failing the look, score() would find no rows: skipped below anyway.
-        if ((lookFails >> pair.variant) & 1) continue;
-      } else if (cand.run) {
-        if (runFails < 0) runFails = runsFailQuickLook(m, yiCol, from, look);
-        if ((runFails >> cand.run) & 1) continue;
+        score(m, yiCol, cand, s, pair !== null || cand.run > 0 || cand.right > 0);
+        if (s.nontrivial === 0 || s.holds === 0) continue;
+        if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) {
+          if (family === 'sum') cleanSum = true;
+          else cleanRatio = true;
+        }
+        const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1 || (cand.terms.length > 2 && popcount(s.nonzeroMask) >= 2);
+        if (!nondegenerate) continue;
+        // Most rows confirm it; without header words that suggest it, nearly all must.
+        const needed = family === 'sum' && !derived ? 0.8 : 0.6;
+        // Rows where an input is zero prove little (y = a + 0): most holds must use every input.
+        // … and a derived column that never changes (constant columns) proves nothing either.
+        // A long sum (Totalt beside many posts) often has one post per row: there two rows suffice.
+        const longSum = cand.kind === 'sum' && cand.terms.length > 2;
+        // To call a cell wrong, or in a longer table at all, the relation must show in three
+        // clean rows: a sparse table's coincidences do not count.
+        const enough = s.nontrivial >= 6 || s.fails > 0 ? 3 : Math.min(2, s.holds);
+        const evidence = s.informative >= enough && (longSum || s.informative * 2 >= s.holds) && (s.holds < 3 || s.varied);
+        if (!evidence) continue;
+        if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push(passed(cand, s));
+        else if (s.nontrivial <= 2 && s.fails === 0) small.push(passed(cand, s));
       }
-      score(m, yiCol, cand, s, pair !== null || cand.run > 0);
-      if (s.nontrivial === 0 || s.holds === 0) continue;
-      if (s.fails === 0 && s.holds >= Math.max(2, m.rows.length / 2)) {
-        if (family === 'sum') cleanSum = true;
-        else cleanRatio = true;
-      }
-      const nondegenerate = cand.kind === 'ratio' || s.nonzeroMask === (1 << cand.terms.length) - 1 || (cand.terms.length > 2 && popcount(s.nonzeroMask) >= 2);
-      if (!nondegenerate) continue;
-      // Most rows confirm it; without header words that suggest it, nearly all must.
-      const needed = family === 'sum' && !derived ? 0.8 : 0.6;
-      // Rows where an input is zero prove little (y = a + 0): most holds must use every input.
-      // … and a derived column that never changes (constant columns) proves nothing either.
-      // A long sum (Totalt beside many posts) often has one post per row: there two rows suffice.
-      const longSum = cand.kind === 'sum' && cand.terms.length > 2;
-      // To call a cell wrong, or in a longer table at all, the relation must show in three
-      // clean rows: a sparse table's coincidences do not count.
-      const enough = s.nontrivial >= 6 || s.fails > 0 ? 3 : Math.min(2, s.holds);
-      const evidence = s.informative >= enough && (longSum || s.informative * 2 >= s.holds) && (s.holds < 3 || s.varied);
-      if (!evidence) continue;
-      if (s.holds >= (needed > 0.6 ? 3 : 2) && s.holds / s.nontrivial >= needed) accepted.push(passed(cand, s));
-      else if (s.nontrivial <= 2 && s.fails === 0) small.push(passed(cand, s));
     }
     // A relation with failing rows stands only when no rival explains every row.
     for (let i = accepted.length - 1; i >= 0; i--) {

@@ -13,6 +13,8 @@ export interface Candidate {
   pair: { a: number; b: number; variant: number } | null;
   /** A run of this many columns right before y (Totalt beside its posts); 0 otherwise. */
   run: number;
+  /** A run of this many columns right after y (a Totalt that stands first); 0 otherwise. */
+  right: number;
   /** Column positions and coefficients of the terms, as flat arrays for the row loop. */
   ti: Int32Array;
   di: Int32Array;
@@ -64,8 +66,8 @@ function positionsOf(ts: ColTerm[]): Int32Array {
   return a;
 }
 
-function candidate(cache: CandidateCache, kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null, run = 0): Candidate {
-  return { kind, terms, den, factor, family: kind, pair, run, ti: positionsOf(terms), di: positionsOf(den), tc: coefsOf(terms, cache), dc: coefsOf(den, cache) };
+function candidate(cache: CandidateCache, kind: 'sum' | 'ratio', terms: ColTerm[], den: ColTerm[], factor: number, pair: Candidate['pair'] = null, run = 0, right = 0): Candidate {
+  return { kind, terms, den, factor, family: kind, pair, run, right, ti: positionsOf(terms), di: positionsOf(den), tc: coefsOf(terms, cache), dc: coefsOf(den, cache) };
 }
 
 const CACHED = 5000;
@@ -186,7 +188,7 @@ export function rightRunCandidates(yi: number, nCols: number, cache: CandidateCa
     for (let k = 2; k <= longest; k++) {
       const terms: ColTerm[] = [];
       for (let j = 1; j <= k; j++) terms.push({ c: yi + j, coef: 1 });
-      list.push(candidate(cache, 'sum', terms, [], 1));
+      list.push(candidate(cache, 'sum', terms, [], 1, null, 0, k));
     }
     if (RIGHT_RUNS.size < CACHED) RIGHT_RUNS.set(key, list);
   }

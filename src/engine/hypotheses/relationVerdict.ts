@@ -10,11 +10,25 @@ export const NONE = -1;
 export const FAILS = 0;
 export const HOLDS = 1;
 
+/** withinTolerance's bound: 0.5 · u · (n + 1), with a margin, and room for the value's last bits. */
+function toleranceBound(value: number, umax: number, n: number): number {
+  return 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
+}
+
 /** Not an error: within 0.5 · u · (n + 1), or equal once rounded (checks.md 3). */
 export function withinTolerance(vy: number, uy: number, value: number, diff: number, umax: number, n: number): boolean {
-  const ok = diff <= 0.5 * umax * (n + 1) * (1 + 1e-9) + 1e-12 * Math.max(1, Math.abs(value));
+  const ok = diff <= toleranceBound(value, umax, n);
   if (!ok && n === 0) return judgeStatus(vy, value, uy, 0, n) !== S_ERROR;
   return ok;
+}
+
+/**
+ * The quick looks' first test: true only when withinTolerance is false, decided without its
+ * rare case (no inputs: judged by rounding), which keeps this small enough to be inlined in
+ * the looks' loops. False says nothing: the full verdict decides.
+ */
+export function plainlyFails(vy: number, value: number, umax: number, n: number): boolean {
+  return n !== 0 && Math.abs(vy - value) > toleranceBound(value, umax, n);
 }
 
 /**

@@ -64,27 +64,26 @@ export function columnRoles(headers: ReadonlyMap<number, string>, cols: readonly
   // Each column's header words, tested once (the tests below only read them).
   const bits = cols.map((c) => roleBits(headers.get(c) ?? '', memo));
   if (!bits.some((b) => (b & ANY_ROLE_WORD_BIT) !== 0)) return roles;
-  const taken = new Set<number>();
+  // A column that takes a role has its bits cleared: it fits no other role after that
+  // (the columns are distinct, as a table's numeric columns are).
   for (let k = 0; k < ROLE_WORDS.length; k++) {
-    const role = ROLE_WORDS[k][0];
     for (let i = 0; i < cols.length; i++) {
-      const c = cols[i];
-      if (taken.has(c) || roles.has(role)) continue;
       if (bits[i] & (1 << k)) {
-        roles.set(role, c);
-        taken.add(c);
+        roles.set(ROLE_WORDS[k][0], cols[i]);
+        bits[i] = 0;
+        break;
       }
     }
   }
   // A plain `Avvikelse` after the Prognos is the prognosavvikelse, else the budgetavvikelse.
   for (let i = 0; i < cols.length; i++) {
     const c = cols[i];
-    if (taken.has(c) || !(bits[i] & PLAIN_DEVIATION_BIT)) continue;
+    if (!(bits[i] & PLAIN_DEVIATION_BIT)) continue;
     const g = roles.get('G');
     const role: Role = g !== undefined && c > g ? 'H' : 'F';
     if (!roles.has(role)) {
       roles.set(role, c);
-      taken.add(c);
+      bits[i] = 0;
     }
   }
   return roles;

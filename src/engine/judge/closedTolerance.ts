@@ -2,7 +2,7 @@
 // closes (checks.md 3). A table's totals close the same data rows over and over (each Summa
 // its group, Summa totalt all of them), and the judgement and the checks both ask: each
 // closed row's tolerance is worked out once per relation, and each total row's sum once.
-import { evaluate, type Formula, type FormulaScratch } from './formula';
+import { evaluate, type Evaluation, type Formula, type FormulaScratch } from './formula';
 import type { Grid } from '../read/grid';
 import { K_DASH, K_NUMBER } from '../read/grid';
 import { ownTolerance } from './tolerance';
@@ -62,6 +62,16 @@ export class ClosedTolerances {
     }
     if (inside) this.closed[at] = sum;
     return sum;
+  }
+
+  /**
+   * Relation ri was evaluated on row r, its column holding a value there (a number of unit
+   * uy, or a dash: 0): its own tolerance there is known, and is not evaluated again when a
+   * total row that closes r asks (the judgement evaluates every row before its totals).
+   */
+  evaluated(ri: number, r: number, uy: number, ev: Evaluation): void {
+    const i = r - this.r0;
+    if (i >= 0 && i < this.n) this.own[ri * this.n + i] = ownTolerance(uy, ev.inputUnit, ev.n);
   }
 
   /** Relation ri's own tolerance on row r, or NO_VALUE when its column holds no value there. */

@@ -4,11 +4,12 @@
 // whose own formula reproduces its value is judged by that formula, not by our reading.
 import { EvaluatedFigures, evaluate, FormulaScratch, type Formula } from './formula';
 import type { Grid } from '../read/grid';
-import { K_DASH, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
+import { K_DASH, K_EMPTY, K_ERROR, K_NUMBER, K_TEXT } from '../read/grid';
 import type { ColumnRelation } from '../hypotheses/columnRelations';
 import { judgeStatus, S_ERROR, S_OK } from './tolerance';
 import { ownFormula } from './ownFormula';
 import { isSizable, RELATION_MIN_HOLDS, relationErrorsAllowed } from './policy';
+import type { ClosedTolerances } from './closedTolerance';
 
 export interface RelationVerdict {
   stands: boolean;
@@ -29,7 +30,11 @@ export type RowAllowance = (r: number) => number | undefined;
 /** The rows a total row closes (undefined for other rows). */
 export type ClosedRows = (r: number) => readonly number[] | undefined;
 
-export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch()): RelationVerdict {
+/**
+ * `closed`, `ri`: the table's closed-row tolerances and this relation's index there, told of
+ * each row evaluated here (the allowance of a total row needs the rows it closes evaluated).
+ */
+export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllowance, unitFloor: (r: number) => number, closedRows: ClosedRows, fs: FormulaScratch = new FormulaScratch(), closed?: ClosedTolerances, ri = 0): RelationVerdict {
   const rows = rel.rows;
   const skip = new Uint8Array(rows.length);
   const figures = new EvaluatedFigures(rows.length, fs.kept);
@@ -44,14 +49,18 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
   let aboveUnit = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const k = g.kind(r, rel.y);
+    // The derived cell's kind, figure and unit, by one lookup.
+    const id = g.cellId(r, rel.y);
+    const k = id < 0 ? K_EMPTY : g.kindById(id);
     if (k !== K_NUMBER && k !== K_DASH) continue;
+    const cellFigure = g.numById(id);
+    const cellUnit = g.unitById(id);
     const before = above;
     const beforeN = aboveN;
     const beforeUnit = aboveUnit;
-    above += g.num(r, rel.y);
+    above += cellFigure;
     aboveN++;
-    aboveUnit = Math.max(aboveUnit, g.unit(r, rel.y));
+    aboveUnit = Math.max(aboveUnit, cellUnit);
     // A template's columns are defined whatever the row holds; a found relation is not judged on blanks.
     const closes = closedRows(r);
     if (rel.source !== 'template' && !inputsHoldValues(g, r, rel, closes !== undefined)) {
@@ -60,10 +69,11 @@ export function relationVerdict(g: Grid, rel: ColumnRelation, allowance: RowAllo
     }
     f.r = r;
     const ev = evaluate(g, f, fs);
+    closed?.evaluated(ri, r, k === K_NUMBER ? cellUnit : 0, ev);
     if (ev.error || !ev.defined) continue;
     figures.set(i, ev);
-    const y = k === K_NUMBER ? g.num(r, rel.y) : 0;
-    const u = k === K_NUMBER ? g.unit(r, rel.y) : 0;
+    const y = k === K_NUMBER ? cellFigure : 0;
+    const u = k === K_NUMBER ? cellUnit : 0;
     const st = judgeStatus(y, ev.value, u, Math.max(ev.inputUnit, unitFloor(r)), ev.n, allowance(r) ?? 0);
     if (st !== S_OK && ownFormula(g, r, rel.y)?.holds) {
       skip[i] = 1;
