@@ -1,7 +1,7 @@
 // parseSumFormula reads `=SUM(X4:X12)` by hand (no match array per cell): it must accept and
 // read exactly what the regular expression it replaces does.
 import fc from 'fast-check';
-import { parseSumFormula, type RowRange } from '../../src/engine/hypotheses/totalRow';
+import { parseSumFormula, sumRangeOf, type RowRange } from '../../src/engine/hypotheses/totalRow';
 
 const SUM_FORMULA = /^=\s*(?:SUM|SUMMA)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i;
 
@@ -22,12 +22,25 @@ function byRegex(f: string, c: number): RowRange | null {
 
 function byHand(f: string, c: number): RowRange | null {
   const out: RowRange = { from: NaN, to: NaN };
-  return parseSumFormula(f, c, out) ? out : null;
+  const read = parseSumFormula(f, c, out) ? out : null;
+  // What the totals use (a first look, and a one-pass reading of Excel's own spelling) must read the same.
+  const quick: RowRange = { from: NaN, to: NaN };
+  const firstLook = f.length >= 8 && ((f.charCodeAt(1) | 32) === 115 || f.charCodeAt(1) === 32);
+  expect(sumRangeOf(f, c, quick) ? quick : null).toEqual(firstLook ? read : null);
+  return read;
 }
 
 describe('parseSumFormula', () => {
   it('reads the common forms', () => {
     expect(byHand('=SUM(B3:B10)', 1)).toEqual({ from: 2, to: 9 });
+    expect(byHand('=SUM(B10:B3)', 1)).toEqual({ from: 2, to: 9 });
+    expect(byHand('=SUM(B0:B3)', 1)).toEqual({ from: -1, to: 2 });
+    expect(byHand('=SUM(XFD1048576:XFD1)', 16383)).toEqual({ from: 0, to: 1048575 });
+    expect(byHand('=SUM(B3:B1234567890123)', 1)).toEqual({ from: 2, to: 1234567890122 });
+    expect(byHand('=SUM(B3:B98765432109876543)', 1)).toEqual(byRegex('=SUM(B3:B98765432109876543)', 1));
+    expect(byHand('=SUM(B3:B10))', 1)).toBeNull();
+    expect(byHand('=SUM(B3:B10', 1)).toBeNull();
+    expect(byHand('=SUM(B3:', 1)).toBeNull();
     expect(byHand('=summa( $c$12 : C4 ) ', 2)).toEqual({ from: 3, to: 11 });
     expect(byHand('=SUM(AA1:AA2)', 26)).toEqual({ from: 0, to: 1 });
     expect(byHand('=SUM(B3:C10)', 1)).toBeNull();

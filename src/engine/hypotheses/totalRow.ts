@@ -105,12 +105,55 @@ export function sumFormulaRange(g: Grid, r: number, c: number, out: RowRange): b
   return f ? sumRangeOf(f, c, out) : false;
 }
 
-/** parseSumFormula after a quick look at the first characters (most formulas are no SUM). */
-function sumRangeOf(f: string, c: number, out: RowRange): boolean {
+/**
+ * parseSumFormula after a quick look at the first characters (most formulas are no SUM), and
+ * Excel's own way of writing one read in a single pass: what the totals use.
+ */
+export function sumRangeOf(f: string, c: number, out: RowRange): boolean {
   if (f.length < 8) return false;
   const s = f.charCodeAt(1) | 32;
   if (s !== 115 /* s */ && f.charCodeAt(1) !== 32) return false;
-  return parseSumFormula(f, c, out);
+  return plainSumRange(f, c, out) || parseSumFormula(f, c, out);
+}
+
+/**
+ * `=SUM(B4:B12)` as Excel stores it (upper case, no spaces, no `$`): parseSumFormula's
+ * reading for the common case in one pass (false when f is written any other way).
+ */
+function plainSumRange(f: string, c: number, out: RowRange): boolean {
+  if (f.charCodeAt(1) !== 83 || f.charCodeAt(2) !== 85 || f.charCodeAt(3) !== 77 || f.charCodeAt(4) !== 40) return false; // SUM(
+  const first = plainReference(f, 5, c);
+  if (first < 0) return false;
+  const i = first % REF_AT;
+  if (f.charCodeAt(i) !== 58 /* : */) return false;
+  const second = plainReference(f, i + 1, c);
+  if (second < 0) return false;
+  const j = second % REF_AT;
+  if (j !== f.length - 1 || f.charCodeAt(j) !== 41 /* ) */) return false;
+  const a = (first - i) / REF_AT;
+  const b = (second - j) / REF_AT;
+  out.from = Math.min(a, b) - 1;
+  out.to = Math.max(a, b) - 1;
+  return true;
+}
+
+/** plainReference's result: row · REF_AT + the index after the reference (formulas are shorter). */
+const REF_AT = 65536;
+
+/**
+ * `B12` at i, upper-case letters and at most nine digits, in column c: its 1-based row and
+ * the index after it, as row · REF_AT + index; −1 otherwise.
+ */
+function plainReference(f: string, i: number, c: number): number {
+  let col = 0;
+  const lettersFrom = i;
+  for (let ch = f.charCodeAt(i); ch >= 65 && ch <= 90; ch = f.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  if (i === lettersFrom || i - lettersFrom > 3 || col - 1 !== c) return -1;
+  const digitsFrom = i;
+  let row = 0;
+  for (let ch = f.charCodeAt(i); ch >= 48 && ch <= 57; ch = f.charCodeAt(++i)) row = row * 10 + (ch - 48);
+  if (i === digitsFrom || i - digitsFrom > 9 || i >= REF_AT) return -1;
+  return row * REF_AT + i;
 }
 
 /**
@@ -146,6 +189,14 @@ export function makeTotal(g: Grid, r: number, itemRows: number[], rule: Rule, fo
 
 /** Items outside from..to with a value in column c; null when there is none. */
 function missingRows(g: Grid, itemRows: number[], from: number, to: number, c: number): number[] | null {
+  // Mostly the range covers every item (a SUM over the rows it closes): then nothing is looked up.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const k of itemRows) {
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo >= from && hi <= to) return null;
   let out: number[] | null = null;
   for (const k of itemRows) if ((k < from || k > to) && g.has(k, c)) (out ??= []).push(k);
   return out;
