@@ -18,12 +18,13 @@ import { ownFormula, sumsExactly } from '../judge/ownFormula';
 export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, rs: ReadingsScratch): TotalRow[] {
   const out: TotalRow[] = [];
   if (cells.count === 0 || body.length < 3) return out;
-  // Top-level rows below the current one, nearest first (kept reversed: nearest last).
-  const nodes: number[] = [];
+  // Top-level rows below the current one, nearest first (kept reversed: nearest last), in the
+  // run's reused arrays (never more than the body's rows): nodes[0..n).
+  const { nodes, detail } = rs.groupNodes(body.length);
+  let n = 0;
   // Per node: 1 when it only details the row right above it in the sheet ("of which" rows
   // without the word): a row that is no group, under a row that is none either, within it
   // in every column. Such a row may be left out of a head's parts.
-  const detail: number[] = [];
   let details = 0;
   // The parts of each group found so far (none in most tables: no map until there is one).
   let parts: Map<number, number[]> | null = null;
@@ -32,39 +33,31 @@ export function detectGroups(cells: FootCells, body: number[], facts: RowFacts, 
     // A labelled total right under rows of figures closes them: it is no total above parts.
     const closesAbove = (facts.of(head) & L_TOTAL) !== 0 && i >= 2 && body[i - 1] === head - 1 && body[i - 2] === head - 2 && !(facts.of(body[i - 1]) & L_TOTAL);
     const mayHaveParts = !closesAbove && !(facts.of(head) & (R_NO_LABEL | L_PART));
-    let found = mayHaveParts ? partsOf(cells, head, nodes, facts, rs, null) : 0;
+    let found = mayHaveParts ? partsOf(cells, head, nodes, n, facts, rs, null) : 0;
     // Failing that, its parts with the details among them left out: Equipment = its rows,
     // Information equipment (right under it) is a detail of Equipment.
     let withDetails = false;
     if (found === 0 && mayHaveParts && details > 0) {
-      found = partsOf(cells, head, nodes, facts, rs, detail);
+      found = partsOf(cells, head, nodes, n, facts, rs, detail);
       withDetails = found > 0;
     }
-    const taken = found > 0 ? takenNodes(nodes, found, withDetails ? detail : null) : null;
-    if (taken && formulaSaysOtherwise(cells, head, taken.items)) {
-      pushNode(head);
-      continue;
-    }
-    if (taken) {
-      for (let k = 0; k < taken.consumed; k++) details -= detail[detail.length - 1 - k];
-      nodes.length -= taken.consumed;
-      detail.length -= taken.consumed;
+    const taken = found > 0 ? takenNodes(nodes, n, found, withDetails ? detail : null) : null;
+    if (taken && !formulaSaysOtherwise(cells, head, taken.items)) {
+      for (let k = 0; k < taken.consumed; k++) details -= detail[n - 1 - k];
+      n -= taken.consumed;
       const items = taken.items.reverse();
       (parts ??= new Map()).set(head, items);
       out.push({ row: head, items, rule: facts.of(head) & L_TOTAL ? 'column-sum' : 'subtotal-sum', closes: closedRows(items, parts), formulaMismatch: NO_MISMATCH, hardCoded: false });
     }
-    pushNode(head);
-  }
-  function pushNode(head: number): void {
-    // The node pushed before is the row right below the head, unless the head took it.
-    const n = nodes.length;
-    // A row with a detail of its own is an item, not a detail.
+    // The head becomes a node. The node pushed before is the row right below it, unless the
+    // head took it; a row with a detail of its own is an item, not a detail.
     if (n > 0 && !(parts && (parts.has(head) || parts.has(nodes[n - 1]))) && detail[n - 1] === 0 && !(n >= 2 && detail[n - 2] === 1) && within(cells, nodes[n - 1], head)) {
       detail[n - 1] = 1;
       details++;
     }
-    nodes.push(head);
-    detail.push(0);
+    nodes[n] = head;
+    detail[n] = 0;
+    n++;
   }
   return out.reverse();
 }
@@ -100,18 +93,18 @@ function within(cells: FootCells, r: number, above: number): boolean {
   return n >= 2;
 }
 
-/** The nodes the head takes (its parts, and the details among them) and its parts, nearest first. */
-function takenNodes(nodes: number[], found: number, details: number[] | null): { consumed: number; items: number[] } {
+/** The nodes (nodes[0..n)) the head takes (its parts, and the details among them) and its parts, nearest first. */
+function takenNodes(nodes: Int32Array, n: number, found: number, details: Uint8Array | null): { consumed: number; items: number[] } {
   const items: number[] = [];
   let k = 0;
-  for (let i = nodes.length - 1; i >= 0 && items.length < found; i--, k++) if (!details?.[i]) items.push(nodes[i]);
+  for (let i = n - 1; i >= 0 && items.length < found; i--, k++) if (!details?.[i]) items.push(nodes[i]);
   // A detail right under the last part belongs to it as well.
-  while (details && k < nodes.length && details[nodes.length - 1 - k]) k++;
+  while (details && k < n && details[n - 1 - k]) k++;
   return { consumed: k, items };
 }
 
-/** How many of the nearest top-level rows below head sum to it (0: none do), details left out. */
-function partsOf(cells: FootCells, head: number, nodes: number[], facts: RowFacts, rs: ReadingsScratch, details: number[] | null): number {
+/** How many of the nearest top-level rows below head (nodes[0..n)) sum to it (0: none do), details left out. */
+function partsOf(cells: FootCells, head: number, nodes: Int32Array, n: number, facts: RowFacts, rs: ReadingsScratch, details: Uint8Array | null): number {
   const headIsTotal = (facts.of(head) & L_TOTAL) !== 0;
   const c0 = firstFigureColumn(cells, head);
   if (c0 < 0) return 0;
@@ -125,7 +118,7 @@ function partsOf(cells: FootCells, head: number, nodes: number[], facts: RowFact
   // The run's rows in the run's reused buffer (at most MAX_RUN): no array per head.
   const rows = rs.runRows;
   let k = 0;
-  for (let ni = nodes.length - 1; ni >= 0 && k < MAX_RUN; ni--) {
+  for (let ni = n - 1; ni >= 0 && k < MAX_RUN; ni--) {
     if (details?.[ni]) continue;
     k++;
     const r = nodes[ni];

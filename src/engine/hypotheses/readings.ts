@@ -46,6 +46,17 @@ export class ReadingsScratch {
   itemRows = new Int32Array(64);
   /** The rows below a head tried as its parts (hypotheses/parts: at most MAX_RUN). */
   readonly runRows = new Int32Array(MAX_RUN);
+  private nodes = new Int32Array(64);
+  private detail = new Uint8Array(64);
+
+  /** The node lists of finding groups (hypotheses/parts), room for n rows; reused by every table. */
+  groupNodes(n: number): { nodes: Int32Array; detail: Uint8Array } {
+    if (this.nodes.length < n) {
+      this.nodes = new Int32Array(Math.max(n, 2 * this.nodes.length));
+      this.detail = new Uint8Array(this.nodes.length);
+    }
+    return { nodes: this.nodes, detail: this.detail };
+  }
 }
 
 export function dataItem(row: number, rs: ReadingsScratch): Item {
