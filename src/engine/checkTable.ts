@@ -210,7 +210,13 @@ function tableRelations(g: Grid, t: Table, template: TemplateInfo, shareRows: nu
 function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[], template: TemplateInfo, typed: TypedUnits, out: CheckCollector, run: Run, notes: string[]): boolean | undefined {
   let tableHasFormulas: boolean | undefined;
   const facts = tableRowFacts(g, t, run.rowFacts);
-  const totalRowSet = new Map(totals.map((x) => [x.row, x] as const));
+  // The total rows by row, and those whose reading stands (all, until the verdicts say otherwise).
+  const totalRowSet = new Map<number, TotalRow>();
+  const standing = new Map<number, TotalRow>();
+  for (const x of totals) {
+    totalRowSet.set(x.row, x);
+    standing.set(x.row, x);
+  }
   const evidence = totals.map((tot) => totalEvidence(g, tot, footCols, facts, totalRowSet, typed, run.formula, run.evidence));
   const dropCols = nonAdditiveColumns(evidence, footCols.length);
   for (let i = 0; i < footCols.length; i++)
@@ -224,7 +230,6 @@ function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[
   if (heads.size) for (const x of totals) if (facts.of(x.row) & L_TOTAL) for (const i of x.items) if (heads.has(i)) itemOfLabelled.add(i);
   // Totals whose reading stands, decided in order: a later total that sums an earlier one
   // that does not stand is judged again without it.
-  const standing = new Map(totalRowSet);
   for (let ei = 0; ei < evidence.length; ei++) {
     let e = evidence[ei];
     const tot = e.tot;

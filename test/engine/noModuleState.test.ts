@@ -19,6 +19,9 @@ const ALLOWED: Record<string, string> = {
   // Empty, and typed ReadonlyMap: TypeScript lets no module write to it; every total whose
   // formulas cover its items shares it.
   'hypotheses/totalRow.ts NO_MISMATCH': 'empty ReadonlyMap, never written',
+  // The same for a table whose figures are typed as shown, and one with no anomalous row.
+  'judge/granularity.ts AS_SHOWN': 'empty ReadonlyMap, never written',
+  'judge/rowAnomaly.ts NO_ANOMALIES': 'empty ReadonlyMap, never written',
   // Zero-length typed arrays have no element to write and cannot grow.
   'hypotheses/relationCandidates.ts NO_POSITIONS': 'zero-length typed array',
   'hypotheses/relationCandidates.ts NO_COEFS': 'zero-length typed array',

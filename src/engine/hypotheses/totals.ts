@@ -244,7 +244,8 @@ export function detectTotals(
       marks.add(x.row, CHOSEN);
     }
     const itemRows = chosenRows.toArray();
-    const closes = chosenCloses.toArray();
+    // Data rows only: they close themselves, so one array serves as both.
+    const closes = chosenTotals > 0 ? chosenCloses.toArray() : itemRows;
     totals.push(makeTotal(g, r, itemRows, chosenTotals > 0 ? 'total-of-totals' : 'column-sum', footCols, closes));
     replaceChosen(items, marks);
     for (const x of chosen) marks.remove(x.row, CHOSEN);

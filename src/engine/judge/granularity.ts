@@ -12,14 +12,18 @@ const MIN_FIGURES = 3;
 
 export interface TypedUnits {
   /** Per column: 1 when its figures were typed in whole units (coarser than shown). */
-  col: Map<number, number>;
+  col: ReadonlyMap<number, number>;
   /** Per row: 1 when all its figures are whole though shown with decimals. */
-  row: Map<number, number>;
+  row: ReadonlyMap<number, number>;
 }
 
+/** No column or row typed coarser than shown (most tables; shared: never changed). */
+const AS_SHOWN: ReadonlyMap<number, number> = new Map();
+
 export function typedUnits(g: Grid, rows: readonly number[], cols: readonly number[]): TypedUnits {
-  const col = new Map<number, number>();
-  const row = new Map<number, number>();
+  // Made only when a column or row is typed coarser than shown.
+  let col: Map<number, number> | null = null;
+  let row: Map<number, number> | null = null;
   const n = cols.length;
   // One pass over the cells: per column, whole figures, other figures and whether any shows
   // decimals; and the power of ten its non-zero figures are all multiples of (roundedTo).
@@ -49,17 +53,17 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
         rowOther = true;
       }
     }
-    if (!rowOther && rowFiner && rowWhole >= MIN_FIGURES) row.set(r, Math.max(1, rowRoundedTo(g, r, cols)));
+    if (!rowOther && rowFiner && rowWhole >= MIN_FIGURES) (row ??= new Map()).set(r, Math.max(1, rowRoundedTo(g, r, cols)));
   }
   // Nearly every figure whole: the column was typed in whole units (a few computed figures
   // among them do not make its other figures more precise).
-  for (let i = 0; i < n; i++) if (finer[i] && whole[i] >= MIN_FIGURES && whole[i] >= WHOLE_SHARE * (whole[i] + other[i])) col.set(cols[i], 1);
+  for (let i = 0; i < n; i++) if (finer[i] && whole[i] >= MIN_FIGURES && whole[i] >= WHOLE_SHARE * (whole[i] + other[i])) (col ??= new Map()).set(cols[i], 1);
   // Figures typed in thousands (624 000, 625 000): every non-zero figure of the column a multiple of 10^k.
   for (let i = 0; i < n; i++) {
     const p = rounded.of(i);
-    if (p > (col.get(cols[i]) ?? 0)) col.set(cols[i], p);
+    if (p > (col?.get(cols[i]) ?? 0)) (col ??= new Map()).set(cols[i], p);
   }
-  return { col, row };
+  return { col: col ?? AS_SHOWN, row: row ?? AS_SHOWN };
 }
 
 /**

@@ -5,6 +5,9 @@
 import type { ColumnRelation } from '../hypotheses/columnRelations';
 import type { RelationVerdict } from './relationJudgement';
 
+/** The result when no row is anomalous (shared: never changed). */
+const NO_ANOMALIES: ReadonlyMap<number, number[]> = new Map();
+
 function cellsOf(rel: ColumnRelation): number[] {
   return [rel.y, ...rel.terms.map((t) => t.c), ...rel.den.map((t) => t.c)];
 }
@@ -19,7 +22,11 @@ function disjoint(a: number[], b: number[]): boolean {
  * are left out: the template states them, whatever the row. Returns row → the relations
  * (by index) whose failure there is set aside.
  */
-export function anomalousRows(relations: readonly ColumnRelation[], verdicts: readonly RelationVerdict[]): Map<number, number[]> {
+export function anomalousRows(relations: readonly ColumnRelation[], verdicts: readonly RelationVerdict[]): ReadonlyMap<number, number[]> {
+  // Two standing relations that fail somewhere are needed (most tables have none).
+  let failingRelations = 0;
+  for (let i = 0; i < relations.length; i++) if (verdicts[i].stands && relations[i].source !== 'template' && verdicts[i].failing.length) failingRelations++;
+  if (failingRelations < 2) return NO_ANOMALIES;
   const failingAt = new Map<number, number[]>();
   for (let i = 0; i < relations.length; i++) {
     const rel = relations[i];

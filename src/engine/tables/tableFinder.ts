@@ -45,14 +45,15 @@ class RowInfo {
   readonly texts: Int32Array;
   readonly yearsOnly: Uint8Array;
 
-  constructor(g: Grid, band: Band) {
+  /** With `used`, also marks there every column of the band that holds a value in some row. */
+  constructor(g: Grid, band: Band, used?: Uint8Array) {
     this.kind = new Uint8Array(g.nRows);
     this.texts = new Int32Array(g.nRows);
     this.yearsOnly = new Uint8Array(g.nRows);
-    for (let r = 0; r < g.nRows; r++) this.read(g, r, band);
+    for (let r = 0; r < g.nRows; r++) this.read(g, r, band, used);
   }
 
-  private read(g: Grid, r: number, band: Band): void {
+  private read(g: Grid, r: number, band: Band, used: Uint8Array | undefined): void {
     let texts = 0;
     let figures = 0;
     let years = 0;
@@ -60,6 +61,7 @@ class RowInfo {
       // Every cell of the sheet passes here: one lookup for its kind, figure and format.
       const id = g.cellId(r, c);
       const k = g.kindById(id);
+      if (used !== undefined && k !== K_EMPTY) used[c] = 1;
       if (k === K_TEXT) texts++;
       else if (k === K_NUMBER) {
         figures++;
@@ -106,8 +108,13 @@ function similarHeader(a: string, b: string): boolean {
 
 /** The tables of the sheet; `labels` is the run's label memo (none: labels are read afresh). */
 export function findTables(g: Grid, labels?: LabelMemo): Table[] {
-  const bands = columnBands(g);
-  if (bands.length === 1) return findInBand(g, bands[0], labels);
+  // One pass over the sheet reads its rows across all columns and which columns are used:
+  // a sheet of one band (most) is then read once.
+  const used = new Uint8Array(g.nCols);
+  const whole: Band = { a: 0, b: Math.max(0, g.nCols - 1) };
+  const info = new RowInfo(g, whole, used);
+  const bands = columnBands(g, used);
+  if (bands.length === 1 && bands[0].a === whole.a && bands[0].b === whole.b) return findInBand(g, bands[0], labels, info);
   const out: Table[] = [];
   for (const band of bands) out.push(...findInBand(g, band, labels));
   // In reading order: by first row, then left to right.
@@ -117,12 +124,10 @@ export function findTables(g: Grid, labels?: LabelMemo): Table[] {
 /**
  * The sheet's columns in bands, split at a column empty on every row when the columns to its
  * right start with labels of their own (a table beside the other, checks.md 4.9); an empty
- * column inside a table (a spacer before more figures) splits nothing.
+ * column inside a table (a spacer before more figures) splits nothing. `used`: per column, 1
+ * when some row holds a value there.
  */
-function columnBands(g: Grid): Band[] {
-  const used = new Uint8Array(g.nCols);
-  // A column is looked up only until it shows a value: most cells cost one array read.
-  for (let r = 0; r < g.nRows; r++) for (let c = 0, n = g.rowLength(r); c < n; c++) if (!used[c] && g.kind(r, c) !== K_EMPTY) used[c] = 1;
+function columnBands(g: Grid, used: Uint8Array): Band[] {
   const bands: Band[] = [];
   let a = 0;
   for (let c = 1; c < g.nCols; c++) {
@@ -189,8 +194,8 @@ function hasFigures(g: Grid, a: number, b: number): boolean {
   return false;
 }
 
-function findInBand(g: Grid, band: Band, labels: LabelMemo | undefined): Table[] {
-  const info = new RowInfo(g, band);
+function findInBand(g: Grid, band: Band, labels: LabelMemo | undefined, read?: RowInfo): Table[] {
+  const info = read ?? new RowInfo(g, band);
   const tables: Table[] = [];
   // Header rows of a text-only block, waiting for figures after a blank row or two.
   let pending: { rows: number[]; end: number } | null = null;
