@@ -23,6 +23,22 @@ const keyOf = (r: number, c: number): number => r * 65536 + c;
 const STATUS_CODE: Readonly<Record<Status, number>> = { ok: 0, warning: 1, error: 2 };
 const STATUS_OF: readonly Status[] = ['ok', 'warning', 'error'];
 
+// A cell's five numbers, at CELL · cell number: row, column, status, first and last check
+// (the checks of one cell are chained by K_NEXT). One array for them all, grown at once.
+const CELL = 5;
+const C_ROW = 0;
+const C_COL = 1;
+const C_STATUS = 2;
+const C_FIRST = 3;
+const C_LAST = 4;
+// A check's three numbers, at CK · check number: the next check of its cell (−1: none), its
+// group (−1: a check given whole) and the column (Σ of rows) or row (a row relation) the
+// group's formula is applied to.
+const CK = 3;
+const K_NEXT = 0;
+const K_GROUP = 1;
+const K_PARAM = 2;
+
 /** Where a reconciled check's inputs come from: the formula, kept by reference. */
 const SRC_COLUMN = 0; // Σ of rows (an array) in a column (the parameter)
 const SRC_ROW = 1; // a row relation (a shape) in a row (the parameter)
@@ -64,20 +80,10 @@ export class CheckCollector {
   /** Cells the grid does not store (none in practice): kept apart, merged when listing. */
   private readonly outside = new Map<number, number>();
 
-  // Cells, by cell number.
-  private readonly cellRow: Growing<Int32Array>;
-  private readonly cellCol: Growing<Int32Array>;
-  private readonly cellStatus: Growing<Int32Array>;
-  /** First and last check of the cell (checks of one cell are chained by ckNext). */
-  private readonly cellFirst: Growing<Int32Array>;
-  private readonly cellLast: Growing<Int32Array>;
-
-  // Checks, by check number.
-  private readonly ckNext: Growing<Int32Array>;
-  /** Group of a logged check; −1 for a check given whole. */
-  private readonly ckGroup: Growing<Int32Array>;
-  /** The column (Σ of rows) or row (a row relation) the group's formula is applied to. */
-  private readonly ckParam: Growing<Int32Array>;
+  /** Cells, CELL numbers each (C_*), by cell number. */
+  private readonly cells: Growing<Int32Array>;
+  /** Checks, CK numbers each (K_*), by check number. */
+  private readonly checks: Growing<Int32Array>;
   /** expected, actual, difference, tolerance of check k at 4k … 4k + 3. */
   private readonly ckFigures: Growing<Float64Array>;
   /** Checks given whole (findings, error values, cross-table checks), by check number. */
@@ -92,14 +98,8 @@ export class CheckCollector {
     // About one cell in four of a sheet with tables is checked: room for that from the
     // start, so the arrays seldom grow (each growth copies them).
     const room = Math.max(16, grid.cellCount >> 2);
-    this.cellRow = new Growing(int32s, room);
-    this.cellCol = new Growing(int32s, room);
-    this.cellStatus = new Growing(int32s, room);
-    this.cellFirst = new Growing(int32s, room);
-    this.cellLast = new Growing(int32s, room);
-    this.ckNext = new Growing(int32s, room);
-    this.ckGroup = new Growing(int32s, room);
-    this.ckParam = new Growing(int32s, room);
+    this.cells = new Growing(int32s, CELL * room);
+    this.checks = new Growing(int32s, CK * room);
     this.ckFigures = new Growing(float64s, 4 * room);
   }
 
@@ -113,12 +113,14 @@ export class CheckCollector {
 
   /** A new cell (r, c), whose grid id is `id` (−1: one the grid does not store). */
   private newCell(r: number, c: number, id: number, slotOf: Int32Array): number {
-    const n = this.cellRow.length;
-    this.cellRow.push(r);
-    this.cellCol.push(c);
-    this.cellStatus.push(0);
-    this.cellFirst.push(-1);
-    this.cellLast.push(-1);
+    const at = this.cells.grow(CELL);
+    const cells = this.cells.data;
+    cells[at + C_ROW] = r;
+    cells[at + C_COL] = c;
+    cells[at + C_STATUS] = 0;
+    cells[at + C_FIRST] = -1;
+    cells[at + C_LAST] = -1;
+    const n = at / CELL;
     if (id < 0) this.outside.set(keyOf(r, c), n + 1);
     else slotOf[id] = n + 1;
     return n;
@@ -130,7 +132,7 @@ export class CheckCollector {
     // cellOf, with the grid id kept for a new cell: one lookup per check.
     const id = this.grid.cellId(r, c);
     let cell = id < 0 ? (this.outside.get(keyOf(r, c)) ?? 0) - 1 : this.slotOf[id] - 1;
-    const k = this.ckNext.length - 1;
+    const k = this.checks.length / CK - 1;
     if (cell < 0) cell = this.newCell(r, c, id, this.slotOf);
     else {
       const same = this.sameCheck(cell, k);
@@ -139,15 +141,16 @@ export class CheckCollector {
         return same;
       }
     }
-    const first = this.cellFirst.data;
-    if (first[cell] < 0) {
-      first[cell] = k;
-      this.cellStatus.data[cell] = status;
+    const cells = this.cells.data;
+    const at = CELL * cell;
+    if (cells[at + C_FIRST] < 0) {
+      cells[at + C_FIRST] = k;
+      cells[at + C_STATUS] = status;
     } else {
-      this.ckNext.data[this.cellLast.data[cell]] = k;
-      if (status > this.cellStatus.data[cell]) this.cellStatus.data[cell] = status;
+      this.checks.data[CK * cells[at + C_LAST] + K_NEXT] = k;
+      if (status > cells[at + C_STATUS]) cells[at + C_STATUS] = status;
     }
-    this.cellLast.data[cell] = k;
+    cells[at + C_LAST] = k;
     return k;
   }
 
@@ -159,7 +162,7 @@ export class CheckCollector {
     const rule = this.ruleOf(k);
     const expected = this.expectedOf(k);
     let inputs: string[] | null = null;
-    for (let i = this.cellFirst.data[cell]; i >= 0; i = this.ckNext.data[i]) {
+    for (let i = this.firstCheck(cell); i >= 0; i = this.nextCheck(i)) {
       // Rule and expected figure first: the inputs (strings) only when both agree.
       if (this.ruleOf(i) !== rule || this.expectedOf(i) !== expected) continue;
       inputs ??= this.check(k).inputs;
@@ -168,13 +171,29 @@ export class CheckCollector {
     return -1;
   }
 
+  private firstCheck(cell: number): number {
+    return this.cells.data[CELL * cell + C_FIRST];
+  }
+
+  private nextCheck(k: number): number {
+    return this.checks.data[CK * k + K_NEXT];
+  }
+
+  private groupOf(k: number): number {
+    return this.checks.data[CK * k + K_GROUP];
+  }
+
+  private statusOf(cell: number): number {
+    return this.cells.data[CELL * cell + C_STATUS];
+  }
+
   private ruleOf(k: number): Rule {
-    const g = this.ckGroup.data[k];
+    const g = this.groupOf(k);
     return g >= 0 ? this.groups[g].rule : this.whole.get(k)!.rule;
   }
 
   private expectedOf(k: number): number | null {
-    return this.ckGroup.data[k] >= 0 ? this.ckFigures.data[4 * k] : this.whole.get(k)!.expected;
+    return this.groupOf(k) >= 0 ? this.ckFigures.data[4 * k] : this.whole.get(k)!.expected;
   }
 
   /**
@@ -183,29 +202,30 @@ export class CheckCollector {
    * passed to a call that is not inlined is boxed, and there is one per check.
    */
   private push(group: number, param: number, fig: ReconciledFigures | null): void {
-    this.ckNext.push(-1);
-    this.ckGroup.push(group);
-    this.ckParam.push(param);
-    const figures = this.ckFigures;
-    figures.push(fig ? fig.expected : 0);
-    figures.push(fig ? fig.actual : 0);
-    figures.push(fig ? fig.difference : 0);
-    figures.push(fig ? fig.tolerance : 0);
+    const at = this.checks.grow(CK);
+    const checks = this.checks.data;
+    checks[at + K_NEXT] = -1;
+    checks[at + K_GROUP] = group;
+    checks[at + K_PARAM] = param;
+    const f = this.ckFigures.grow(4);
+    const figures = this.ckFigures.data;
+    figures[f] = fig ? fig.expected : 0;
+    figures[f + 1] = fig ? fig.actual : 0;
+    figures[f + 2] = fig ? fig.difference : 0;
+    figures[f + 3] = fig ? fig.tolerance : 0;
   }
 
   private dropLast(): void {
-    const k = this.ckNext.length - 1;
+    const k = this.checks.length / CK - 1;
     this.whole.delete(k);
-    this.ckNext.length--;
-    this.ckGroup.length--;
-    this.ckParam.length--;
+    this.checks.length -= CK;
     this.ckFigures.length -= 4;
   }
 
   /** Add a whole check. Returns its number (the number of the same check when the cell had it already). */
   add(r: number, c: number, check: Check): number {
     this.push(-1, 0, null);
-    const k0 = this.ckNext.length - 1;
+    const k0 = this.checks.length / CK - 1;
     this.whole.set(k0, check);
     const k = this.append(r, c, STATUS_CODE[check.status]);
     if (k === k0 && check.status !== 'ok') this.findingLog.push(k, r, c);
@@ -233,11 +253,11 @@ export class CheckCollector {
     this.whole.set(k, check);
     const cell = this.cellOf(r, c);
     let worst = 0;
-    for (let i = this.cellFirst.data[cell]; i >= 0; i = this.ckNext.data[i]) {
+    for (let i = this.firstCheck(cell); i >= 0; i = this.nextCheck(i)) {
       const w = this.whole.get(i);
       if (w && STATUS_CODE[w.status] > worst) worst = STATUS_CODE[w.status];
     }
-    this.cellStatus.data[cell] = worst;
+    this.cells.data[CELL * cell + C_STATUS] = worst;
   }
 
   /** The group for these checks: the last one again when it matches (checks come in loops). */
@@ -264,7 +284,7 @@ export class CheckCollector {
   check(k: number): Check {
     const whole = this.whole.get(k);
     if (whole) return whole;
-    const g = this.groups[this.ckGroup.data[k]];
+    const g = this.groups[this.groupOf(k)];
     const fig = this.ckFigures.data;
     const check: Check = {
       rule: g.rule,
@@ -273,11 +293,16 @@ export class CheckCollector {
       actual: fig[4 * k + 1],
       difference: fig[4 * k + 2],
       tolerance: fig[4 * k + 3],
-      inputs: inputsOfGroup(g, this.ckParam.data[k]),
+      inputs: inputsOfGroup(g, this.checks.data[CK * k + K_PARAM]),
       message: g.message,
     };
     if (g.basis) check.basis = g.basis;
     return check;
+  }
+
+  /** How many cells have a check. */
+  private get cellCount(): number {
+    return this.cells.length / CELL;
   }
 
   has(r: number, c: number): boolean {
@@ -295,23 +320,23 @@ export class CheckCollector {
   /** Cell numbers ordered by row, then column: grid ids run in that order. */
   private ordered(): Int32Array {
     if (this.order) return this.order;
-    const order = new Int32Array(this.cellRow.length);
+    const order = new Int32Array(this.cellCount);
     const slots = this.slotOf!;
     let n = 0;
     for (let id = 0; id < slots.length; id++) if (slots[id] !== 0) order[n++] = slots[id] - 1;
     for (const x of this.outside.values()) order[n++] = x - 1;
-    const rows = this.cellRow.data;
-    const cols = this.cellCol.data;
-    if (this.outside.size) order.sort((a, b) => keyOf(rows[a], cols[a]) - keyOf(rows[b], cols[b]));
+    const cells = this.cells.data;
+    const key = (x: number): number => keyOf(cells[CELL * x + C_ROW], cells[CELL * x + C_COL]);
+    if (this.outside.size) order.sort((a, b) => key(a) - key(b));
     return order;
   }
 
   private cellObject(n: number): CheckedCell {
     const checks: Check[] = [];
-    for (let k = this.cellFirst.data[n]; k >= 0; k = this.ckNext.data[k]) checks.push(this.check(k));
-    const row = this.cellRow.data[n];
-    const col = this.cellCol.data[n];
-    return { address: cellAddress(row, col), row, col, status: STATUS_OF[this.cellStatus.data[n]], checks };
+    for (let k = this.firstCheck(n); k >= 0; k = this.nextCheck(k)) checks.push(this.check(k));
+    const row = this.cells.data[CELL * n + C_ROW];
+    const col = this.cells.data[CELL * n + C_COL];
+    return { address: cellAddress(row, col), row, col, status: STATUS_OF[this.statusOf(n)], checks };
   }
 
   /** The checked cells ordered by row, then column. */
@@ -329,21 +354,23 @@ export class CheckCollector {
   /** The cells that do not reconcile (warnings and errors), ordered; no objects for the rest. */
   findings(): CheckedCell[] {
     const out: CheckedCell[] = [];
-    for (const n of this.ordered()) if (this.cellStatus.data[n] !== 0) out.push(this.cellObject(n));
+    for (const n of this.ordered()) if (this.statusOf(n) !== 0) out.push(this.cellObject(n));
     return out;
   }
 
   /** Every checked cell's position and status, ordered, without building cell objects. */
   forEachStatus(visit: (row: number, col: number, status: Status) => void): void {
-    for (const n of this.ordered()) visit(this.cellRow.data[n], this.cellCol.data[n], STATUS_OF[this.cellStatus.data[n]]);
+    const cells = this.cells.data;
+    for (const n of this.ordered()) visit(cells[CELL * n + C_ROW], cells[CELL * n + C_COL], STATUS_OF[cells[CELL * n + C_STATUS]]);
   }
 
   counts(): StatusCounts {
-    const out = { cells: this.cellRow.length, ok: 0, warning: 0, error: 0 };
-    const st = this.cellStatus.data;
-    for (let n = 0; n < this.cellRow.length; n++) {
-      if (st[n] === 0) out.ok++;
-      else if (st[n] === 1) out.warning++;
+    const out = { cells: this.cellCount, ok: 0, warning: 0, error: 0 };
+    const cells = this.cells.data;
+    for (let n = 0; n < out.cells; n++) {
+      const st = cells[CELL * n + C_STATUS];
+      if (st === 0) out.ok++;
+      else if (st === 1) out.warning++;
       else out.error++;
     }
     return out;

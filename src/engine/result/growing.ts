@@ -10,13 +10,19 @@ export class Growing<A extends Int32Array | Float64Array> {
   ) {
     this.data = make(capacity);
   }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
+  /** Room for n more numbers at the end: returns where they start (length grows by n; write them there, into data as read after this call: growing replaces it). */
+  grow(n: number): number {
+    const at = this.length;
+    const need = at + n;
+    if (need > this.data.length) {
+      let size = Math.max(1, this.data.length * 2);
+      while (size < need) size *= 2;
+      const next = this.make(size);
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length++] = x;
+    this.length = need;
+    return at;
   }
 }
 
