@@ -51,4 +51,24 @@ describe('buildGrid', () => {
     expect([0, 1, 2, 3, 4].map((c) => f.hasFormula(0, c))).toEqual([true, true, false, false, false]);
     expect(f.hasFormula(3, 0)).toBe(false);
   });
+
+  it('numbers the cells of a row consecutively, whatever the rows\' lengths (hot loops add the column to the row\'s first id)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.option(fc.integer({ min: -99, max: 99 }), { nil: undefined }), { maxLength: 8 }), { maxLength: 12 }), (values) => {
+        const grid = buildGrid({ name: 'R', rows: values.map((row) => row.map((v) => (v === undefined ? undefined : { value: v }))) });
+        const seen = new Set<number>();
+        for (let r = 0; r < values.length; r++) {
+          expect(grid.rowLength(r)).toBe(values[r].length);
+          for (let c = 0; c < values[r].length; c++) {
+            const id = grid.cellId(r, c);
+            expect(id).toBe(grid.cellId(r, 0) + c);
+            expect(grid.kindById(id)).toBe(grid.kind(r, c));
+            seen.add(id);
+          }
+          expect(grid.cellId(r, values[r].length)).toBe(-1);
+        }
+        expect(seen.size).toBe(grid.cellCount);
+      }),
+    );
+  });
 });

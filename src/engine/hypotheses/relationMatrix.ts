@@ -50,11 +50,14 @@ export function matrix(g: Grid, rows: number[], cols: number[], m: Matrix = newM
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const base = i * width;
+    // The row's first cell id once: a cell of a later column is that plus its column.
+    const first = g.cellId(r, 0);
+    const length = g.rowLength(r);
     for (let k = 0; k < width; k++) {
       const c = cols[k];
       const at = base + k;
-      // One lookup for the cell's kind, figure, unit and format.
-      const id = g.cellId(r, c);
+      // One lookup for the cell's kind, figure, unit and format (beyond the row's length: empty).
+      const id = c < length ? first + c : -1;
       const kind = id < 0 ? K_EMPTY : g.kindById(id);
       if (kind !== K_NUMBER && kind !== K_DASH) {
         // empty, text, error: 0 and no value

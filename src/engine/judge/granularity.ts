@@ -35,16 +35,22 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
     let rowWhole = 0;
     let rowFiner = false;
     let rowOther = false;
+    // The row's first cell id once: a cell of a later column is that plus its column (within the row's length).
+    const first = g.cellId(r, 0);
+    const length = g.rowLength(r);
     for (let i = 0; i < n; i++) {
       // One cell lookup for kind, figure, unit and format (this pass reads every cell of the table).
-      const id = g.cellId(r, cols[i]);
-      if (id < 0 || g.kindById(id) !== K_NUMBER || g.pctById(id)) continue;
+      const c = cols[i];
+      if (c >= length) continue;
+      const id = first + c;
+      if (g.kindById(id) !== K_NUMBER || g.pctById(id)) continue;
       const x = g.numById(id);
-      rounded.add(i, x, g.unitById(id));
-      if (isWhole(x)) {
+      const unit = g.unitById(id);
+      if (rounded.open(i)) rounded.add(i, x, unit);
+      if (x === Math.round(x) || isWhole(x)) {
         whole[i]++;
         rowWhole++;
-        if (g.unitById(id) < 1) {
+        if (unit < 1) {
           finer[i] = 1;
           rowFiner = true;
         }
@@ -80,6 +86,11 @@ class PowersOfTen {
     this.p = new Float64Array(n).fill(1e6);
     this.figures = new Int32Array(n);
     this.shownFiner = new Uint8Array(n);
+  }
+
+  /** Column i may still be a multiple of a power of ten (add has work to do). */
+  open(i: number): boolean {
+    return this.p[i] !== 0;
   }
 
   /** Figure x (a number, no percentage) of column i, with its display unit. */

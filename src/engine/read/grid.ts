@@ -33,7 +33,10 @@ export interface Grid {
   hasFormula(r: number, c: number): boolean;
   /** Stored cells: ids run from 0 to cellCount − 1 in row-major order. */
   readonly cellCount: number;
-  /** The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store. */
+  /**
+   * The id of cell (r, c), ordered by row then column; −1 for a cell the sheet does not store.
+   * A row's cells have consecutive ids: cellId(r, c) = cellId(r, 0) + c for c < rowLength(r).
+   */
   cellId(r: number, c: number): number;
   /** kind, num and unit by cell id (a valid id ≥ 0): one lookup for the three in hot loops. */
   kindById(id: number): number;

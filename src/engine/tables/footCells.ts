@@ -46,23 +46,28 @@ export class FootCells {
     const kindStore = this.kinds;
     const numStore = this.nums;
     const unitStore = this.units;
+    const floors = this.floors;
     const anyRowFloor = typed.row.size > 0;
     for (let r = t.r0, i = 0; r <= t.r1; r++) {
       // A row's typed unit looked up once per row (and not at all when no row has one).
       const rowFloor = anyRowFloor ? Math.min(1, typed.row.get(r) ?? 0) : 0;
+      // The row's first cell id once: a cell of a later column is that plus its column.
+      const first = g.cellId(r, 0);
+      const length = g.rowLength(r);
       for (let ci = 0; ci < cols.length; ci++, i++) {
-        // One cell lookup for kind, figure and unit (a cell the sheet does not store is empty).
-        const id = g.cellId(r, cols[ci]);
-        if (id < 0) {
+        // A cell beyond the row's stored cells is empty.
+        const c = cols[ci];
+        if (c >= length) {
           kindStore[i] = K_EMPTY;
           numStore[i] = 0;
           unitStore[i] = 0;
           continue;
         }
+        const id = first + c;
         kindStore[i] = g.kindById(id);
         numStore[i] = g.numById(id);
         const u = g.unitById(id);
-        const floor = rowFloor > this.floors[ci] ? rowFloor : this.floors[ci];
+        const floor = rowFloor > floors[ci] ? rowFloor : floors[ci];
         unitStore[i] = u > 0 && u < floor ? floor : u;
       }
     }

@@ -57,9 +57,11 @@ class RowInfo {
     let texts = 0;
     let figures = 0;
     let years = 0;
+    // Every cell of the sheet passes here: one lookup for its kind, figure and format (the
+    // row's cells have consecutive ids).
+    const first = g.cellId(r, 0);
     for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
-      // Every cell of the sheet passes here: one lookup for its kind, figure and format.
-      const id = g.cellId(r, c);
+      const id = first + c;
       const k = g.kindById(id);
       if (used !== undefined && k !== K_EMPTY) used[c] = 1;
       if (k === K_TEXT) texts++;
@@ -283,8 +285,9 @@ function makeTable(g: Grid, band: Band, headerRows: number[], bodyRows: number[]
   const texts = new Array<number>(g.nCols).fill(0);
   const figs = new Array<number>(g.nCols).fill(0);
   for (const r of bodyRows) {
+    const first = g.cellId(r, 0);
     for (let c = band.a, n = bandEnd(g, r, band); c < n; c++) {
-      const k = g.kind(r, c);
+      const k = g.kindById(first + c);
       if (k === K_TEXT) texts[c]++;
       else if (k === K_NUMBER || k === K_DASH || k === K_ERROR) figs[c]++;
     }
