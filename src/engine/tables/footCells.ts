@@ -3,31 +3,43 @@
 import type { Grid } from '../read/grid';
 import { K_DASH, K_EMPTY, K_NUMBER } from '../read/grid';
 import type { Table } from './tableFinder';
-import { tableTypedUnits, type TypedUnitsMemo } from '../judge/granularity';
+import { tableTypedUnits, type TypedUnits, type TypedUnitsMemo } from '../judge/granularity';
+
+/**
+ * Beyond this many cells (rows × footing columns) a table is read from the grid instead of
+ * copied: a sparse table of many rows and columns (a row of 16 384 figures above a million
+ * rows of one) would need far more than the sheet's own cells.
+ */
+const MAX_COPIED = 1 << 22;
 
 /**
  * Kind, figure and unit (as Grid.kind/num/unit give them) of the rows of one table in its
  * footing columns, addressed by row and column position (index in `cols`). One instance is
- * reset per table (a run has one, Run.footCells). Its arrays are reused for every table
- * (row-major: (r − r0) · columns + column position) and grown as needed. Only rows of the
- * table may be asked for: the accessors are one array read each, small enough for the
- * compiler to inline wherever they are called (a table's rows are all non-empty, so a copy
- * costs no more than the sheet's own cells).
+ * reset per table (a run has one, Run.footCells); use what reset returns. Its arrays are
+ * reused for every table (row-major: (r − r0) · columns + column position) and grown as
+ * needed. Only rows of the table may be asked for: the accessors are one array read each,
+ * small enough for the compiler to inline wherever they are called. A table too large to
+ * copy (MAX_COPIED) gets a GridFootCells, which reads the grid.
  */
 export class FootCells {
   g!: Grid;
   cols: number[] = [];
-  private r0 = 0;
-  private nc = 0;
+  protected r0 = 0;
+  protected nc = 0;
   private kinds = new Uint8Array(1024);
   private nums = new Float64Array(1024);
   private units = new Float64Array(1024);
   /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
-  private floors: number[] = [];
+  protected floors: number[] = [];
 
-  constructor(private readonly typedUnits?: TypedUnitsMemo) {}
+  /** `maxCopied`: the largest table copied, in cells (a test may set a smaller one). */
+  constructor(
+    private readonly typedUnits?: TypedUnitsMemo,
+    private readonly maxCopied = MAX_COPIED,
+  ) {}
 
-  reset(g: Grid, t: Table, cols: number[]): this {
+  /** The footing cells of table t in columns `cols`: this instance, or a GridFootCells for a table too large to copy. */
+  reset(g: Grid, t: Table, cols: number[]): FootCells {
     this.g = g;
     this.cols = cols;
     const typed = tableTypedUnits(g, t, this.typedUnits);
@@ -37,6 +49,7 @@ export class FootCells {
     this.r0 = t.r0;
     this.nc = cols.length;
     const n = (t.r1 - t.r0 + 1) * cols.length;
+    if (n > this.maxCopied) return new GridFootCells(g, t, cols, this.floors, typed);
     if (this.kinds.length < n) {
       const size = Math.max(n, this.kinds.length * 2);
       this.kinds = new Uint8Array(size);
@@ -94,6 +107,37 @@ export class FootCells {
   /** Grid.has: a number or a dash. */
   has(r: number, ci: number): boolean {
     const k = this.kinds[(r - this.r0) * this.nc + ci];
+    return k === K_NUMBER || k === K_DASH;
+  }
+}
+
+/** The footing cells of a table too large to copy, read from the grid: the same answers, more slowly. */
+class GridFootCells extends FootCells {
+  constructor(g: Grid, t: Table, cols: number[], floors: number[], private readonly typed: TypedUnits) {
+    super();
+    this.g = g;
+    this.cols = cols;
+    this.floors = floors;
+    this.r0 = t.r0;
+    this.nc = cols.length;
+  }
+
+  kind(r: number, ci: number): number {
+    return this.g.kind(r, this.cols[ci]);
+  }
+
+  num(r: number, ci: number): number {
+    return this.g.num(r, this.cols[ci]);
+  }
+
+  unit(r: number, ci: number): number {
+    const u = this.g.unit(r, this.cols[ci]);
+    const floor = Math.max(this.floors[ci], Math.min(1, this.typed.row.get(r) ?? 0));
+    return u > 0 && u < floor ? floor : u;
+  }
+
+  has(r: number, ci: number): boolean {
+    const k = this.kind(r, ci);
     return k === K_NUMBER || k === K_DASH;
   }
 }
