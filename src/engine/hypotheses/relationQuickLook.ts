@@ -53,7 +53,8 @@ export function pairFailsQuickLook(m: Matrix, yi: number, a: number, b: number):
   const rows = m.rows.length;
   if (rows <= LOOK_FROM) return 0;
   const { v, u, has: h, width } = m;
-  // Rows seen and held per variant, in locals: the three variants written out, no loop over them.
+  // Rows seen and held per variant, in locals: the three variants written out, no loop over
+  // them (a loop with the counters in arrays made the whole engine 1–4 % slower at 10k).
   let seen0 = 0;
   let held0 = 0;
   let seen1 = 0;

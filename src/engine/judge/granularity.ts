@@ -47,7 +47,7 @@ export function typedUnits(g: Grid, rows: readonly number[], cols: readonly numb
       const x = g.numById(id);
       const unit = g.unitById(id);
       if (rounded.open(i)) rounded.add(i, x, unit);
-      if (x === Math.round(x) || isWhole(x)) {
+      if (isWhole(x)) {
         whole[i]++;
         rowWhole++;
         if (unit < 1) {
