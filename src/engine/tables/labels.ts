@@ -60,23 +60,9 @@ export function isTotalLabel(label: string, memo?: LabelMemo): boolean {
   return (labelFacts(label, memo) & L_TOTAL) !== 0;
 }
 
-/** A label that starts like a total (`Summa …`, `Totalt`), not one with the word inside. */
-export function isStrongTotalLabel(label: string, memo?: LabelMemo): boolean {
-  return (labelFacts(label, memo) & L_STRONG_TOTAL) !== 0;
-}
-
 /** Header words of a column that is no amount to add up: shares, averages, indices. */
 export function isNonAdditiveHeader(header: string, memo?: LabelMemo): boolean {
   return (headerFacts(header, memo) & H_NON_ADDITIVE) !== 0;
-}
-
-/** A "varav" row details the row above it and is no part of any sum. */
-export function isPartLabel(label: string, memo?: LabelMemo): boolean {
-  return (labelFacts(label, memo) & L_PART) !== 0;
-}
-
-export function isCountLabel(label: string, memo?: LabelMemo): boolean {
-  return (labelFacts(label, memo) & L_COUNT) !== 0;
 }
 
 /** Header words of a column derived from others (a difference, a total). */
