@@ -117,6 +117,11 @@ function partsOf(cells: FootCells, head: number, nodes: Int32Array, n: number, f
   let bestAllExact = false;
   // The run's rows in the run's reused buffer (at most MAX_RUN): no array per head.
   const rows = rs.runRows;
+  // When the column's figures share a sign, the running sum only moves one way: once it lies
+  // beyond the target by more than the widest tolerance any run may get (largest unit, longest
+  // run), no longer run can come back within it, and the search stops.
+  const sign = cells.sign(c0);
+  const beyond = 0.5 * cells.maxUnit(c0) * (MAX_RUN + 1);
   let k = 0;
   for (let ni = n - 1; ni >= 0 && k < MAX_RUN; ni--) {
     if (details?.[ni]) continue;
@@ -127,7 +132,10 @@ function partsOf(cells: FootCells, head: number, nodes: Int32Array, n: number, f
     rows[k - 1] = r;
     run += cells.num(r, c0);
     if (cells.unit(r, c0) > unit) unit = cells.unit(r, c0);
-    if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) continue;
+    if (k < 2 || Math.abs(run - target) > 0.5 * unit * (k + 1)) {
+      if (sign !== 0 && sign * (run - target) > beyond) break;
+      continue;
+    }
     // Most cells must agree closely (at least two); the rest are findings.
     // Rows of zeros add nothing: a "sum" of one real row is a repeated row.
     if (nonZeroRows(cells, rows, k) < 2) continue;

@@ -12,6 +12,9 @@ import { tableTypedUnits, type TypedUnits, type TypedUnitsMemo } from '../judge/
  */
 const MAX_COPIED = 1 << 22;
 
+/** FootCells.sign of a column not worked out yet. */
+const UNKNOWN = 2;
+
 /**
  * Kind, figure and unit (as Grid.kind/num/unit give them) of the rows of one table in its
  * footing columns, addressed by row and column position (index in `cols`). One instance is
@@ -31,6 +34,10 @@ export class FootCells {
   private units = new Float64Array(1024);
   /** Per column position: the unit its figures were typed in, when coarser than shown (judge/granularity). */
   protected floors: number[] = [];
+  /** Per column position: the sign all its figures share (see sign), and its largest unit. */
+  private signs = new Int8Array(16);
+  private maxUnits = new Float64Array(16);
+  private rows = 0;
 
   /** `maxCopied`: the largest table copied, in cells (a test may set a smaller one). */
   constructor(
@@ -56,6 +63,13 @@ export class FootCells {
       this.nums = new Float64Array(size);
       this.units = new Float64Array(size);
     }
+    if (this.signs.length < cols.length) {
+      this.signs = new Int8Array(Math.max(cols.length, 2 * this.signs.length));
+      this.maxUnits = new Float64Array(this.signs.length);
+    }
+    // Worked out for a column when first asked (few are).
+    this.signs.fill(UNKNOWN, 0, cols.length);
+    this.rows = t.r1 - t.r0 + 1;
     const kindStore = this.kinds;
     const numStore = this.nums;
     const unitStore = this.units;
@@ -85,6 +99,37 @@ export class FootCells {
       }
     }
     return this;
+  }
+
+  /**
+   * The sign every figure of column position ci shares: 1 when none is below 0, −1 when none
+   * is above 0 (and some below), 0 when both occur. A running sum over the column's rows then
+   * only grows (1) or only falls (−1), whatever rows it takes.
+   */
+  sign(ci: number): number {
+    if (this.signs[ci] === UNKNOWN) this.bound(ci);
+    return this.signs[ci];
+  }
+
+  /** The largest unit of column position ci's cells (0 when none shows a unit). */
+  maxUnit(ci: number): number {
+    if (this.signs[ci] === UNKNOWN) this.bound(ci);
+    return this.maxUnits[ci];
+  }
+
+  /** sign and maxUnit of column position ci, from its cells. */
+  private bound(ci: number): void {
+    let below = false;
+    let above = false;
+    let unit = 0;
+    for (let i = ci, end = this.rows * this.nc; i < end; i += this.nc) {
+      const x = this.nums[i];
+      if (x < 0) below = true;
+      else if (x > 0) above = true;
+      if (this.units[i] > unit) unit = this.units[i];
+    }
+    this.signs[ci] = below ? (above ? 0 : -1) : 1;
+    this.maxUnits[ci] = unit;
   }
 
   get count(): number {
@@ -128,6 +173,15 @@ class GridFootCells extends FootCells {
 
   num(r: number, ci: number): number {
     return this.g.num(r, this.cols[ci]);
+  }
+
+  /** Not worked out for a table read from the grid: both signs may occur. */
+  sign(): number {
+    return 0;
+  }
+
+  maxUnit(): number {
+    return Infinity;
   }
 
   unit(r: number, ci: number): number {
