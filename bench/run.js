@@ -35,15 +35,23 @@ function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
+/** A run shorter than this is timed after a long warm-up, and over more runs (see warm). */
+const SHORT_RUN_MS = 50;
+/** Timed runs of a short function at least: a median of 7 runs of 3 ms moves with every hiccup. */
+const SHORT_RUNS = 25;
+
 /**
- * Median wall time in ms of fn over n runs. With warmUp (a number of runs), unmeasured runs
- * first until the JIT has compiled the code (see warm): steady state, for engine and reader alike.
+ * Median wall time in ms of fn over n runs (at least SHORT_RUNS when a run is short). With
+ * warmUp (a number of runs), unmeasured runs first until the JIT has compiled the code (see
+ * warm): steady state, for engine and reader alike.
  */
 function time(fn, n, warmUp) {
-  if (warmUp) warm(fn, warmUp);
+  let short = false;
+  if (warmUp) short = warm(fn, warmUp) < SHORT_RUN_MS;
+  const runs = short ? Math.max(n, SHORT_RUNS) : n;
   const ts = [];
   let last;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = now();
     last = fn();
     ts.push(now() - t0);
@@ -51,11 +59,13 @@ function time(fn, n, warmUp) {
   return { ms: median(ts), last };
 }
 /**
- * Unmeasured runs of fn: at least `runs` of them and 300 ms, and, where a run is short (under
- * 50 ms), until the runs stop getting faster (the median of the last twenty no more than 2 %
- * below that of the twenty before; at most 5 s). A large function is compiled by the
- * optimising compiler only after many calls, in the background: 300 ms of a 10k workbook was
- * some 27 engine runs, while its run time kept falling until about the 70th.
+ * Unmeasured runs of fn: at least `runs` of them and 300 ms; where a run is short (under
+ * SHORT_RUN_MS), at least 2 s and until the runs stop getting faster (the median of the last
+ * twenty no more than 2 % below that of the twenty before; at most 8 s). A large function is
+ * compiled by the optimising compiler only after many calls, in the background, and both the
+ * engine at 10k keeps getting faster for about 2 s: the 2 % test alone stopped after about
+ * 0,45 s (some 50 runs), where the engine's next 25 runs took 17–46 % longer than 2,5 s later
+ * (the reader's 2 %). Returns the last run's ms.
  */
 function warm(fn, runs) {
   const t0 = now();
@@ -65,9 +75,11 @@ function warm(fn, runs) {
     fn();
     last.push(now() - t);
     const elapsed = now() - t0;
+    const ms = last[last.length - 1];
     if (i + 1 < runs || elapsed < 300) continue;
-    if (elapsed > 5000 || last[last.length - 1] >= 50) return;
-    if (last.length >= 40 && median(last.slice(-20)) >= 0.98 * median(last.slice(-40, -20))) return;
+    if (elapsed > 8000 || ms >= SHORT_RUN_MS) return ms;
+    if (elapsed < 2000) continue;
+    if (last.length >= 40 && median(last.slice(-20)) >= 0.98 * median(last.slice(-40, -20))) return ms;
   }
 }
 const fmtInt = (x) => Math.round(x).toLocaleString('sv-SE');
