@@ -233,7 +233,8 @@ function checkTotalRows(g: Grid, t: Table, totals: TotalRow[], footCols: number[
   for (let ei = 0; ei < evidence.length; ei++) {
     let e = evidence[ei];
     const tot = e.tot;
-    if (tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula, run.evidence);
+    // (Only once some total has fallen: until then every total row stands.)
+    if (standing.size < totalRowSet.size && tot.items.some((x) => totalRowSet.has(x) && !standing.has(x))) e = totalEvidence(g, tot, footCols, facts, standing, typed, run.formula, run.evidence);
     const rowFacts = facts.of(tot.row);
     const labelled = (rowFacts & L_TOTAL) !== 0;
     const hasFormula = rowHasFormula(g, tot.row, footCols);
