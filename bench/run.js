@@ -62,10 +62,11 @@ function time(fn, n, warmUp) {
  * Unmeasured runs of fn: at least `runs` of them and 300 ms; where a run is short (under
  * SHORT_RUN_MS), at least 2 s and until the runs stop getting faster (the median of the last
  * twenty no more than 2 % below that of the twenty before; at most 8 s). A large function is
- * compiled by the optimising compiler only after many calls, in the background, and both the
- * engine at 10k keeps getting faster for about 2 s: the 2 % test alone stopped after about
- * 0,45 s (some 50 runs), where the engine's next 25 runs took 17–46 % longer than 2,5 s later
- * (the reader's 2 %). Returns the last run's ms.
+ * compiled by the optimising compiler only after many calls, in the background, and the
+ * young generation of the heap grows with use: the engine at 10k, timed on its own, keeps
+ * getting faster for about 2 s. The 2 % test alone stopped after about 0,45 s (some 50
+ * runs), where its next 25 runs took 17–46 % longer than 2,5 s later (the reader's 2 %).
+ * Returns the last run's ms.
  */
 function warm(fn, runs) {
   const t0 = now();
