@@ -37,7 +37,8 @@ export class FootCells {
   /** Per column position: the sign all its figures share (see sign), and its largest unit. */
   private signs = new Int8Array(16);
   private maxUnits = new Float64Array(16);
-  private rows = 0;
+  /** Cells copied for the table (rows × columns). */
+  private size = 0;
 
   /** `maxCopied`: the largest table copied, in cells (a test may set a smaller one). */
   constructor(
@@ -69,7 +70,7 @@ export class FootCells {
     }
     // Worked out for a column when first asked (few are).
     this.signs.fill(UNKNOWN, 0, cols.length);
-    this.rows = t.r1 - t.r0 + 1;
+    this.size = n;
     const kindStore = this.kinds;
     const numStore = this.nums;
     const unitStore = this.units;
@@ -122,7 +123,7 @@ export class FootCells {
     let below = false;
     let above = false;
     let unit = 0;
-    for (let i = ci, end = this.rows * this.nc; i < end; i += this.nc) {
+    for (let i = ci; i < this.size; i += this.nc) {
       const x = this.nums[i];
       if (x < 0) below = true;
       else if (x > 0) above = true;
