@@ -62,20 +62,18 @@ describe('detectGroups: stopping a run that has left its target changes no group
     });
     fc.assert(
       fc.property(fc.array(signOf, { minLength: 3, maxLength: 3 }), fc.array(group, { minLength: 1, maxLength: 6 }), fc.boolean(), (signs, groups, decimals) => {
-        const value = (x: number, ci: number, k: number): Plain => {
-          const s = signs[ci] === 0 ? (k % 3 === 0 ? -1 : 1) : signs[ci];
-          const v = s * x;
-          return decimals ? { value: v / 10, numFmt: '0.0' } : v;
-        };
+        // The sign of the figure in column ci on row number k (a mixed column: every third negative).
+        const signAt = (ci: number, k: number): number => (signs[ci] === 0 ? (k % 3 === 0 ? -1 : 1) : signs[ci]);
+        const figure = (v: number): Plain => (decimals ? { value: v / 10, numFmt: '0.0' } : v);
         const rows: Plain[][] = [['Post', 'A', 'B', 'C']];
         let k = 0;
         groups.forEach((gr, gi) => {
-          const sums = [0, 1, 2].map((ci) => gr.parts.reduce((a, p, pi) => a + (signs[ci] === 0 ? ((k + pi + 1) % 3 === 0 ? -1 : 1) : signs[ci]) * p[ci], 0));
+          const sums = [0, 1, 2].map((ci) => gr.parts.reduce((a, p, pi) => a + signAt(ci, k + pi + 1) * p[ci], 0));
           const head = [0, 1, 2].map((ci) => (gr.unrelated ? 17 + gi : sums[ci] + gr.off[ci]));
           // The head's figures are already signed: written as they are.
-          rows.push([`Grupp ${gi + 1}`, ...head.map((v) => (decimals ? { value: v / 10, numFmt: '0.0' } : v))]);
+          rows.push([`Grupp ${gi + 1}`, ...head.map(figure)]);
           k++;
-          for (const p of gr.parts) rows.push([`Del ${k}`, ...p.map((x, ci) => value(x, ci, k++))]);
+          for (const p of gr.parts) rows.push([`Del ${k}`, ...p.map((x, ci) => figure(signAt(ci, k++) * x))]);
           for (let z = 0; z < gr.zerosAfter; z++) rows.push([`Noll ${k++}`, 0, 0, 0]);
         });
         const { bounded, unbounded } = groupsBothWays(rows);
